@@ -1,0 +1,49 @@
+/**
+ * The typed API between the renderer and a host (Electron preload or the lab server's WebSocket).
+ * Preload, the WebSocket client and the test fake all `satisfies Api`.
+ */
+import type { RunEvent, RunId, MetricRow, SomSnapshot } from './events';
+import type { ExperimentSpecInput, ExperimentSpec } from './spec';
+import type { RunSummary, ProjectFile } from './project';
+
+export interface Preset {
+  name: string;
+  title: string;
+  /** The seed figure this preset reproduces (e.g. "seed 004, colour SOM"). */
+  reproduces: string;
+  spec: ExperimentSpecInput;
+}
+
+export interface ProjectInfo extends ProjectFile {
+  dir: string;
+}
+
+export interface RunDetail {
+  summary: RunSummary;
+  spec: ExperimentSpec;
+  metrics: MetricRow[];
+  snapshotSteps: number[];
+}
+
+/** Request/response calls: name → signature. */
+export interface ApiCalls {
+  'project:open': (dir: string) => ProjectInfo;
+  'project:create': (dir: string, name: string) => ProjectInfo;
+  'project:current': () => ProjectInfo | null;
+  'runs:list': () => RunSummary[];
+  'runs:get': (runId: RunId) => RunDetail;
+  'runs:snapshot': (runId: RunId, step: number, layer?: string) => SomSnapshot;
+  'runs:start': (spec: ExperimentSpecInput) => RunId;
+  'runs:pause': (runId: RunId) => void;
+  'runs:resume': (runId: RunId) => void;
+  'runs:stop': (runId: RunId) => void;
+  'presets:list': () => Preset[];
+}
+
+export type ApiCallName = keyof ApiCalls;
+type Promisify<F> = F extends (...a: infer A) => infer R ? (...a: A) => Promise<Awaited<R>> : never;
+
+export type Api = { [K in ApiCallName]: Promisify<ApiCalls[K]> } & {
+  /** Subscribe to every run event; returns a disposer. */
+  onRunEvent(listener: (e: RunEvent) => void): () => void;
+};

@@ -1,0 +1,46 @@
+/** Schemas of the files in a project folder (DESIGN.md "Project folder"). */
+import { z } from 'zod';
+import { BACKENDS } from './options';
+
+export const PROJECT_FORMAT = 'somlab-project';
+export const PROJECT_VERSION = 1;
+
+export const ProjectFileSchema = z.object({
+  format: z.literal(PROJECT_FORMAT),
+  version: z.number().int().min(1),
+  name: z.string(),
+  created: z.string(),
+});
+export type ProjectFile = z.infer<typeof ProjectFileSchema>;
+
+export const RUN_STATUSES = ['running', 'finished', 'stopped', 'failed', 'interrupted'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export const RunRecordSchema = z.object({
+  id: z.string(),
+  name: z.string().optional(),
+  kind: z.string(),
+  preset: z.string().optional(),
+  /** Sweep group this run belongs to, if any. */
+  group: z.string().optional(),
+  status: z.enum(RUN_STATUSES),
+  backend: z.enum(BACKENDS).optional(),
+  device: z.string().optional(),
+  versions: z.record(z.string(), z.string()).default({}),
+  startedAt: z.string(),
+  endedAt: z.string().optional(),
+  /** Heartbeat: the trainer rewrites it; a stale one on a "running" run means the process died. */
+  updatedAt: z.string().optional(),
+  pid: z.number().int().optional(),
+  totalSteps: z.number().int().optional(),
+  finalMetrics: z.record(z.string(), z.number()).default({}),
+  error: z.string().optional(),
+});
+export type RunRecord = z.infer<typeof RunRecordSchema>;
+
+export interface RunSummary extends RunRecord {
+  /** Last metric row seen on disk (for runs still going or interrupted). */
+  lastStep?: number;
+}
+
+export const BackendNameSchema = z.enum(BACKENDS);
