@@ -1,0 +1,53 @@
+/**
+ * The seam between the training loop and a model: trainer ⟂ model ⟂ data. A model builder turns
+ * (spec, dataset) into an Experiment; the loop (train/loop.ts) only calls these methods, between
+ * which it honours pause/resume/stop, throttles metrics and persists everything.
+ */
+import type { SomSnapshot } from '../../shared/events';
+import type { ExperimentSpec } from '../../shared/spec';
+import type { Dataset } from '../data/types';
+
+export interface WinnerTrace {
+  layer: string;
+  winners: Int32Array;
+  labels?: Int32Array;
+}
+
+export interface MaskStat {
+  name: string;
+  /** Fraction of units with mask above threshold (0.01 or θ). */
+  sparsity: number;
+  /** Mean mask value Σm/N. */
+  strength: number;
+}
+
+/** Files of a saved tfjs model (from tf.io.withSaveHandler), or any extra artefacts. */
+export interface SavedFile {
+  name: string;
+  data: Uint8Array | string;
+}
+
+export interface Experiment {
+  /** Steps (batches) in the whole run; the loop calls step(0..totalSteps-1). */
+  readonly totalSteps: number;
+  readonly stepsPerEpoch: number;
+  /** One batch of training. Returns scalars for this step (loss, qe, ...). May be async (GPU reads). */
+  step(step: number, epoch: number): Promise<Record<string, number>> | Record<string, number>;
+  /** End of an epoch (and of the run): evaluation metrics (test accuracy, QE/TE on a held-out set...). */
+  evaluate?(epoch: number): Promise<Record<string, number>>;
+  /** Current SOM states, for the live grid and snapshots on disk. */
+  snapshots?(step: number): Promise<SomSnapshot[]>;
+  /** Winners of the fixed probe set, for the winner trace. */
+  winners?(): Promise<WinnerTrace[]>;
+  maskStats?(): Promise<MaskStat[]>;
+  /** Final numbers for run.json and `somlab list` (e.g. qe, te, testAccuracy, psnr). */
+  finalMetrics(): Promise<Record<string, number>>;
+  /** Model weights and extra artefacts to store under the run's model/ folder. */
+  save?(): Promise<SavedFile[]>;
+  dispose(): void;
+}
+
+export type ExperimentBuilder<S extends ExperimentSpec = ExperimentSpec> = (
+  spec: S,
+  data: Dataset,
+) => Promise<Experiment>;
