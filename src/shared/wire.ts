@@ -1,0 +1,58 @@
+/**
+ * The lab server's WebSocket protocol: the `Api` call map as JSON messages. Typed arrays travel as
+ * base64 so snapshots keep their Float32Array/Int32Array types on the other side.
+ */
+import type { ApiCallName } from './api';
+import type { RunEvent } from './events';
+
+export interface WireRequest { id: number; call: ApiCallName; args: unknown[] }
+export type WireResponse =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: string }
+  | { event: RunEvent };
+
+const TYPED = { f32: Float32Array, i32: Int32Array, u8: Uint8Array } as const;
+type TypedTag = keyof typeof TYPED;
+
+function tagOf(v: unknown): TypedTag | null {
+  if (v instanceof Float32Array) return 'f32';
+  if (v instanceof Int32Array) return 'i32';
+  if (v instanceof Uint8Array) return 'u8';
+  return null;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) s += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  return btoa(s);
+}
+
+function fromBase64(b64: string): Uint8Array {
+  const s = atob(b64);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+export function encodeWire(msg: WireRequest | WireResponse): string {
+  return JSON.stringify(msg, (_k, v: unknown) => {
+    const tag = tagOf(v);
+    if (!tag) return v;
+    const t = v as Float32Array | Int32Array | Uint8Array;
+    return { $typed: tag, b64: toBase64(new Uint8Array(t.buffer, t.byteOffset, t.byteLength)) };
+  });
+}
+
+export function decodeWire<T = WireRequest | WireResponse>(text: string): T {
+  return JSON.parse(text, (_k, v: unknown) => {
+    if (v && typeof v === 'object' && '$typed' in v && 'b64' in v) {
+      const { $typed, b64 } = v as { $typed: TypedTag; b64: string };
+      const Ctor = TYPED[$typed];
+      if (!Ctor) throw new Error(`wire: unknown typed array tag "${String($typed)}"`);
+      const bytes = fromBase64(b64);
+      return new Ctor(bytes.buffer, bytes.byteOffset, bytes.byteLength / Ctor.BYTES_PER_ELEMENT);
+    }
+    return v;
+  }) as T;
+}
