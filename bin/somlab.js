@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// The `somlab` command: runs the TypeScript CLI through tsx so no build step stands between a clone and a run.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src/engine/cli.ts');
+process.exitCode = await main(process.argv.slice(2));
