@@ -1,0 +1,55 @@
+/**
+ * A split uploaded once to the backend, and seeded minibatches drawn from it with one gather each.
+ * Keeping the data on the device avoids an upload per step (the main per-step cost on GPUs).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { Split } from '../data/types';
+import { permutation, subSeed } from '../util/random';
+
+export class DeviceSplit {
+  readonly x: tf.Tensor;
+  readonly y: tf.Tensor1D;
+  readonly count: number;
+  private order: Int32Array | null = null;
+  private orderEpoch = -1;
+
+  constructor(split: Split, shape: readonly number[], private readonly seed: number) {
+    this.count = split.count;
+    this.x = tf.tensor(split.x, [split.count, ...shape], 'float32');
+    this.y = tf.tensor1d(split.y, 'int32');
+  }
+
+  stepsPerEpoch(batchSize: number): number {
+    return Math.ceil(this.count / batchSize);
+  }
+
+  /** Indices of minibatch `i` of `epoch` (a fresh seeded permutation each epoch). */
+  batchIndices(epoch: number, i: number, batchSize: number): Int32Array {
+    if (this.orderEpoch !== epoch) {
+      this.order = permutation(this.count, subSeed(this.seed, epoch));
+      this.orderEpoch = epoch;
+    }
+    return this.order!.subarray(i * batchSize, Math.min(this.count, (i + 1) * batchSize));
+  }
+
+  /** Gathers a minibatch; the caller disposes the tensors (or calls inside tf.tidy). */
+  batch(indices: Int32Array): { x: tf.Tensor; y: tf.Tensor1D } {
+    return tf.tidy(() => {
+      const idx = tf.tensor1d(indices, 'int32');
+      return { x: tf.gather(this.x, idx), y: tf.gather(this.y, idx) as tf.Tensor1D };
+    });
+  }
+
+  /** Contiguous chunks for evaluation, so a 60k split never becomes one giant activation. */
+  *chunks(size: number): Generator<{ x: tf.Tensor; y: tf.Tensor1D; n: number }> {
+    for (let s = 0; s < this.count; s += size) {
+      const n = Math.min(size, this.count - s);
+      yield tf.tidy(() => ({ x: tf.slice(this.x, s, n), y: tf.slice(this.y, s, n) as tf.Tensor1D, n }));
+    }
+  }
+
+  dispose(): void {
+    this.x.dispose();
+    this.y.dispose();
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * Supervised training of a tfjs-layers model with a raw optimizer loop (optimizer.minimize): faster than
+ * model.fit and leaves room for the SOM hooks of the masked nets. Loss is read back only every
+ * `readEvery` steps so GPU backends are not synchronised on every batch.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import type { Experiment, MaskStat, SavedFile, WinnerTrace } from '../train/experiment';
+import type { SomSnapshot } from '../../shared/events';
+import type { DeviceSplit } from './batches';
+import { saveLayersModel } from './save';
+
+export type LossFn = (logits: tf.Tensor, labels: tf.Tensor1D, nClasses: number) => tf.Scalar;
+
+export const softmaxCrossEntropy: LossFn = (logits, labels, nClasses) =>
+  tf.losses.softmaxCrossEntropy(tf.oneHot(labels, nClasses), logits) as tf.Scalar;
+
+/** Extra behaviour of SOM-masked nets: Kohonen updates after each gradient step, and their views. */
+export interface ClassifierHooks {
+  afterStep?(x: tf.Tensor, step: number, totalSteps: number): void;
+  snapshots?(step: number): Promise<SomSnapshot[]>;
+  winners?(): Promise<WinnerTrace[]>;
+  maskStats?(): Promise<MaskStat[]>;
+  /** Extra scalars for the final record (e.g. active fraction). */
+  finalMetrics?(): Promise<Record<string, number>>;
+}
+
+export interface ClassifierOptions {
+  model: LayersModel;
+  train: DeviceSplit;
+  test?: DeviceSplit;
+  nClasses: number;
+  epochs: number;
+  batchSize: number;
+  optimizer: tf.Optimizer;
+  l2: number;
+  loss?: LossFn;
+  /** Accuracy metric over logits/codes; default argmax of logits. */
+  predict?: (logits: tf.Tensor) => tf.Tensor1D;
+  readEvery?: number;
+  hooks?: ClassifierHooks;
+}
+
+export class ClassifierExperiment implements Experiment {
+  readonly stepsPerEpoch: number;
+  readonly totalSteps: number;
+  private last: Record<string, number> = {};
+  private lastEval: Record<string, number> = {};
+
+  constructor(private readonly o: ClassifierOptions) {
+    this.stepsPerEpoch = o.train.stepsPerEpoch(o.batchSize);
+    this.totalSteps = this.stepsPerEpoch * o.epochs;
+  }
+
+  private get lossFn(): LossFn { return this.o.loss ?? softmaxCrossEntropy; }
+  private predict(logits: tf.Tensor): tf.Tensor1D { return this.o.predict ? this.o.predict(logits) : (tf.argMax(logits, -1) as tf.Tensor1D); }
+
+  private l2Penalty(): tf.Scalar {
+    const kernels = this.o.model.trainableWeights.filter((w) => w.name.includes('kernel'));
+    return tf.mul(this.o.l2, tf.addN(kernels.map((w) => tf.sum(tf.square(w.read()))))) as tf.Scalar;
+  }
+
+  async step(step: number, epoch: number): Promise<Record<string, number>> {
+    const { model, train, batchSize, optimizer, nClasses } = this.o;
+    const readEvery = this.o.readEvery ?? 10;
+    const read = step % readEvery === 0 || step === this.totalSteps - 1;
+    const idx = train.batchIndices(epoch, step % this.stepsPerEpoch, batchSize);
+    const { x, y } = train.batch(idx);
+    let acc: tf.Scalar | null = null;
+    const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
+    const loss = optimizer.minimize(() => {
+      const logits = model.apply(x, { training: true }) as tf.Tensor;
+      if (read) acc = tf.keep(tf.mean(tf.cast(tf.equal(this.predict(logits), y), 'float32')) as tf.Scalar);
+      const l = this.lossFn(logits, y, nClasses);
+      return this.o.l2 > 0 ? tf.add(l, this.l2Penalty()) : l;
+    }, true, vars);
+    this.o.hooks?.afterStep?.(x, step, this.totalSteps);
+    x.dispose(); y.dispose();
+    if (!read) { loss?.dispose(); return {}; }
+    const [l, a] = await Promise.all([loss!.data(), (acc as tf.Scalar | null)?.data()]);
+    loss!.dispose(); (acc as tf.Scalar | null)?.dispose();
+    this.last = { loss: l[0]!, accuracy: a?.[0] ?? NaN };
+    return { ...this.last };
+  }
+
+  async evaluate(): Promise<Record<string, number>> {
+    const split = this.o.test ?? this.o.train;
+    let correct = 0, lossSum = 0;
+    for (const { x, y, n } of split.chunks(1000)) {
+      const [c, l] = tf.tidy(() => {
+        const logits = this.o.model.apply(x, { training: false }) as tf.Tensor;
+        return [tf.sum(tf.cast(tf.equal(this.predict(logits), y), 'float32')), tf.mul(this.lossFn(logits, y, this.o.nClasses), n)];
+      });
+      correct += (await c!.data())[0]!; lossSum += (await l!.data())[0]!;
+      tf.dispose([x, y, c!, l!]);
+    }
+    const prefix = this.o.test ? 'test' : 'train';
+    this.lastEval = { [`${prefix}Accuracy`]: correct / split.count, [`${prefix}Loss`]: lossSum / split.count };
+    return { ...this.lastEval };
+  }
+
+  snapshots(step: number): Promise<SomSnapshot[]> { return this.o.hooks?.snapshots?.(step) ?? Promise.resolve([]); }
+  winners(): Promise<WinnerTrace[]> { return this.o.hooks?.winners?.() ?? Promise.resolve([]); }
+  maskStats(): Promise<MaskStat[]> { return this.o.hooks?.maskStats?.() ?? Promise.resolve([]); }
+
+  async finalMetrics(): Promise<Record<string, number>> {
+    if (Object.keys(this.lastEval).length === 0) await this.evaluate();
+    const extra = (await this.o.hooks?.finalMetrics?.()) ?? {};
+    return { ...this.lastEval, ...(this.last.loss !== undefined ? { trainLoss: this.last.loss } : {}), ...extra };
+  }
+
+  save(): Promise<SavedFile[]> { return saveLayersModel(this.o.model); }
+
+  dispose(): void {
+    this.o.model.dispose();
+    this.o.train.dispose();
+    this.o.test?.dispose();
+    this.o.optimizer.dispose();
+  }
+}
