@@ -3,7 +3,7 @@
  * Preload, the WebSocket client and the test fake all `satisfies Api`.
  */
 import type { RunEvent, RunId, MetricRow, SomSnapshot } from './events';
-import type { ExperimentSpecInput, ExperimentSpec } from './spec';
+import type { DatasetRef, ExperimentSpecInput, ExperimentSpec } from './spec';
 import type { RunSummary, ProjectFile } from './project';
 
 export interface Preset {
@@ -25,6 +25,19 @@ export interface RunDetail {
   snapshotSteps: number[];
 }
 
+export interface DatasetPreview {
+  name: string;
+  format: string;
+  source: string;
+  shape: number[];
+  classes: string[];
+  trainCount: number;
+  testCount: number;
+  warnings: string[];
+  /** A few samples to show (images when shape is [h, w, c]). */
+  samples: { label: number; data: Float32Array }[];
+}
+
 /** Request/response calls: name → signature. */
 export interface ApiCalls {
   'project:open': (dir: string) => ProjectInfo;
@@ -38,6 +51,9 @@ export interface ApiCalls {
   'runs:resume': (runId: RunId) => void;
   'runs:stop': (runId: RunId) => void;
   'presets:list': () => Preset[];
+  /** Folders a dataset path may point into (the lab server's --data roots; anywhere the user picked in Electron). */
+  'datasets:roots': () => string[];
+  'datasets:preview': (ref: DatasetRef) => DatasetPreview;
 }
 
 export type ApiCallName = keyof ApiCalls;

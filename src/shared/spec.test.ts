@@ -62,3 +62,13 @@ describe('pickOption', () => {
     expect(() => pickOption('topology', TOPOLOGIES, 'cube')).toThrow('unknown topology "cube": expected one of "rect", "hex", "chain", "ring", "torus"');
   });
 });
+
+describe('api argument schemas', async () => {
+  const { parseApiArgs } = await import('./api-schemas');
+  it('accepts good arguments and names the bad one', () => {
+    expect(parseApiArgs('runs:get', ['20261124-abc'])).toEqual(['20261124-abc']);
+    expect(() => parseApiArgs('runs:get', ['../etc'])).toThrow(/arguments of runs:get: 0: /);
+    expect(() => parseApiArgs('runs:snapshot', ['r1', -3])).toThrow(/arguments of runs:snapshot: 1: /);
+    expect(() => parseApiArgs('nope' as 'runs:list', [])).toThrow(/unknown call "nope"/);
+  });
+});

@@ -51,7 +51,7 @@ export function decodeWire<T = WireRequest | WireResponse>(text: string): T {
       const Ctor = TYPED[$typed];
       if (!Ctor) throw new Error(`wire: unknown typed array tag "${String($typed)}"`);
       const bytes = fromBase64(b64);
-      return new Ctor(bytes.buffer, bytes.byteOffset, bytes.byteLength / Ctor.BYTES_PER_ELEMENT);
+      return new Ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength / Ctor.BYTES_PER_ELEMENT);
     }
     return v;
   }) as T;

@@ -1,0 +1,38 @@
+/**
+ * Argument schemas for every Api call: hosts validate what arrives (IPC, WebSocket) before acting.
+ * `satisfies` keeps this table in step with ApiCalls: a call without a schema does not compile.
+ */
+import { z } from 'zod';
+import type { ApiCallName, ApiCalls } from './api';
+import { DatasetRefSchema } from './spec';
+import { parseWith } from './validate';
+
+const runId = z.string().regex(/^[A-Za-z0-9._-]{1,120}$/, 'a run id (letters, digits, . _ -)').refine((s) => !s.includes('..'), 'a run id without ".."');
+const dir = z.string().min(1).max(4096);
+
+export const API_ARGS = {
+  'project:open': z.tuple([dir]),
+  'project:create': z.tuple([dir, z.string().min(1).max(200)]),
+  'project:current': z.tuple([]),
+  'runs:list': z.tuple([]),
+  'runs:get': z.tuple([runId]),
+  'runs:snapshot': z.tuple([runId, z.number().int().min(0), z.string().max(120).optional()]),
+  // The spec itself is validated by parseSpec in the host, for field-level messages.
+  'runs:start': z.tuple([z.unknown()]),
+  'runs:pause': z.tuple([runId]),
+  'runs:resume': z.tuple([runId]),
+  'runs:stop': z.tuple([runId]),
+  'presets:list': z.tuple([]),
+  'datasets:roots': z.tuple([]),
+  'datasets:preview': z.tuple([DatasetRefSchema]),
+} satisfies Record<ApiCallName, z.ZodType>;
+
+export function isApiCall(name: unknown): name is ApiCallName {
+  return typeof name === 'string' && Object.hasOwn(API_ARGS, name);
+}
+
+/** Validates a call's name and arguments; throws a message naming the call and the bad argument. */
+export function parseApiArgs<K extends ApiCallName>(call: K, args: unknown): Parameters<ApiCalls[K]> {
+  if (!isApiCall(call)) throw new Error(`unknown call "${String(call)}": expected one of ${Object.keys(API_ARGS).join(', ')}`);
+  return parseWith(API_ARGS[call], args, `arguments of ${call}`) as Parameters<ApiCalls[K]>;
+}
