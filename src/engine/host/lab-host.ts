@@ -1,0 +1,88 @@
+/**
+ * The Api implemented in Node, shared by both hosts (the lab server and Electron main): it owns the open
+ * project, spawns one trainer process per run and fans run events out to every subscriber.
+ */
+import { resolve } from 'node:path';
+import type { ApiCallName, ApiCalls, ProjectInfo } from '../../shared/api';
+import { parseApiArgs } from '../../shared/api-schemas';
+import type { RunEvent, RunId } from '../../shared/events';
+import { PRESETS } from '../../shared/presets';
+import { parseSpec } from '../../shared/validate';
+import { previewDataset } from '../data';
+import { createProject, listRuns, openProject, readRun, readSnapshot } from '../runs';
+import { spawnTrainer, type TrainerHandle } from '../train/spawn-trainer';
+
+export interface LabHostOptions {
+  /** Folders a dataset path may point into; `null` means anywhere (Electron, where the user picked it). */
+  dataRoots: string[] | null;
+}
+
+export class LabHost {
+  private project: ProjectInfo | null = null;
+  private readonly trainers = new Map<RunId, TrainerHandle>();
+  private readonly listeners = new Set<(e: RunEvent) => void>();
+
+  constructor(private readonly opts: LabHostOptions) {}
+
+  onRunEvent(listener: (e: RunEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Validates a call from the outside world, then runs it. */
+  async call(name: string, args: unknown): Promise<unknown> {
+    const parsed = parseApiArgs(name as ApiCallName, args) as unknown[];
+    const fn = this.calls[name as ApiCallName] as (...a: unknown[]) => unknown;
+    return await fn(...parsed);
+  }
+
+  private requireProject(): ProjectInfo {
+    if (!this.project) throw new Error('no project is open: open or create a project folder first');
+    return this.project;
+  }
+
+  private emit(e: RunEvent): void {
+    for (const l of this.listeners) l(e);
+  }
+
+  private handle(id: RunId): TrainerHandle {
+    const h = this.trainers.get(id);
+    if (!h) throw new Error(`run ${id} is not training in this session`);
+    return h;
+  }
+
+  readonly calls: { [K in ApiCallName]: (...a: Parameters<ApiCalls[K]>) => Promise<ReturnType<ApiCalls[K]>> | ReturnType<ApiCalls[K]> } = {
+    'project:open': async (dir) => (this.project = { ...(await openProject(resolve(dir))), dir: resolve(dir) }),
+    'project:create': async (dir, name) => (this.project = { ...(await createProject(resolve(dir), name)), dir: resolve(dir) }),
+    'project:current': () => this.project,
+    'runs:list': () => listRuns(this.requireProject().dir),
+    'runs:get': (id) => readRun(this.requireProject().dir, id),
+    'runs:snapshot': (id, step, layer) => readSnapshot(this.requireProject().dir, id, step, layer ?? 'som'),
+    'runs:start': (input) => {
+      const spec = parseSpec(input);
+      const projectDir = this.requireProject().dir;
+      const handle = spawnTrainer({
+        spec, projectDir, dataRoots: this.opts.dataRoots ?? [],
+        unrestricted: this.opts.dataRoots === null,
+        onEvent: (e) => this.emit(e),
+      });
+      this.trainers.set(handle.runId, handle);
+      void handle.exited.finally(() => this.trainers.delete(handle.runId));
+      return handle.runId;
+    },
+    'runs:pause': (id) => this.handle(id).pause(),
+    'runs:resume': (id) => this.handle(id).resume(),
+    'runs:stop': (id) => this.handle(id).stop(),
+    'presets:list': () => PRESETS,
+    'datasets:roots': () => this.opts.dataRoots ?? [],
+    'datasets:preview': (ref) => previewDataset(ref, { allowedRoots: this.opts.dataRoots ?? undefined }),
+  };
+
+  /** Stops every trainer (graceful, then killed after a grace period). */
+  async close(graceMs = 3000): Promise<void> {
+    const all = [...this.trainers.values()];
+    for (const h of all) h.stop();
+    await Promise.race([Promise.all(all.map((h) => h.exited)), new Promise((r) => setTimeout(r, graceMs))]);
+    for (const h of this.trainers.values()) h.kill();
+  }
+}
