@@ -1,0 +1,25 @@
+/** `somlab` — run presets or spec files into a project folder, list runs, show presets. */
+import { parseCli, USAGE } from './cli/args';
+import { runCommand } from './cli/run';
+import { listCommand, presetsCommand } from './cli/list';
+
+export async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseCli(argv);
+  } catch (e) {
+    console.error(`somlab: ${(e as Error).message}`);
+    return 2;
+  }
+  try {
+    switch (args.command) {
+      case 'run': return await runCommand(args);
+      case 'list': return await listCommand(args);
+      case 'presets': return presetsCommand(args);
+      case 'help': console.log(USAGE); return 0;
+    }
+  } catch (e) {
+    console.error(`somlab ${args.command}: ${(e as Error).message}`);
+    return 1;
+  }
+}
