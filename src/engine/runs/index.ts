@@ -1,0 +1,11 @@
+/** The project folder on disk (DESIGN.md "Project folder"): create/open projects, write and read runs. */
+export { writeFileAtomic, writeJsonAtomic, appendLine, appendLines } from './atomic';
+export { createProject, openProject } from './project';
+export { createRun, RunHandle, type CreateRunExtra } from './run-store';
+export {
+  listRuns, readRun, readRecord, readSnapshot, readWinners, listSnapshotSteps, listSnapshots, listWinnerSteps,
+} from './read-runs';
+export { markInterrupted } from './recover';
+export { withLiveness, isPidAlive, STALE_AFTER_MS } from './liveness';
+export { newRunId, assertRunId } from './paths';
+export type { StoredWinners } from './snapshots';

@@ -1,0 +1,101 @@
+/**
+ * The read side of a project's runs: list (never throws on one bad folder), open one run, load snapshots
+ * and winner traces. Run ids and layer names are validated before any path is built.
+ */
+import { readFile, readdir, stat } from 'node:fs/promises';
+import type { RunDetail } from '../../shared/api';
+import type { SomSnapshot } from '../../shared/events';
+import { RunRecordSchema, type RunRecord, type RunSummary } from '../../shared/project';
+import { parseSpec, parseWith } from '../../shared/validate';
+import { reviveNumbers } from './atomic';
+import { withLiveness } from './liveness';
+import { lastMetricStep, readMetrics } from './metrics-file';
+import { assertStep, runDir, runFiles, runsDir } from './paths';
+import { listArrayFiles, readSnapshotFiles, readWinnerFiles, type StoredWinners } from './snapshots';
+
+/** Reads run.json strictly: a missing or bad file is an error naming it. */
+export async function readRecord(dir: string): Promise<RunRecord> {
+  const file = runFiles(dir).record;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(file, 'utf8'));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new Error(err.code === 'ENOENT' ? `${file} not found` : `${file} is corrupt: ${err.code ?? err.message}`);
+  }
+  if (raw && typeof raw === 'object' && 'finalMetrics' in raw) {
+    raw = { ...raw, finalMetrics: reviveNumbers((raw as { finalMetrics: unknown }).finalMetrics) };
+  }
+  return parseWith(RunRecordSchema, raw, file);
+}
+
+/** A run folder whose run.json cannot be read still shows in the list, as failed with the reason. */
+async function summarise(projectDir: string, id: string, now: number): Promise<RunSummary> {
+  const dir = runDir(projectDir, id);
+  let rec: RunRecord;
+  try {
+    rec = withLiveness(await readRecord(dir), now);
+  } catch (e) {
+    const mtime = await stat(dir).then((s) => s.mtime.toISOString(), () => new Date(0).toISOString());
+    return { id, kind: 'unknown', status: 'failed', versions: {}, startedAt: mtime, finalMetrics: {}, error: (e as Error).message };
+  }
+  const summary: RunSummary = { ...rec, id };
+  if (rec.status === 'running' || rec.status === 'interrupted') {
+    summary.lastStep = await lastMetricStep(runFiles(dir).metrics);
+  }
+  return summary;
+}
+
+const RUN_DIR_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+/** Every run, newest first. Folders whose names are not run ids (temp files, litter) are skipped. */
+export async function listRuns(projectDir: string, now = Date.now()): Promise<RunSummary[]> {
+  const entries = await readdir(runsDir(projectDir), { withFileTypes: true }).catch((e: NodeJS.ErrnoException) =>
+    e.code === 'ENOENT' ? [] : Promise.reject(e),
+  );
+  const ids = entries.filter((d) => d.isDirectory() && RUN_DIR_NAME.test(d.name) && !d.name.includes('..')).map((d) => d.name);
+  const runs = await Promise.all(ids.map((id) => summarise(projectDir, id, now)));
+  return runs.sort((a, b) => (a.startedAt === b.startedAt ? b.id.localeCompare(a.id) : b.startedAt.localeCompare(a.startedAt)));
+}
+
+export async function readRun(projectDir: string, id: string, now = Date.now()): Promise<RunDetail> {
+  const dir = runDir(projectDir, id);
+  const files = runFiles(dir);
+  const summary = await summarise(projectDir, id, now);
+  let specRaw: unknown;
+  try {
+    specRaw = JSON.parse(await readFile(files.spec, 'utf8'));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new Error(err.code === 'ENOENT' ? `run ${id} not found (${files.spec} is missing)` : `${files.spec} is corrupt: ${err.message}`);
+  }
+  const spec = parseSpec(specRaw, files.spec);
+  const metrics = await readMetrics(files.metrics);
+  return { summary, spec, metrics, snapshotSteps: await listSnapshotSteps(projectDir, id) };
+}
+
+/** Steps with a snapshot on disk (of `layer`, or of any layer), ascending, without duplicates. */
+export async function listSnapshotSteps(projectDir: string, id: string, layer?: string): Promise<number[]> {
+  const found = await listArrayFiles(runFiles(runDir(projectDir, id)).snapshots);
+  return [...new Set(found.filter((f) => layer === undefined || f.layer === layer).map((f) => f.step))];
+}
+
+/** (layer, step) of every snapshot of a run, for runs with more than one SOM. */
+export async function listSnapshots(projectDir: string, id: string): Promise<{ layer: string; step: number }[]> {
+  return listArrayFiles(runFiles(runDir(projectDir, id)).snapshots);
+}
+
+export async function readSnapshot(projectDir: string, id: string, step: number, layer = 'som'): Promise<SomSnapshot> {
+  assertStep(step);
+  return readSnapshotFiles(runFiles(runDir(projectDir, id)).snapshots, layer, step);
+}
+
+export async function listWinnerSteps(projectDir: string, id: string, layer?: string): Promise<number[]> {
+  const found = await listArrayFiles(runFiles(runDir(projectDir, id)).winners);
+  return [...new Set(found.filter((f) => layer === undefined || f.layer === layer).map((f) => f.step))];
+}
+
+export async function readWinners(projectDir: string, id: string, step: number, layer = 'som'): Promise<StoredWinners> {
+  assertStep(step);
+  return readWinnerFiles(runFiles(runDir(projectDir, id)).winners, layer, step);
+}

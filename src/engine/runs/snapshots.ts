@@ -1,0 +1,80 @@
+/**
+ * SOM snapshots and winner traces on disk, one array-file pair per (layer, step):
+ * `snapshots/<layer>-<step>.json|.bin` and `winners/<layer>-<step>.json|.bin`, so the UI's time scrubber
+ * can load any step it lists without reading the others.
+ */
+import { mkdir, readdir } from 'node:fs/promises';
+import { z } from 'zod';
+import type { SomSnapshot } from '../../shared/events';
+import { parseWith } from '../../shared/validate';
+import type { WinnerTrace } from '../train/experiment';
+import { readArrayFile, writeArrayFile, type StoredArray } from './array-file';
+import { arrayFileStem, parseArrayFileStem } from './paths';
+
+export interface StoredWinners extends WinnerTrace {
+  step: number;
+}
+
+const SnapshotMetaSchema = z.object({
+  step: z.number().int().min(0),
+  layer: z.string(),
+  rows: z.number().int().min(1),
+  cols: z.number().int().min(1),
+  topology: z.string(),
+  shape: z.array(z.number().int().min(0)),
+});
+const WinnersMetaSchema = z.object({ step: z.number().int().min(0), layer: z.string() });
+
+export async function writeSnapshotFiles(dir: string, s: SomSnapshot): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const meta = { step: s.step, layer: s.layer, rows: s.rows, cols: s.cols, topology: s.topology, shape: s.shape };
+  await writeArrayFile(dir, arrayFileStem(s.layer, s.step), meta, {
+    codebook: s.codebook, hits: s.hits, umatrix: s.umatrix, classMap: s.classMap,
+  });
+}
+
+function need<T extends StoredArray>(arrays: Record<string, StoredArray>, name: string, Ctor: new (n: number) => T, where: string): T {
+  const a = arrays[name];
+  if (!(a instanceof Ctor)) throw new Error(`${where}: array "${name}" is missing or has the wrong dtype`);
+  return a;
+}
+
+export async function readSnapshotFiles(dir: string, layer: string, step: number): Promise<SomSnapshot> {
+  const stem = arrayFileStem(layer, step);
+  const { header, arrays } = await readArrayFile(dir, stem);
+  const where = `${dir}/${stem}.json`;
+  const meta = parseWith(SnapshotMetaSchema, header, where);
+  const snapshot: SomSnapshot = {
+    ...meta,
+    codebook: need(arrays, 'codebook', Float32Array, where),
+    hits: need(arrays, 'hits', Float32Array, where),
+    umatrix: need(arrays, 'umatrix', Float32Array, where),
+  };
+  if (arrays.classMap) snapshot.classMap = need(arrays, 'classMap', Int32Array, where);
+  return snapshot;
+}
+
+export async function writeWinnerFiles(dir: string, w: StoredWinners): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeArrayFile(dir, arrayFileStem(w.layer, w.step), { step: w.step, layer: w.layer }, { winners: w.winners, labels: w.labels });
+}
+
+export async function readWinnerFiles(dir: string, layer: string, step: number): Promise<StoredWinners> {
+  const stem = arrayFileStem(layer, step);
+  const { header, arrays } = await readArrayFile(dir, stem);
+  const where = `${dir}/${stem}.json`;
+  const meta = parseWith(WinnersMetaSchema, header, where);
+  const out: StoredWinners = { ...meta, winners: need(arrays, 'winners', Int32Array, where) };
+  if (arrays.labels) out.labels = need(arrays, 'labels', Int32Array, where);
+  return out;
+}
+
+/** (layer, step) of every complete pair in `dir`, sorted by step then layer; [] when the folder is absent. */
+export async function listArrayFiles(dir: string): Promise<{ layer: string; step: number }[]> {
+  const names = await readdir(dir).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? [] : Promise.reject(e)));
+  const found = names
+    .filter((n) => n.endsWith('.json') && !n.startsWith('.'))
+    .map((n) => parseArrayFileStem(n.slice(0, -'.json'.length)))
+    .filter((x): x is { layer: string; step: number } => x !== null);
+  return found.sort((a, b) => a.step - b.step || a.layer.localeCompare(b.layer));
+}
