@@ -1,0 +1,69 @@
+/**
+ * A scripted Experiment for tests of the loop and the trainer process: deterministic numbers, a call log,
+ * and hooks to act between steps (pause, stop, throw) without any tfjs.
+ */
+import type { SomSnapshot } from '../../shared/events';
+import type { Experiment, MaskStat, SavedFile, WinnerTrace } from './experiment';
+
+export interface FakeOptions {
+  totalSteps?: number;
+  stepsPerEpoch?: number;
+  /** Called inside step(s) before it returns (e.g. to pause, stop or advance a fake clock). */
+  onStep?(step: number): void | Promise<void>;
+  failAt?: number;
+  withViews?: boolean;
+}
+
+export class FakeExperiment implements Experiment {
+  readonly totalSteps: number;
+  readonly stepsPerEpoch: number;
+  readonly calls: string[] = [];
+  disposed = false;
+
+  constructor(private readonly o: FakeOptions = {}) {
+    this.totalSteps = o.totalSteps ?? 10;
+    this.stepsPerEpoch = o.stepsPerEpoch ?? 5;
+  }
+
+  async step(step: number, epoch: number): Promise<Record<string, number>> {
+    this.calls.push(`step ${step} e${epoch}`);
+    await this.o.onStep?.(step);
+    if (step === this.o.failAt) throw new Error(`step ${step} blew up`);
+    return { loss: 1 / (step + 1) };
+  }
+
+  async evaluate(epoch: number): Promise<Record<string, number>> {
+    this.calls.push(`evaluate e${epoch}`);
+    return { testAccuracy: 0.5 + epoch / 10 };
+  }
+
+  async snapshots(step: number): Promise<SomSnapshot[]> {
+    this.calls.push(`snapshots ${step}`);
+    if (this.o.withViews === false) return [];
+    return [{
+      step, layer: 'som', rows: 1, cols: 2, topology: 'rect', shape: [1],
+      codebook: Float32Array.from([step, -step]), hits: Float32Array.from([1, 0]), umatrix: Float32Array.from([0.5, 0.5]),
+    }];
+  }
+
+  async winners(): Promise<WinnerTrace[]> {
+    return this.o.withViews === false ? [] : [{ layer: 'som', winners: Int32Array.from([this.calls.length % 2, 1]) }];
+  }
+
+  async maskStats(): Promise<MaskStat[]> {
+    return this.o.withViews === false ? [] : [{ name: 'mask1', sparsity: 0.25, strength: 0.5 }];
+  }
+
+  async finalMetrics(): Promise<Record<string, number>> {
+    this.calls.push('finalMetrics');
+    return { steps: this.calls.filter((c) => c.startsWith('step')).length };
+  }
+
+  async save(): Promise<SavedFile[]> {
+    return [{ name: 'model.json', data: '{"fake":true}' }];
+  }
+
+  dispose(): void {
+    this.disposed = true;
+  }
+}
