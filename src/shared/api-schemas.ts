@@ -17,6 +17,7 @@ export const API_ARGS = {
   'runs:list': z.tuple([]),
   'runs:get': z.tuple([runId]),
   'runs:snapshot': z.tuple([runId, z.number().int().min(0), z.string().max(120).optional()]),
+  'runs:winners': z.tuple([runId, z.number().int().min(0), z.string().max(120).optional()]),
   // The spec itself is validated by parseSpec in the host, for field-level messages.
   'runs:start': z.tuple([z.unknown()]),
   'runs:pause': z.tuple([runId]),
@@ -25,6 +26,7 @@ export const API_ARGS = {
   'presets:list': z.tuple([]),
   'datasets:roots': z.tuple([]),
   'datasets:preview': z.tuple([DatasetRefSchema]),
+  'dialogs:pickFolder': z.tuple([z.enum(['project', 'dataset'])]),
 } satisfies Record<ApiCallName, z.ZodType>;
 
 export function isApiCall(name: unknown): name is ApiCallName {

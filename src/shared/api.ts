@@ -23,6 +23,15 @@ export interface RunDetail {
   spec: ExperimentSpec;
   metrics: MetricRow[];
   snapshotSteps: number[];
+  /** Steps with a stored winner trace (for the time scrubber of a reopened run). */
+  winnerSteps?: number[];
+}
+
+export interface WinnerRecord {
+  step: number;
+  layer: string;
+  winners: Int32Array;
+  labels?: Int32Array;
 }
 
 export interface DatasetPreview {
@@ -46,6 +55,7 @@ export interface ApiCalls {
   'runs:list': () => RunSummary[];
   'runs:get': (runId: RunId) => RunDetail;
   'runs:snapshot': (runId: RunId, step: number, layer?: string) => SomSnapshot;
+  'runs:winners': (runId: RunId, step: number, layer?: string) => WinnerRecord;
   'runs:start': (spec: ExperimentSpecInput) => RunId;
   'runs:pause': (runId: RunId) => void;
   'runs:resume': (runId: RunId) => void;
@@ -54,9 +64,20 @@ export interface ApiCalls {
   /** Folders a dataset path may point into (the lab server's --data roots; anywhere the user picked in Electron). */
   'datasets:roots': () => string[];
   'datasets:preview': (ref: DatasetRef) => DatasetPreview;
+  /** A native folder dialog (Electron); the lab server answers null and the UI offers a text field. */
+  'dialogs:pickFolder': (purpose: 'project' | 'dataset') => string | null;
 }
 
 export type ApiCallName = keyof ApiCalls;
+
+/** Every call name, for hosts and clients that build one function per call. */
+export const API_CALL_NAMES = [
+  'project:open', 'project:create', 'project:current', 'runs:list', 'runs:get', 'runs:snapshot', 'runs:winners', 'runs:start',
+  'runs:pause', 'runs:resume', 'runs:stop', 'presets:list', 'datasets:roots', 'datasets:preview', 'dialogs:pickFolder',
+] as const satisfies readonly ApiCallName[];
+type Missing = Exclude<ApiCallName, (typeof API_CALL_NAMES)[number]>;
+// Compile-time check that the list is complete: `Missing` must be never.
+export const API_NAMES_COMPLETE: Missing extends never ? true : Missing = true;
 type Promisify<F> = F extends (...a: infer A) => infer R ? (...a: A) => Promise<Awaited<R>> : never;
 
 export type Api = { [K in ApiCallName]: Promisify<ApiCalls[K]> } & {

@@ -9,12 +9,16 @@ import type { RunEvent, RunId } from '../../shared/events';
 import { PRESETS } from '../../shared/presets';
 import { parseSpec } from '../../shared/validate';
 import { previewDataset } from '../data';
-import { createProject, listRuns, openProject, readRun, readSnapshot } from '../runs';
+import { createProject, listRuns, openProject, readRun, readSnapshot, readWinners } from '../runs';
 import { spawnTrainer, type TrainerHandle } from '../train/spawn-trainer';
 
 export interface LabHostOptions {
   /** Folders a dataset path may point into; `null` means anywhere (Electron, where the user picked it). */
   dataRoots: string[] | null;
+  /** How a trainer process is started: child_process.fork by default, utilityProcess in Electron. */
+  launch?: typeof spawnTrainer;
+  /** Native folder dialog where the host has one. */
+  pickFolder?: (purpose: 'project' | 'dataset') => Promise<string | null>;
 }
 
 export class LabHost {
@@ -58,10 +62,11 @@ export class LabHost {
     'runs:list': () => listRuns(this.requireProject().dir),
     'runs:get': (id) => readRun(this.requireProject().dir, id),
     'runs:snapshot': (id, step, layer) => readSnapshot(this.requireProject().dir, id, step, layer ?? 'som'),
+    'runs:winners': (id, step, layer) => readWinners(this.requireProject().dir, id, step, layer ?? 'som'),
     'runs:start': (input) => {
       const spec = parseSpec(input);
       const projectDir = this.requireProject().dir;
-      const handle = spawnTrainer({
+      const handle = (this.opts.launch ?? spawnTrainer)({
         spec, projectDir, dataRoots: this.opts.dataRoots ?? [],
         unrestricted: this.opts.dataRoots === null,
         onEvent: (e) => this.emit(e),
@@ -76,6 +81,7 @@ export class LabHost {
     'presets:list': () => PRESETS,
     'datasets:roots': () => this.opts.dataRoots ?? [],
     'datasets:preview': (ref) => previewDataset(ref, { allowedRoots: this.opts.dataRoots ?? undefined }),
+    'dialogs:pickFolder': async (purpose) => (this.opts.pickFolder ? await this.opts.pickFolder(purpose) : null),
   };
 
   /** Stops every trainer (graceful, then killed after a grace period). */
