@@ -1,0 +1,14 @@
+/** The real trainer deps: datasets from engine/data, backends from engine/backend (loaded only when a run starts). */
+import { createRequire } from 'node:module';
+import { version_core } from '@tensorflow/tfjs-core';
+import { loadDataset } from '../data';
+import { pickBackend } from '../backend/pick';
+import type { TrainerDeps } from './trainer-deps';
+
+const pkg = createRequire(import.meta.url)('../../../package.json') as { version: string };
+
+export const defaultTrainerDeps: Omit<TrainerDeps, 'build'> = {
+  loadDataset: (ref, opts) => loadDataset(ref, opts),
+  pickBackend: (request) => pickBackend(request),
+  versions: () => ({ somlab: pkg.version, tfjs: version_core }),
+};

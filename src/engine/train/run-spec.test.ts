@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RunEvent } from '../../shared/events';
+import { parseSpec } from '../../shared/validate';
+import { readRecord, readRun } from '../runs';
+import { COLOURS_SPEC, newProject, useTempDirs } from '../runs/test-helpers';
+import { RunControl } from './control';
+import { FakeExperiment } from './fake-experiment';
+import { runFromSpec } from './run-spec';
+import { FAKE_BACKEND, fakeDeps } from './test-fixtures/fake-deps';
+import type { TrainerDeps } from './trainer-deps';
+
+const tempDir = useTempDirs();
+const spec = parseSpec({ ...COLOURS_SPEC, snapshotEvery: 2 });
+
+async function start(projectDir: string, deps: Partial<TrainerDeps> = {}, extra: object = {}) {
+  const events: RunEvent[] = [];
+  let built: FakeExperiment | undefined;
+  const allDeps: TrainerDeps = {
+    ...fakeDeps,
+    build: async () => (built = new FakeExperiment({ totalSteps: 4, stepsPerEpoch: 2 })),
+    ...deps,
+  };
+  const cmd = { type: 'start' as const, runId: 'r1', spec, projectDir, dataRoots: ['/data'], ...extra };
+  const out = await runFromSpec(cmd, { emit: (e) => events.push(e), control: new RunControl(), deps: allDeps, heartbeatMs: 0 });
+  return { out, events, built: () => built };
+}
+
+describe('runFromSpec', () => {
+  it('creates the run, records backend and versions, announces run-started, then trains', async () => {
+    const project = await newProject(tempDir);
+    const { out, events, built } = await start(project);
+    expect(out.status).toBe('finished');
+    expect(events[0]).toEqual({ type: 'log', v: 1, runId: 'r1', level: 'warn', message: 'fake data: 2 samples' });
+    expect(events[1]).toMatchObject({ type: 'run-started', runId: 'r1', spec, backend: FAKE_BACKEND, totalSteps: 4 });
+    expect(events.at(-1)).toMatchObject({ type: 'finished', status: 'finished' });
+    expect(built()!.disposed).toBe(true);
+    const detail = await readRun(project, 'r1');
+    expect(detail.summary).toMatchObject({ status: 'finished', backend: 'cpu', device: 'fake device', totalSteps: 4, pid: process.pid });
+    expect(detail.summary.versions).toMatchObject({ fake: '1', node: process.versions.node });
+    expect(detail.spec).toEqual(spec);
+    expect(detail.snapshotSteps).toEqual([1, 3]);
+  });
+
+  it('passes the data roots to the loader, or none when unrestricted', async () => {
+    const project = await newProject(tempDir);
+    const seen: (string[] | undefined)[] = [];
+    const loadDataset: TrainerDeps['loadDataset'] = async (ref, o) => { seen.push(o.allowedRoots); return fakeDeps.loadDataset(ref, o); };
+    await start(project, { loadDataset });
+    await start(await newProject(tempDir), { loadDataset }, { unrestricted: true });
+    expect(seen).toEqual([['/data'], undefined]);
+  });
+
+  it('leaves a failed run on disk when the dataset cannot be loaded', async () => {
+    const project = await newProject(tempDir);
+    const { out, events } = await start(project, { loadDataset: async () => { throw new Error('/data/x/train-images.idx: truncated'); } });
+    expect(out).toMatchObject({ status: 'failed', error: '/data/x/train-images.idx: truncated' });
+    expect(events.map((e) => e.type)).toEqual(['failed']);
+    expect(await readRecord(join(project, 'runs', 'r1'))).toMatchObject({ status: 'failed', backend: 'cpu', error: '/data/x/train-images.idx: truncated' });
+  });
+
+  it('reports a folder that is not a project as a failed event, writing nothing', async () => {
+    const dir = await tempDir();
+    const { out, events } = await start(dir);
+    expect(out.status).toBe('failed');
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: 'failed', runId: 'r1' });
+    expect((events[0] as { error: string }).error).toMatch(/not a SOM Lab project/);
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * One run from a 'start' command, inside whatever process calls it (the trainer child, or a test): create
+ * the run folder first (so even a dataset error leaves a visible failed run), pick the backend, load the
+ * data, build the experiment, announce `run-started`, then hand over to the loop.
+ */
+import { EVENTS_VERSION, type RunEvent } from '../../shared/events';
+import { parseSpec } from '../../shared/validate';
+import { createRun, type RunHandle } from '../runs';
+import type { Experiment } from './experiment';
+import { RunControl } from './control';
+import { errorText, runExperiment, type LoopOutcome } from './loop';
+import type { StartCommand } from './protocol';
+import type { TrainerDeps } from './trainer-deps';
+
+export interface RunContext {
+  emit(e: RunEvent): void;
+  control: RunControl;
+  deps: TrainerDeps;
+  /** run.json heartbeat period (tests turn it off with 0). */
+  heartbeatMs?: number;
+}
+
+export async function runFromSpec(cmd: StartCommand, ctx: RunContext): Promise<LoopOutcome> {
+  const { runId } = cmd;
+  const now = (): string => new Date().toISOString();
+  let store: RunHandle | undefined;
+  let exp: Experiment | undefined;
+  try {
+    const spec = parseSpec(cmd.spec, 'spec of the start command');
+    store = await createRun(cmd.projectDir, spec, { id: runId, pid: process.pid, versions: ctx.deps.versions(), heartbeatMs: ctx.heartbeatMs });
+    const backend = await ctx.deps.pickBackend(spec.backend);
+    await store.update({ backend: backend.name, device: backend.device });
+    const data = await ctx.deps.loadDataset(spec.dataset, { allowedRoots: cmd.unrestricted ? undefined : cmd.dataRoots, seed: spec.seed });
+    for (const message of data.warnings) ctx.emit({ type: 'log', v: EVENTS_VERSION, runId, level: 'warn', message });
+    exp = await ctx.deps.build(spec, data);
+    await store.update({ totalSteps: exp.totalSteps });
+    ctx.emit({ type: 'run-started', v: EVENTS_VERSION, runId, spec, backend, totalSteps: exp.totalSteps, startedAt: store.record.startedAt });
+    const ready = exp;
+    exp = undefined; // the loop owns and disposes it from here
+    return await runExperiment(ready, { runId, emit: ctx.emit, store, control: ctx.control, snapshotEvery: spec.snapshotEvery });
+  } catch (e) {
+    try { exp?.dispose(); } catch { /* keep the first error */ }
+    await store?.fail(e).catch(() => undefined);
+    const error = errorText(e);
+    ctx.emit({ type: 'failed', v: EVENTS_VERSION, runId, error, endedAt: now() });
+    return { status: 'failed', steps: 0, finalMetrics: {}, error };
+  }
+}

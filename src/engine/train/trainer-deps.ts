@@ -1,0 +1,37 @@
+/**
+ * What the trainer needs from the rest of the engine, as one injectable bundle: tests (and the child-process
+ * test fixture) swap in fakes; the real ones are imported lazily so a test never pays for tfjs or datasets.
+ */
+import type { BackendReport } from '../../shared/events';
+import type { BackendName } from '../../shared/options';
+import type { DatasetRef, ExperimentSpec } from '../../shared/spec';
+import type { Dataset } from '../data/types';
+import type { Experiment } from './experiment';
+import { builderFor } from './registry';
+
+export interface TrainerDeps {
+  /** `allowedRoots` undefined means any folder (Electron, where the user picked it). */
+  loadDataset(ref: DatasetRef, opts: { allowedRoots?: string[]; seed: number }): Promise<Dataset>;
+  /** Initialises the tfjs backend for this process and says which one runs and why others were skipped. */
+  pickBackend(request: 'auto' | BackendName): Promise<BackendReport>;
+  build(spec: ExperimentSpec, data: Dataset): Promise<Experiment>;
+  /** Versions for run.json (tfjs, somlab...). */
+  versions(): Record<string, string>;
+}
+
+let override: Partial<TrainerDeps> | undefined;
+
+/** For tests: replaces some deps in this process (a child-process fixture calls it from an --import module). */
+export function overrideTrainerDeps(deps: Partial<TrainerDeps> | undefined): void {
+  override = deps;
+}
+
+/** Builders come from the registry unless overridden; it is cheap, so it is not loaded lazily. */
+const build: TrainerDeps['build'] = (spec, data) => builderFor(spec.kind)(spec as never, data);
+
+export async function trainerDeps(): Promise<TrainerDeps> {
+  const o = override ?? {};
+  const needDefaults = !o.loadDataset || !o.pickBackend || !o.versions;
+  const defaults = needDefaults ? (await import('./default-deps')).defaultTrainerDeps : undefined;
+  return { build, ...defaults, ...o } as TrainerDeps;
+}
