@@ -29,6 +29,11 @@ export interface CreateRunExtra {
 }
 
 export const DEFAULT_HEARTBEAT_MS = 5_000;
+
+const runtimeVersions = (): Record<string, string> => ({
+  node: process.versions.node,
+  ...(process.versions.electron ? { electron: process.versions.electron } : {}),
+});
 const SAFE_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 export async function createRun(projectDir: string, specInput: unknown, extra: CreateRunExtra = {}): Promise<RunHandle> {
@@ -43,7 +48,7 @@ export async function createRun(projectDir: string, specInput: unknown, extra: C
   const now = new Date().toISOString();
   const record: RunRecord = {
     id, name: spec.name, kind: spec.kind, preset: spec.preset, group: extra.group, status: 'running',
-    backend: extra.backend, device: extra.device, versions: { node: process.versions.node, ...extra.versions },
+    backend: extra.backend, device: extra.device, versions: { ...runtimeVersions(), ...extra.versions },
     startedAt: now, updatedAt: now, pid: extra.pid ?? process.pid, totalSteps: extra.totalSteps, finalMetrics: {},
   };
   await writeJsonAtomic(runFiles(dir).spec, spec);

@@ -5,10 +5,17 @@ import { loadDataset } from '../data';
 import { pickBackend } from '../backend/pick';
 import type { TrainerDeps } from './trainer-deps';
 
-const pkg = createRequire(import.meta.url)('../../../package.json') as { version: string };
+/** From the source tree; absent in a bundle (where the app records its own version). */
+function somlabVersion(): Record<string, string> {
+  try {
+    return { somlab: (createRequire(import.meta.url)('../../../package.json') as { version: string }).version };
+  } catch {
+    return {};
+  }
+}
 
 export const defaultTrainerDeps: Omit<TrainerDeps, 'build'> = {
   loadDataset: (ref, opts) => loadDataset(ref, opts),
   pickBackend: (request) => pickBackend(request),
-  versions: () => ({ somlab: pkg.version, tfjs: version_core }),
+  versions: () => ({ ...somlabVersion(), tfjs: version_core }),
 };
