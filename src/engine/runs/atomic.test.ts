@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appendLine, appendLines, isTempName, reviveNumbers, stringifyJson, writeFileAtomic } from './atomic';
+import { appendLine, appendLines, reviveNumbers, stringifyJson, writeFileAtomic } from './atomic';
 import { listTree, useTempDirs } from './test-helpers';
 
 const tempDir = useTempDirs();
@@ -23,11 +23,6 @@ describe('writeFileAtomic', () => {
     await writeFile(join(target, 'inside'), 'x');
     await expect(writeFileAtomic(target, 'data')).rejects.toThrow();
     expect(await listTree(dir)).toEqual(['taken/inside']);
-  });
-
-  it('names temp files so listings can skip them', () => {
-    expect(isTempName('.run.json.123.ab12cd34.tmp')).toBe(true);
-    expect(isTempName('run.json')).toBe(false);
   });
 });
 

@@ -7,9 +7,7 @@ import { open, rename, unlink, appendFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
-/** Temp names start with a dot and end in .tmp so listings can skip them. */
-export const isTempName = (name: string): boolean => name.startsWith('.') && name.endsWith('.tmp');
-
+/** Temp names start with a dot, so listings that skip hidden files never see them. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const fh = await open(tmp, 'w');
