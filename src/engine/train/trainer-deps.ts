@@ -26,8 +26,14 @@ export function overrideTrainerDeps(deps: Partial<TrainerDeps> | undefined): voi
   override = deps;
 }
 
-/** Builders come from the registry unless overridden; it is cheap, so it is not loaded lazily. */
-const build: TrainerDeps['build'] = (spec, data) => builderFor(spec.kind)(spec as never, data);
+/** A builder from the registry, as it stands (tests register fakes and use this). */
+export const buildFromRegistry: TrainerDeps['build'] = (spec, data) => builderFor(spec.kind)(spec as never, data);
+
+/** The model modules (tfjs-layers and all) register their builders when imported; only a real run needs them. */
+const build: TrainerDeps['build'] = async (spec, data) => {
+  await import('../models');
+  return buildFromRegistry(spec, data);
+};
 
 export async function trainerDeps(): Promise<TrainerDeps> {
   const o = override ?? {};

@@ -4,13 +4,14 @@
  */
 import { FakeExperiment } from '../fake-experiment';
 import { registerBuilder } from '../registry';
-import { overrideTrainerDeps } from '../trainer-deps';
+import { buildFromRegistry, overrideTrainerDeps } from '../trainer-deps';
 import { fakeDeps } from './fake-deps';
 
 const mode = process.env.SOMLAB_FAKE_MODE ?? 'normal';
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-overrideTrainerDeps(fakeDeps);
+// The registry without the real model modules, so the fake 'som' builder is the one found.
+overrideTrainerDeps({ ...fakeDeps, build: buildFromRegistry });
 registerBuilder('som', async () => {
   if (mode === 'throw') throw new Error('fake builder refused the spec');
   if (mode === 'crash') return new FakeExperiment({ totalSteps: 6, onStep: (s) => { if (s === 2) process.exit(3); } });
