@@ -1,0 +1,140 @@
+/**
+ * liveRun: folds run events for every run seen this session (so a run started from the Runs view is
+ * complete when the Live view opens), and exposes the selected one. Big data stays in markRaw objects;
+ * components watch `tick` (bumped per folded event of the selected run) and redraw on their own throttle.
+ */
+import { defineStore } from 'pinia';
+import { computed, markRaw, ref, shallowRef } from 'vue';
+import { EVENTS_VERSION, type RunEvent, type RunId, type SomSnapshot } from '../../../shared/events';
+import { getApi } from '../api';
+import { etaSeconds, foldEvent, newRun, runFromDetail, type LiveRun } from './live-fold';
+
+const MAX_KEPT_RUNS = 6;
+/** A reopened run's winner trace: at most this many stored steps are fetched (evenly spread). */
+export const MAX_DISK_WINNER_FRAMES = 150;
+
+/** Up to n items spread evenly over a sorted list, always keeping the first and the last. */
+export function spread<T>(items: readonly T[], n: number): T[] {
+  if (items.length <= n) return [...items];
+  return Array.from({ length: n }, (_, k) => items[Math.round((k * (items.length - 1)) / (n - 1))]!);
+}
+
+export const useLiveRunStore = defineStore('liveRun', () => {
+  const states = new Map<RunId, LiveRun>();
+  const selectedId = ref<RunId | null>(null);
+  const tick = ref(0);
+  const loading = ref(false);
+  const error = ref<string | null>(null);
+  /** A saved snapshot picked with the scrubber (null: follow the latest). */
+  const pinned = shallowRef<SomSnapshot | null>(null);
+
+  const current = (): LiveRun | null => (selectedId.value ? states.get(selectedId.value) ?? null : null);
+
+  const summary = computed(() => {
+    void tick.value;
+    const r = current();
+    if (!r) return null;
+    return {
+      id: r.id, source: r.source, status: r.status, spec: r.spec, backend: r.backend, step: r.step, epoch: r.epoch,
+      totalSteps: r.totalSteps, startedAt: r.startedAt, endedAt: r.endedAt, samplesPerSec: r.samplesPerSec,
+      eta: r.status === 'running' ? etaSeconds(r) : undefined, finalMetrics: r.finalMetrics, error: r.error,
+      maskLayers: [...r.maskLayers], layers: [...r.snapshots.keys()], snapshotSteps: [...r.snapshotSteps],
+      winnerLayers: [...r.winners.keys()], logs: r.logs.slice(-20),
+    };
+  });
+
+  function evict(): void {
+    for (const [id, r] of states) {
+      if (states.size <= MAX_KEPT_RUNS) break;
+      if (id !== selectedId.value && r.status !== 'running' && r.status !== 'paused') states.delete(id);
+    }
+  }
+
+  function onEvent(e: RunEvent): void {
+    let r = states.get(e.runId);
+    if (!r) {
+      states.set(e.runId, (r = markRaw(newRun(e.runId))));
+      evict();
+    }
+    foldEvent(r, e);
+    if (e.runId === selectedId.value) tick.value++;
+  }
+
+  /** Subscribes to every run event; returns the disposer. */
+  function attach(): () => void {
+    return getApi().onRunEvent(onEvent);
+  }
+
+  async function openFromDisk(id: RunId): Promise<void> {
+    loading.value = true;
+    error.value = null;
+    try {
+      const run = markRaw(runFromDetail(await getApi()['runs:get'](id)));
+      const live = states.get(id);
+      // A run this session watched from its start is already complete in memory: keep that one.
+      if (live && live.source === 'live' && live.spec) return;
+      states.set(id, run);
+      evict();
+      const last = run.snapshotSteps[run.snapshotSteps.length - 1];
+      // Which SOM layer to show: "som" for SOM runs; mask nets name theirs (seen in the mask metric columns).
+      for (const layer of ['som', ...run.maskLayers]) {
+        if (last === undefined) break;
+        const snap = await getApi()['runs:snapshot'](id, last, layer).catch(() => null);
+        if (snap) { run.snapshots.set(snap.layer, snap); break; }
+      }
+      void loadWinners(run, run.snapshots.keys().next().value ?? 'som');
+    } catch (e) {
+      error.value = `could not open run ${id}: ${(e as Error).message}`;
+    } finally {
+      loading.value = false;
+      if (id === selectedId.value) tick.value++;
+    }
+  }
+
+  /** Fetches a reopened run's stored winner steps (a spread of them) into its trace, a few at a time. */
+  async function loadWinners(run: LiveRun, layer: string): Promise<void> {
+    const steps = spread(run.winnerSteps, MAX_DISK_WINNER_FRAMES);
+    for (let k = 0; k < steps.length; k += 10) {
+      const got = await Promise.all(steps.slice(k, k + 10).map((st) => getApi()['runs:winners'](run.id, st, layer).catch(() => null)));
+      if (states.get(run.id) !== run) return; // replaced or evicted meanwhile
+      for (const w of got) if (w) foldEvent(run, { type: 'winners', v: EVENTS_VERSION, runId: run.id, step: w.step, layer: w.layer, winners: w.winners, ...(w.labels ? { labels: w.labels } : {}) });
+      if (run.id === selectedId.value) tick.value++;
+    }
+  }
+
+  /** Shows a run: from this session's events when we have them from its start, else from disk. */
+  async function select(id: RunId | null): Promise<void> {
+    selectedId.value = id;
+    pinned.value = null;
+    tick.value++;
+    if (!id) return;
+    const r = states.get(id);
+    if (!r || !r.spec) await openFromDisk(id);
+  }
+
+  /** Pins a saved snapshot (scrubber over snapshot steps); null returns to the latest. */
+  async function pinSnapshot(step: number | null, layer?: string): Promise<void> {
+    const id = selectedId.value;
+    if (!id || step === null) { pinned.value = null; return; }
+    try {
+      pinned.value = markRaw(await getApi()['runs:snapshot'](id, step, layer));
+      error.value = null;
+    } catch (e) {
+      error.value = `snapshot at step ${step}: ${(e as Error).message}`;
+    }
+  }
+
+  async function control(what: 'runs:pause' | 'runs:resume' | 'runs:stop'): Promise<void> {
+    const id = selectedId.value;
+    if (!id) return;
+    try { await getApi()[what](id); error.value = null; } catch (e) { error.value = `${what.slice(5)}: ${(e as Error).message}`; }
+  }
+
+  return {
+    selectedId, tick, loading, error, pinned, summary,
+    current, run: (id: RunId) => states.get(id) ?? null, attach, onEvent, select, openFromDisk, pinSnapshot,
+    pause: () => control('runs:pause'), resume: () => control('runs:resume'), stop: () => control('runs:stop'),
+    /** Space on the live view. */
+    togglePause: () => (summary.value?.status === 'paused' ? control('runs:resume') : summary.value?.status === 'running' ? control('runs:pause') : Promise.resolve()),
+  };
+});
