@@ -8,7 +8,6 @@ import { parseApiArgs } from '../../shared/api-schemas';
 import type { RunEvent, RunId } from '../../shared/events';
 import { PRESETS } from '../../shared/presets';
 import { parseSpec } from '../../shared/validate';
-import { previewDataset } from '../data';
 import { createProject, listRuns, openProject, readRun, readSnapshot, readWinners } from '../runs';
 import { spawnTrainer, type TrainerHandle } from '../train/spawn-trainer';
 
@@ -80,7 +79,8 @@ export class LabHost {
     'runs:stop': (id) => this.handle(id).stop(),
     'presets:list': () => PRESETS,
     'datasets:roots': () => this.opts.dataRoots ?? [],
-    'datasets:preview': (ref) => previewDataset(ref, { allowedRoots: this.opts.dataRoots ?? undefined }),
+    // Loaded on first use: the host process never pays for the loaders (or sharp) unless a preview is asked.
+    'datasets:preview': async (ref) => (await import('../data')).previewDataset(ref, { allowedRoots: this.opts.dataRoots ?? undefined }),
     'dialogs:pickFolder': async (purpose) => (this.opts.pickFolder ? await this.opts.pickFolder(purpose) : null),
   };
 

@@ -10,11 +10,14 @@ export class DeviceSplit {
   readonly x: tf.Tensor;
   readonly y: tf.Tensor1D;
   readonly count: number;
+  /** The labels on the host too (class maps and probe labels need them without a read-back). */
+  readonly labels: Int32Array;
   private order: Int32Array | null = null;
   private orderEpoch = -1;
 
   constructor(split: Split, shape: readonly number[], private readonly seed: number) {
     this.count = split.count;
+    this.labels = split.y;
     this.x = tf.tensor(split.x, [split.count, ...shape], 'float32');
     this.y = tf.tensor1d(split.y, 'int32');
   }

@@ -1,0 +1,115 @@
+/**
+ * A plain Kohonen SOM run (SCIENCE.md §1): minibatch batch-SOM (or the online rule) with decaying σ and α,
+ * QE/TE on a fixed evaluation subset every snapshot, winner traces of a fixed probe set.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { SomSnapshot } from '../../shared/events';
+import type { SpecOf } from '../../shared/spec';
+import { sampleSize, type Dataset } from '../data/types';
+import { decayValue, somFromConfig, type Som } from '../som';
+import type { Experiment, SavedFile, WinnerTrace } from '../train/experiment';
+import { DeviceSplit } from './batches';
+import { saveNamedTensors } from './save';
+
+const EVAL_SAMPLES = 2000;
+
+/** What a SOM-based experiment adds to the plain SOM run (patch SOM: reconstructions). */
+export interface SomExtras {
+  evaluate?(exp: SomExperiment): Promise<Record<string, number>>;
+  finalMetrics?(exp: SomExperiment): Promise<Record<string, number>>;
+  save?(exp: SomExperiment): Promise<SavedFile[]>;
+}
+
+export class SomExperiment implements Experiment {
+  readonly stepsPerEpoch: number;
+  readonly totalSteps: number;
+  private readonly train: DeviceSplit;
+  /** First EVAL_SAMPLES training samples (the split is stored in dataset order). */
+  private readonly evalX: tf.Tensor2D;
+  private readonly evalY: Int32Array;
+  private readonly probeX: tf.Tensor2D;
+  private readonly probeY: Int32Array;
+  private readonly dim: number;
+
+  private constructor(private readonly spec: SpecOf<'som'> | SpecOf<'patch-som'>, readonly som: Som, train: DeviceSplit, private readonly data: Dataset, private readonly codebookShape: number[], private readonly extras: SomExtras) {
+    this.train = train;
+    this.dim = sampleSize(codebookShape);
+    this.stepsPerEpoch = train.stepsPerEpoch(spec.batchSize);
+    this.totalSteps = this.stepsPerEpoch * spec.epochs;
+    const nEval = Math.min(EVAL_SAMPLES, train.count);
+    this.evalX = tf.tidy(() => tf.reshape(tf.slice(train.x, 0, nEval), [nEval, this.dim]) as tf.Tensor2D);
+    this.evalY = train.labels.slice(0, nEval);
+    const nProbe = Math.min(spec.probeCount, nEval);
+    this.probeX = tf.slice(this.evalX, 0, nProbe);
+    this.probeY = this.evalY.slice(0, nProbe);
+  }
+
+  /** `x` holds the training vectors ([n, D] flat), with labels per vector (-1 when none). */
+  static async create(spec: SpecOf<'som'> | SpecOf<'patch-som'>, data: Dataset, vectors: Dataset['train'], codebookShape: number[], extras: SomExtras = {}): Promise<SomExperiment> {
+    const dim = sampleSize(codebookShape);
+    const train = new DeviceSplit(vectors, [dim], spec.seed);
+    const som = somFromConfig(spec.som, dim, spec.seed);
+    await som.initFrom(train.x as tf.Tensor2D, spec.som.init);
+    return new SomExperiment(spec, som, train, data, codebookShape, extras);
+  }
+
+  private schedules(step: number): { sigma: number; alpha: number } {
+    const T = Math.max(1, this.totalSteps - 1);
+    return { sigma: decayValue(this.spec.som.sigma, step, T), alpha: decayValue(this.spec.som.learningRate, step, T) };
+  }
+
+  async step(step: number, epoch: number): Promise<Record<string, number>> {
+    const { sigma, alpha } = this.schedules(step);
+    const { x } = this.train.batch(this.train.batchIndices(epoch, step % this.stepsPerEpoch, this.spec.batchSize));
+    if (this.spec.som.mode === 'online') await this.som.trainOnline(x as tf.Tensor2D, sigma, alpha);
+    else this.som.trainBatchBlended(x as tf.Tensor2D, sigma, alpha);
+    tf.dispose(x);
+    const row: Record<string, number> = { sigma, lr: alpha };
+    if (step % this.spec.snapshotEvery === 0 || step === this.totalSteps - 1) Object.assign(row, await this.som.quality(this.evalX));
+    return row;
+  }
+
+  async evaluate(): Promise<Record<string, number>> {
+    return { ...(await this.som.quality(this.evalX)), ...(await this.extras.evaluate?.(this)) };
+  }
+
+  async snapshots(step: number): Promise<SomSnapshot[]> {
+    const g = this.som.grid;
+    const nClasses = this.data.classes.length;
+    return [{
+      step, layer: 'som', rows: g.rows, cols: g.cols, topology: g.topology, shape: this.codebookShape,
+      codebook: await this.som.getCodebook(),
+      hits: await this.som.hits(this.evalX),
+      umatrix: await this.som.uMatrix(),
+      ...(nClasses > 0 ? { classMap: await this.som.classMap(this.evalX, this.evalY, nClasses) } : {}),
+    }];
+  }
+
+  async winners(): Promise<WinnerTrace[]> {
+    if (this.spec.probeCount === 0) return [];
+    const w = tf.tidy(() => this.som.winners(this.probeX));
+    const winners = new Int32Array(await w.data());
+    w.dispose();
+    return [{ layer: 'som', winners, labels: this.probeY }];
+  }
+
+  async finalMetrics(): Promise<Record<string, number>> {
+    return { ...(await this.som.quality(this.train.x as tf.Tensor2D)), ...(await this.extras.finalMetrics?.(this)) };
+  }
+
+  async save(): Promise<SavedFile[]> {
+    const g = this.som.grid;
+    const files = await saveNamedTensors({ codebook: this.som.codebook }, { rows: g.rows, cols: g.cols, topology: g.topology, shape: this.codebookShape });
+    return [...files, ...((await this.extras.save?.(this)) ?? [])];
+  }
+
+  dispose(): void {
+    tf.dispose([this.evalX, this.probeX]);
+    this.train.dispose();
+    this.som.dispose();
+  }
+}
+
+export function buildSomExperiment(spec: SpecOf<'som'>, data: Dataset): Promise<SomExperiment> {
+  return SomExperiment.create(spec, data, data.train, data.shape);
+}
