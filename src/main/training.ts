@@ -29,7 +29,7 @@ export function launchUtilityTrainer(o: SpawnTrainerOptions): TrainerHandle {
       })();
     });
   });
-  child.postMessage({ type: 'start', runId, spec: o.spec, projectDir: o.projectDir, dataRoots: o.dataRoots, unrestricted: o.unrestricted });
+  child.postMessage({ type: 'start', runId, spec: o.spec, projectDir: o.projectDir, dataRoots: o.dataRoots, unrestricted: o.unrestricted, group: o.group });
   return {
     runId,
     get pid() { return child.pid; },

@@ -10,7 +10,7 @@ const listeners = new Set<(e: RunEvent) => void>();
 ipcRenderer.on('somlab:events', (e) => {
   const port = e.ports[0];
   if (!port) return;
-  port.onmessage = (m: MessageEvent<RunEvent>) => { for (const l of listeners) l(m.data); };
+  port.onmessage = (m: { data: RunEvent }) => { for (const l of listeners) l(m.data); };
   port.start();
 });
 
@@ -21,7 +21,12 @@ const calls = Object.fromEntries(
   API_CALL_NAMES.map((name) => [name, (...args: unknown[]) => ipcRenderer.invoke(`somlab:${name}`, ...args)]),
 );
 
-const api = {
+export interface PreloadApi extends Api {
+  /** Application-menu actions (open project, new run, views). */
+  onMenu(listener: (action: string) => void): () => void;
+}
+
+const api: PreloadApi = {
   ...(calls as Omit<Api, 'onRunEvent'>),
   onRunEvent(listener: (e: RunEvent) => void): () => void {
     listeners.add(listener);
@@ -31,7 +36,6 @@ const api = {
     menuListeners.add(listener);
     return () => menuListeners.delete(listener);
   },
-} satisfies Api;
+};
 
-export type PreloadApi = typeof api;
 contextBridge.exposeInMainWorld('somlab', api);

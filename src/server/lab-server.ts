@@ -34,7 +34,7 @@ export async function startLabServer(o: LabServerOptions): Promise<LabServer> {
   const hostName = o.host ?? '127.0.0.1';
   const token = o.token === undefined ? newToken() : o.token;
   const lab = new LabHost({ dataRoots: o.dataRoots });
-  if (o.project) await lab.calls['project:open'](o.project).catch(() => lab.calls['project:create'](o.project!, 'SOM Lab project'));
+  if (o.project) await Promise.resolve(lab.calls['project:open'](o.project)).catch(() => lab.calls['project:create'](o.project!, 'SOM Lab project'));
   let origins: string[] = [];
 
   const server = createServer((req, res) => {

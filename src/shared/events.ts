@@ -60,7 +60,13 @@ export type RunEventOf<T extends RunEventType> = Extract<RunEvent, { type: T }>;
 
 /** Commands a host sends to a trainer process. */
 export type TrainerCommand =
-  | { type: 'start'; runId: RunId; spec: ExperimentSpec; projectDir: string; dataRoots: string[] }
+  | {
+      type: 'start'; runId: RunId; spec: ExperimentSpec; projectDir: string; dataRoots: string[];
+      /** Dataset folders anywhere are allowed (Electron, where the user picked the folder); dataRoots is ignored. */
+      unrestricted?: boolean;
+      /** Sweep this run belongs to. */
+      group?: string;
+    }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }

@@ -25,8 +25,9 @@ export function buildLenet(shape: [number, number, number], nClasses: number, sp
   model.add(tfl.layers.inputLayer({ inputShape: shape }));
   spec.filters.forEach((filters, i) => {
     model.add(tfl.layers.conv2d({ filters, kernelSize: spec.kernel, padding: 'same', activation: 'relu', kernelInitializer: kernelInit(spec.init, spec.seed + i) }));
-    // 2-D dropout drops whole feature maps: one Bernoulli draw per (sample, channel).
-    if (spec.dropout2d > 0) model.add(tfl.layers.dropout({ rate: spec.dropout2d, noiseShape: [null, 1, 1, filters], seed: spec.seed + 20 + i }));
+    // 2-D dropout drops whole feature maps: one Bernoulli draw per (sample, channel); null = the batch size
+    // at call time (tfjs-layers supports it at run time; its typings say number[]).
+    if (spec.dropout2d > 0) model.add(tfl.layers.dropout({ rate: spec.dropout2d, noiseShape: [null, 1, 1, filters] as unknown as number[], seed: spec.seed + 20 + i }));
     model.add(tfl.layers.maxPooling2d({ poolSize: 2 }));
   });
   addHead(model, spec.dense, nClasses, spec);

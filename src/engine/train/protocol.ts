@@ -1,10 +1,7 @@
-/** The host → trainer 'start' message, plus one field the shared contract lacks (kept here to not break it). */
+/** The host → trainer 'start' message. */
 import type { TrainerCommand } from '../../shared/events';
 
-export type StartCommand = Extract<TrainerCommand, { type: 'start' }> & {
-  /** Dataset folders anywhere are allowed (Electron, where the user picked the folder); dataRoots is ignored. */
-  unrestricted?: boolean;
-};
+export type StartCommand = Extract<TrainerCommand, { type: 'start' }>;
 
 export type TrainerMessage = Exclude<TrainerCommand, { type: 'start' }> | StartCommand;
 

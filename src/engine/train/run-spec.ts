@@ -27,7 +27,7 @@ export async function runFromSpec(cmd: StartCommand, ctx: RunContext): Promise<L
   let exp: Experiment | undefined;
   try {
     const spec = parseSpec(cmd.spec, 'spec of the start command');
-    store = await createRun(cmd.projectDir, spec, { id: runId, pid: process.pid, versions: ctx.deps.versions(), heartbeatMs: ctx.heartbeatMs });
+    store = await createRun(cmd.projectDir, spec, { id: runId, pid: process.pid, group: cmd.group, versions: ctx.deps.versions(), heartbeatMs: ctx.heartbeatMs });
     const backend = await ctx.deps.pickBackend(spec.backend);
     await store.update({ backend: backend.name, device: backend.device });
     const data = await ctx.deps.loadDataset(spec.dataset, { allowedRoots: cmd.unrestricted ? undefined : cmd.dataRoots, seed: spec.seed });

@@ -18,6 +18,8 @@ export interface SpawnTrainerOptions {
   dataRoots: string[];
   /** Allow dataset folders anywhere (Electron, where the user picked them); dataRoots is ignored. */
   unrestricted?: boolean;
+  /** Sweep this run belongs to. */
+  group?: string;
   onEvent(e: RunEvent): void;
   /** Chosen here when absent. */
   runId?: RunId;
@@ -93,7 +95,7 @@ export function spawnTrainer(o: SpawnTrainerOptions): TrainerHandle {
     child.on('close', (code, signal) => void settle(code, signal));
   });
 
-  send({ type: 'start', runId, spec: o.spec, projectDir: o.projectDir, dataRoots: o.dataRoots, unrestricted: o.unrestricted });
+  send({ type: 'start', runId, spec: o.spec, projectDir: o.projectDir, dataRoots: o.dataRoots, unrestricted: o.unrestricted, group: o.group });
   return {
     runId,
     pid: child.pid,
