@@ -6,12 +6,32 @@ import type { RunEvent, RunId, MetricRow, SomSnapshot } from './events';
 import type { DatasetRef, ExperimentSpecInput, ExperimentSpec } from './spec';
 import type { RunSummary, ProjectFile } from './project';
 
+/** What a seed reports, and how close a run must come to count as reproduced. */
+export interface Reference {
+  /** The seed's figure in words, e.g. "99.02 % (SOM-CNN) vs 98.76 % (CNN)". */
+  figure: string;
+  /** Final metric compared (e.g. "testAccuracy", "te", "purity"). */
+  metric: string;
+  /** Single runs: the value and an absolute tolerance; or a bound. */
+  value?: number;
+  tolerance?: number;
+  atMost?: number;
+  atLeast?: number;
+  /** Sweeps: variant labels that must come out in this order, best first (by `metric`, higher is better). */
+  order?: string[];
+}
+
 export interface Preset {
   name: string;
   title: string;
   /** The seed figure this preset reproduces (e.g. "seed 004, colour SOM"). */
   reproduces: string;
   spec: ExperimentSpecInput;
+  /** A sweep: each variant is `spec` deep-merged with its patch, run one after another, grouped. */
+  variants?: { label: string; patch: Record<string, unknown> }[];
+  reference?: Reference;
+  /** Views the live dashboard should open first for this preset. */
+  views?: string[];
 }
 
 export interface ProjectInfo extends ProjectFile {
