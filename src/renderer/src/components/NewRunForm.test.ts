@@ -1,0 +1,80 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp, nextTick, type App } from 'vue';
+import { createPinia } from 'pinia';
+import { createFakeApi, type FakeApi } from '../api/fake-api';
+import { setApi } from '../api';
+
+// .vue files need @vitejs/plugin-vue in the vitest config (src/renderer/vitest.config.mjs has it).
+const NewRunForm = await import('./NewRunForm.vue').then((m) => m.default, (e: Error) => {
+  console.warn(`NewRunForm tests skipped: this vitest config cannot compile .vue files (${e.message.split('\n')[0]}); run them with --config src/renderer/vitest.config.mjs`);
+  return null;
+});
+
+let fake: FakeApi, app: App | null = null, host: HTMLElement, started: string[];
+beforeEach(() => {
+  fake = createFakeApi({ project: { format: 'somlab-project', version: 1, name: 'p', created: '', dir: '/p' } });
+  setApi(fake);
+  host = document.createElement('div');
+  document.body.appendChild(host);
+  started = [];
+  app = createApp(NewRunForm!, { onStarted: (id: string) => started.push(id) }).use(createPinia());
+  app.mount(host);
+});
+afterEach(() => { app?.unmount(); host.remove(); });
+
+const $ = <T extends Element>(sel: string): T => {
+  const el = host.querySelector<T>(sel);
+  if (!el) throw new Error(`no element ${sel}`);
+  return el;
+};
+async function change(sel: string, value: string): Promise<void> {
+  const el = $<HTMLInputElement | HTMLSelectElement>(sel);
+  el.value = value;
+  el.dispatchEvent(new Event('change'));
+  await nextTick();
+}
+
+describe.skipIf(!NewRunForm)('new-run form', () => {
+  it('shows the schema message next to a bad field and clears it when fixed', async () => {
+    expect($('#f-som-rows-msg').textContent).toBe('integer 1…256');
+    await change('#f-som-rows', '0');
+    expect($('#f-som-rows').getAttribute('aria-invalid')).toBe('true');
+    expect($('#f-som-rows-msg').textContent).toMatch(/Too small: expected number to be >=1 \(received number 0\)/);
+    expect(host.textContent).toContain('1 field needs fixing');
+    await change('#f-som-rows', '12');
+    expect($('#f-som-rows').getAttribute('aria-invalid')).toBe('false');
+    expect($('#f-som-rows-msg').textContent).toBe('integer 1…256');
+  });
+
+  it('names text that is not a number, and the cross-field ring rule on rows', async () => {
+    await change('#f-epochs', 'many');
+    expect($('#f-epochs-msg').textContent).toMatch(/expected number/);
+    await change('#f-epochs', '');
+    await change('#f-som-topology', 'ring');
+    expect($('#f-som-rows-msg').textContent).toMatch(/a chain or ring is one-dimensional: rows must be 1/);
+  });
+
+  it('regenerates the fields for another kind', async () => {
+    await change('#f-kind', 'baseline-mlp');
+    expect(host.querySelector('#f-som-rows')).toBeNull();
+    expect($<HTMLSelectElement>('#f-optimizer').options.length).toBeGreaterThan(2);
+  });
+
+  it('starts a valid spec through the api and reports the run id', async () => {
+    await change('#f-seed', '7');
+    $<HTMLFormElement>('form').dispatchEvent(new Event('submit'));
+    await new Promise((r) => setTimeout(r, 0));
+    const call = fake.calls.find((c) => c.call === 'runs:start')!;
+    expect(call.args[0]).toMatchObject({ kind: 'som', seed: 7, som: { rows: 10 } });
+    expect(started).toHaveLength(1);
+  });
+
+  it('does not start an invalid spec', async () => {
+    await change('#f-som-cols', '999');
+    $<HTMLFormElement>('form').dispatchEvent(new Event('submit'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fake.calls.filter((c) => c.call === 'runs:start')).toEqual([]);
+    expect($('#f-som-cols-msg').textContent).toMatch(/<=256/);
+  });
+});

@@ -1,0 +1,78 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
+import { createFakeApi, type FakeApi } from '../api/fake-api';
+import { setApi } from '../api';
+import { useCompareStore } from './compare';
+import { useRunsStore } from './runs';
+import { EVENTS_VERSION as v } from '../../../shared/events';
+
+const som = (rows: number, topology = 'rect') => ({ kind: 'som', dataset: { source: 'builtin', name: 'colors' }, epochs: 1, batchSize: 250, snapshotEvery: 2, probeCount: 0, som: { rows, cols: 4, topology, sigma: { start: 2, end: 0.5 } } });
+
+let fake: FakeApi;
+beforeEach(() => {
+  setActivePinia(createPinia());
+  fake = createFakeApi({ project: { format: 'somlab-project', version: 1, name: 'p', created: '', dir: '/p' } });
+  setApi(fake);
+});
+
+describe('compare store', () => {
+  it('takes 2–4 runs and refuses a fifth with a message', () => {
+    const c = useCompareStore();
+    expect(c.ready).toBe(false);
+    for (const id of ['a', 'b']) c.toggle(id);
+    expect(c.ready).toBe(true);
+    c.toggle('c'); c.toggle('d');
+    expect(c.toggle('e')).toBe(false);
+    expect(c.ids).toEqual(['a', 'b', 'c', 'd']);
+    expect(c.error).toMatch(/at most 4/);
+    c.toggle('b');
+    expect(c.ids).toEqual(['a', 'c', 'd']);
+  });
+
+  it('loads each run\'s detail and last snapshot, and drops runs no longer ticked', async () => {
+    const a = fake.seedRun(som(3)), b = fake.seedRun(som(4, 'hex'));
+    const c = useCompareStore();
+    c.toggle(a); c.toggle(b);
+    await c.load();
+    expect(c.error).toBeNull();
+    expect([...c.details.keys()].sort()).toEqual([a, b].sort());
+    expect(c.details.get(b)!.spec.kind).toBe('som');
+    // The demo caps batches at 128: 1000 colours → 8 steps, snapshots at 0, 2, 4, 6 and the last (7).
+    expect(c.details.get(a)!.snapshotSteps).toEqual([0, 2, 4, 6, 7]);
+    expect(c.snapshots.get(a)!).toMatchObject({ rows: 3, step: 7 });
+    expect(c.snapshots.get(b)!.topology).toBe('hex');
+    c.toggle(a);
+    await c.load();
+    expect([...c.details.keys()]).toEqual([b]);
+  });
+
+  it('names the run that cannot be read', async () => {
+    const a = fake.seedRun(som(3));
+    const c = useCompareStore();
+    c.toggle(a); c.toggle('ghost');
+    await c.load();
+    expect(c.details.size).toBe(1);
+    expect(c.error).toMatch(/^ghost: run "ghost" not found/);
+  });
+});
+
+describe('runs store', () => {
+  it('lists runs and refreshes when a run starts or ends', async () => {
+    const runs = useRunsStore();
+    await runs.refresh();
+    expect(runs.list).toEqual([]);
+    const off = runs.attach(0);
+    fake.emit({ type: 'run-started', v, runId: 'r9', spec: (await import('../../../shared/validate')).parseSpec(som(2)), totalSteps: 4, startedAt: '2026-01-01T00:00:00Z', backend: { name: 'cpu', device: '', skipped: [] } });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(runs.list.map((r) => [r.id, r.status])).toEqual([['r9', 'running']]);
+    off();
+    await runs.loadPresets();
+    expect(runs.presets.length).toBeGreaterThan(3);
+  });
+
+  it('keeps the host\'s message when a spec is refused', async () => {
+    const runs = useRunsStore();
+    await expect(runs.start({ kind: 'som' } as never)).rejects.toThrow(/dataset/);
+  });
+});
