@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { areNeighbours, makeGrid, neighbourLists } from './grid';
+import { decayValue } from './schedule';
+import { neighbourhoodMatrix } from './neighbourhood';
+
+const count = (lists: number[][]) => lists.map((l) => l.length);
+
+describe('grids', () => {
+  it('rect 3×3: corner 2 neighbours, centre 4, diagonal at √2', () => {
+    const g = makeGrid(3, 3, 'rect');
+    expect(count(neighbourLists(g))).toEqual([2, 3, 2, 3, 4, 3, 2, 3, 2]);
+    expect(g.dist2[0 * 9 + 4]).toBeCloseTo(2);
+    expect(g.dist2[0 * 9 + 8]).toBeCloseTo(8);
+  });
+
+  it('torus 3×3: every neuron has 4 neighbours, the corner wraps to the far corner at √2', () => {
+    const g = makeGrid(3, 3, 'torus');
+    expect(count(neighbourLists(g))).toEqual(Array(9).fill(4));
+    expect(areNeighbours(g, 0, 2)).toBe(true); // wraps along the row
+    expect(g.dist2[0 * 9 + 8]).toBeCloseTo(2); // (2,2) is one step up-left through both wraps
+  });
+
+  it('hex 3×3 offset rows: centre has 6 neighbours at distance 1', () => {
+    const g = makeGrid(3, 3, 'hex');
+    // Row 1 is shifted right by ½: the centre (1,1) sits at x = 1.5, touching (0,1), (0,2), (2,1), (2,2).
+    expect(neighbourLists(g)[4]).toEqual([1, 2, 3, 5, 7, 8]);
+    expect(count(neighbourLists(g))).toEqual([2, 4, 3, 5, 6, 3, 2, 4, 3]);
+  });
+
+  it('ring of 5 wraps; chain of 5 does not', () => {
+    const ring = makeGrid(1, 5, 'ring'), chain = makeGrid(1, 5, 'chain');
+    expect(ring.dist2[0 * 5 + 4]).toBe(1);
+    expect(ring.dist2[0 * 5 + 2]).toBe(4);
+    expect(chain.dist2[0 * 5 + 4]).toBe(16);
+    expect(count(neighbourLists(ring))).toEqual([2, 2, 2, 2, 2]);
+    expect(count(neighbourLists(chain))).toEqual([1, 2, 2, 2, 1]);
+  });
+
+  it('names the valid topologies and refuses 2-D rings', () => {
+    expect(() => makeGrid(2, 2, 'sphere')).toThrow('unknown topology "sphere": expected one of "rect", "hex", "chain", "ring", "torus"');
+    expect(() => makeGrid(2, 5, 'ring')).toThrow('a ring is one-dimensional: rows must be 1, received 2');
+  });
+});
+
+describe('schedules', () => {
+  it.each(['exponential', 'linear', 'inverse-time'])('%s starts at start and ends at end', (decay) => {
+    expect(decayValue({ start: 10, end: 1, decay }, 0, 100)).toBeCloseTo(10);
+    expect(decayValue({ start: 10, end: 1, decay }, 100, 100)).toBeCloseTo(1);
+  });
+  it('midpoints by hand', () => {
+    expect(decayValue({ start: 10, end: 1, decay: 'exponential' }, 50, 100)).toBeCloseTo(Math.sqrt(10));
+    expect(decayValue({ start: 10, end: 1, decay: 'linear' }, 50, 100)).toBeCloseTo(5.5);
+    expect(decayValue({ start: 10, end: 1, decay: 'inverse-time' }, 50, 100)).toBeCloseTo(10 / 5.5);
+  });
+  it('lists valid decays', () => {
+    expect(() => decayValue({ start: 1, end: 1, decay: 'cosine' }, 0, 1)).toThrow('unknown decay "cosine": expected one of "exponential", "linear", "inverse-time"');
+  });
+});
+
+describe('neighbourhoods', () => {
+  const d2 = new Float32Array([0, 1, 4]);
+  it('gaussian, bubble and mexican hat at d = 0, σ, 2σ (σ = 1)', () => {
+    const g = neighbourhoodMatrix(d2, 1, 'gaussian');
+    expect(g[0]).toBe(1); expect(g[1]).toBeCloseTo(Math.exp(-0.5)); expect(g[2]).toBeCloseTo(Math.exp(-2));
+    expect(Array.from(neighbourhoodMatrix(d2, 1, 'bubble'))).toEqual([1, 1, 0]);
+    const m = neighbourhoodMatrix(d2, 1, 'mexican-hat');
+    expect(m[0]).toBe(1); expect(m[1]).toBeCloseTo(0); expect(m[2]).toBeCloseTo(-3 * Math.exp(-2));
+  });
+  it('lists valid names and refuses σ ≤ 0', () => {
+    expect(() => neighbourhoodMatrix(d2, 1, 'cone')).toThrow('unknown neighbourhood "cone": expected one of "gaussian", "bubble", "mexican-hat"');
+    expect(() => neighbourhoodMatrix(d2, 0, 'gaussian')).toThrow('σ must be > 0, received 0');
+  });
+});

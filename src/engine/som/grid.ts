@@ -1,0 +1,70 @@
+/**
+ * Map lattices (SCIENCE.md §1): neuron positions on the grid and squared grid distances, wrap-aware on
+ * ring and torus. Hex grids use offset rows (odd rows shifted half a cell, rows √3/2 apart).
+ */
+import { pickOption, TOPOLOGIES, type Topology } from '../../shared/options';
+
+export interface Grid {
+  rows: number;
+  cols: number;
+  topology: Topology;
+  n: number;
+  /** [n·2] (y, x) per neuron. */
+  positions: Float32Array;
+  /** [n·n] squared grid distance. */
+  dist2: Float32Array;
+}
+
+const HEX_DY = Math.sqrt(3) / 2;
+
+function position(topology: Topology, r: number, c: number): [number, number] {
+  if (topology === 'hex') return [r * HEX_DY, c + (r % 2 === 1 ? 0.5 : 0)];
+  return [r, c];
+}
+
+/** Shortest difference along an axis of length `size` when it wraps. */
+const wrapped = (d: number, size: number): number => Math.min(Math.abs(d), size - Math.abs(d));
+
+export function makeGrid(rows: number, cols: number, topologyName: string): Grid {
+  const topology = pickOption('topology', TOPOLOGIES, topologyName);
+  if ((topology === 'chain' || topology === 'ring') && rows !== 1) {
+    throw new Error(`a ${topology} is one-dimensional: rows must be 1, received ${rows}`);
+  }
+  if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 1 || cols < 1) {
+    throw new Error(`grid size must be whole numbers ≥ 1, received ${rows}×${cols}`);
+  }
+  const n = rows * cols;
+  const positions = new Float32Array(n * 2);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) positions.set(position(topology, r, c), (r * cols + c) * 2);
+  const dist2 = new Float32Array(n * n);
+  const wrapY = topology === 'torus', wrapX = topology === 'torus' || topology === 'ring';
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      let dy = positions[i * 2]! - positions[j * 2]!;
+      let dx = positions[i * 2 + 1]! - positions[j * 2 + 1]!;
+      if (wrapY) dy = wrapped(dy, rows);
+      if (wrapX) dx = wrapped(dx, cols);
+      dist2[i * n + j] = dy * dy + dx * dx;
+    }
+  }
+  return { rows, cols, topology, n, positions, dist2 };
+}
+
+/** Lattice neighbours: 4 on rect/torus, 6 on hex, 2 on chain/ring (with wrap on ring and torus). */
+export function areNeighbours(g: Grid, i: number, j: number): boolean {
+  if (i === j) return false;
+  const d2 = g.dist2[i * g.n + j]!;
+  // Hex neighbours sit at distance 1 too (offset rows at √(0.75 + 0.25)); diagonals of rect are √2.
+  return Math.abs(d2 - 1) < 1e-4;
+}
+
+/** Neighbour lists, for U-matrices. */
+export function neighbourLists(g: Grid): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < g.n; i++) {
+    const list: number[] = [];
+    for (let j = 0; j < g.n; j++) if (areNeighbours(g, i, j)) list.push(j);
+    out.push(list);
+  }
+  return out;
+}
