@@ -41,5 +41,6 @@ export function maskLines(series: Map<string, DecimatedSeries>, layers: string[]
 /** Charts to show: those the kind expects, plus any that received data. */
 export function chartsFor(kind: string, keys: Iterable<string>): ChartDef[] {
   const ks = [...keys].filter((k) => !k.startsWith('mask.'));
-  return CHARTS.filter((c) => c.expectedFor(kind) || ks.some((k) => c.match.test(k)));
+  // An unknown kind (a run that failed before it started) expects nothing.
+  return CHARTS.filter((c) => (kind && c.expectedFor(kind)) || ks.some((k) => c.match.test(k)));
 }

@@ -84,7 +84,8 @@ export const useLiveRunStore = defineStore('liveRun', () => {
       }
       void loadWinners(run, run.snapshots.keys().next().value ?? 'som');
     } catch (e) {
-      error.value = `could not open run ${id}: ${(e as Error).message}`;
+      // A run known only from this session's events (e.g. it failed before writing its folder) is shown as is.
+      if (!states.has(id)) error.value = `could not open run ${id}: ${(e as Error).message}`;
     } finally {
       loading.value = false;
       if (id === selectedId.value) tick.value++;
