@@ -6,16 +6,19 @@ import { neighbourhoodMatrix } from './neighbourhood';
 const count = (lists: number[][]) => lists.map((l) => l.length);
 
 describe('grids', () => {
-  it('rect 3×3: corner 2 neighbours, centre 4, diagonal at √2', () => {
+  it('rect 3×3 (8-neighbourhood, as MiniSom): corner 3 neighbours, edge 5, centre 8', () => {
     const g = makeGrid(3, 3, 'rect');
-    expect(count(neighbourLists(g))).toEqual([2, 3, 2, 3, 4, 3, 2, 3, 2]);
+    expect(count(neighbourLists(g))).toEqual([3, 5, 3, 5, 8, 5, 3, 5, 3]);
+    expect(areNeighbours(g, 0, 4)).toBe(true);
+    expect(areNeighbours(g, 0, 2)).toBe(false);
     expect(g.dist2[0 * 9 + 4]).toBeCloseTo(2);
     expect(g.dist2[0 * 9 + 8]).toBeCloseTo(8);
   });
 
-  it('torus 3×3: every neuron has 4 neighbours, the corner wraps to the far corner at √2', () => {
+  it('torus 3×3: every neuron neighbours all 8 others, the corner wraps to the far corner at √2', () => {
     const g = makeGrid(3, 3, 'torus');
-    expect(count(neighbourLists(g))).toEqual(Array(9).fill(4));
+    expect(count(neighbourLists(g))).toEqual(Array(9).fill(8));
+    expect(count(neighbourLists(makeGrid(4, 4, 'torus')))).toEqual(Array(16).fill(8));
     expect(areNeighbours(g, 0, 2)).toBe(true); // wraps along the row
     expect(g.dist2[0 * 9 + 8]).toBeCloseTo(2); // (2,2) is one step up-left through both wraps
   });

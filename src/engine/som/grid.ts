@@ -50,12 +50,16 @@ export function makeGrid(rows: number, cols: number, topologyName: string): Grid
   return { rows, cols, topology, n, positions, dist2 };
 }
 
-/** Lattice neighbours: 4 on rect/torus, 6 on hex, 2 on chain/ring (with wrap on ring and torus). */
+/**
+ * Lattice neighbours: 8 on rect/torus (diagonals included, as MiniSom counts them for TE and the U-matrix),
+ * 6 on hex, 2 on chain/ring (with wrap on ring and torus).
+ */
 export function areNeighbours(g: Grid, i: number, j: number): boolean {
   if (i === j) return false;
   const d2 = g.dist2[i * g.n + j]!;
-  // Hex neighbours sit at distance 1 too (offset rows at √(0.75 + 0.25)); diagonals of rect are √2.
-  return Math.abs(d2 - 1) < 1e-4;
+  // Hex neighbours all sit at distance 1 (offset rows: √(0.75 + 0.25)); rect diagonals at √2.
+  const reach = g.topology === 'rect' || g.topology === 'torus' ? 2 : 1;
+  return d2 <= reach + 1e-4;
 }
 
 /** Neighbour lists, for U-matrices. */

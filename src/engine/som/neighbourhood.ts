@@ -36,7 +36,8 @@ export class NeighbourhoodCache {
     const key = sigma.toPrecision(4);
     if (key !== this.key || !this.tensor) {
       this.tensor?.dispose();
-      this.tensor = tf.tensor2d(neighbourhoodMatrix(this.dist2, Number(key), this.name), [this.n, this.n]);
+      // Kept out of any enclosing tidy: the cache owns this tensor until σ changes or dispose().
+      this.tensor = tf.keep(tf.tensor2d(neighbourhoodMatrix(this.dist2, Number(key), this.name), [this.n, this.n]));
       this.key = key;
     }
     return this.tensor;
