@@ -2,8 +2,12 @@
 import { registerBuilder } from '../train/registry';
 import { buildBaselineCnn } from './baseline-cnn';
 import { buildBaselineMlp } from './baseline-mlp';
+import { buildPatchSom } from './patch-som';
+import { buildSomExperiment } from './som-experiment';
 
 export function registerAllBuilders(): void {
+  registerBuilder('som', buildSomExperiment);
+  registerBuilder('patch-som', buildPatchSom);
   registerBuilder('baseline-mlp', buildBaselineMlp);
   registerBuilder('baseline-cnn', buildBaselineCnn);
 }

@@ -1,0 +1,55 @@
+/**
+ * MNIST-style IDX files (plain or gzip): big-endian magic 0x0000 08 NN (NN = number of dimensions), the
+ * dimension sizes, then unsigned bytes. Sizes are checked against the file's real length before any
+ * allocation, so a header claiming absurd sizes is refused instead of trusted.
+ */
+import { gunzipSync } from 'node:zlib';
+import { DatasetError } from '../types';
+
+export interface IdxArray { dims: number[]; data: Uint8Array }
+
+const MAX_ELEMENTS = 2 ** 31 - 1;
+
+export function maybeGunzip(bytes: Uint8Array, file: string): Uint8Array {
+  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      // Cap the inflated size: a zip bomb is refused rather than filling memory.
+      return gunzipSync(bytes, { maxOutputLength: 512 * 1024 * 1024 });
+    } catch (e) {
+      throw new DatasetError(file, `is not a readable gzip file (${(e as Error).message})`);
+    }
+  }
+  return bytes;
+}
+
+export function parseIdx(raw: Uint8Array, file: string): IdxArray {
+  const bytes = maybeGunzip(raw, file);
+  if (bytes.length < 4) throw new DatasetError(file, `is ${bytes.length} bytes long: too short for an IDX header`);
+  if (bytes[0] !== 0 || bytes[1] !== 0) throw new DatasetError(file, `has no IDX magic number (expected 00 00 08 NN, found ${hex(bytes.subarray(0, 4))})`);
+  if (bytes[2] !== 0x08) throw new DatasetError(file, `holds IDX type 0x${bytes[2]!.toString(16)}; only unsigned bytes (0x08) are supported`);
+  const ndim = bytes[3]!;
+  if (ndim < 1 || ndim > 4) throw new DatasetError(file, `claims ${ndim} dimensions; expected 1 (labels) or 3 (images)`);
+  const headerLen = 4 + 4 * ndim;
+  if (bytes.length < headerLen) throw new DatasetError(file, `is truncated inside its header (${bytes.length} of ${headerLen} bytes)`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const dims = Array.from({ length: ndim }, (_, i) => view.getUint32(4 + 4 * i, false));
+  const count = dims.reduce((a, b) => a * b, 1);
+  if (!Number.isSafeInteger(count) || count > MAX_ELEMENTS) throw new DatasetError(file, `header claims absurd sizes ${dims.join('×')}`);
+  const have = bytes.length - headerLen;
+  if (have < count) throw new DatasetError(file, `is truncated: header says ${dims.join('×')} = ${count} values but only ${have} bytes follow`);
+  return { dims, data: bytes.subarray(headerLen, headerLen + count) };
+}
+
+const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join(' ');
+
+/** Pairs an images file [n, h, w] with a labels file [n] into flat float32 images and int32 labels. */
+export function idxPair(images: IdxArray, labels: IdxArray, imageFile: string, labelFile: string): { x: Float32Array; y: Int32Array; count: number; h: number; w: number } {
+  if (images.dims.length !== 3) throw new DatasetError(imageFile, `has ${images.dims.length} dimensions; an images file has 3 (count, rows, cols)`);
+  if (labels.dims.length !== 1) throw new DatasetError(labelFile, `has ${labels.dims.length} dimensions; a labels file has 1`);
+  const [n, h, w] = images.dims as [number, number, number];
+  if (labels.dims[0] !== n) throw new DatasetError(labelFile, `holds ${labels.dims[0]} labels but ${imageFile} holds ${n} images`);
+  if (n === 0) throw new DatasetError(imageFile, 'holds no images');
+  const x = new Float32Array(n * h * w);
+  for (let i = 0; i < x.length; i++) x[i] = images.data[i]! / 255;
+  return { x, y: Int32Array.from(labels.data), count: n, h, w };
+}
