@@ -2,6 +2,9 @@
  * The backend candidates in picker order. Each tries to make its backend the active one and says, in one
  * sentence, why it cannot when it cannot. Native and GPU packages are imported only when tried.
  */
+import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName } from '../../shared/options';
 import { setupWebGpu } from './webgpu';
@@ -18,6 +21,19 @@ async function activate(name: string): Promise<void> {
   await tf.ready();
 }
 
+/**
+ * The native packages' install step downloads libtensorflow; where it could not, the package is present
+ * without its binding. Checking for the file first avoids importing @tensorflow/tfjs (and its kernel
+ * registrations) only to fail.
+ */
+function nativeBindingMissing(pkg: string): string | null {
+  let dir: string;
+  try { dir = dirname(createRequire(import.meta.url).resolve(`${pkg}/package.json`)); } catch { return `${pkg} is not installed`; }
+  const lib = join(dir, 'lib');
+  const found = existsSync(lib) && readdirSync(lib).some((d) => d.startsWith('napi-v') && existsSync(join(lib, d, 'tfjs_binding.node')));
+  return found ? null : `${pkg} is installed without its libtensorflow binding (its install step could not download libtensorflow)`;
+}
+
 function firstLine(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 200);
 }
@@ -26,6 +42,8 @@ export const CANDIDATES: Candidate[] = [
   {
     name: 'tensorflow-gpu',
     async init() {
+      const missing = nativeBindingMissing('@tensorflow/tfjs-node-gpu');
+      if (missing) throw new Error(missing);
       try { await import('@tensorflow/tfjs-node-gpu'); } catch (e) {
         const msg = firstLine(e);
         if (/Cannot find (module|package)/.test(msg) && !/tfjs_binding/.test(msg)) throw new Error('@tensorflow/tfjs-node-gpu is not installed');
@@ -39,6 +57,8 @@ export const CANDIDATES: Candidate[] = [
   {
     name: 'tensorflow',
     async init() {
+      const missing = nativeBindingMissing('@tensorflow/tfjs-node');
+      if (missing) throw new Error(missing);
       try { await import('@tensorflow/tfjs-node'); } catch (e) {
         const msg = firstLine(e);
         if (/Cannot find (module|package)/.test(msg) && !/tfjs_binding/.test(msg)) throw new Error('@tensorflow/tfjs-node is not installed');
