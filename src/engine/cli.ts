@@ -2,6 +2,8 @@
 import { parseCli, USAGE } from './cli/args';
 import { runCommand } from './cli/run';
 import { listCommand, presetsCommand } from './cli/list';
+import { reproduceCommand } from './cli/reproduce';
+import { sweepCommand } from './cli/sweep';
 
 export async function main(argv: string[]): Promise<number> {
   let args;
@@ -14,6 +16,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (args.command) {
       case 'run': return await runCommand(args);
+      case 'sweep': return await sweepCommand(args);
+      case 'reproduce': return await reproduceCommand(args);
       case 'list': return await listCommand(args);
       case 'presets': return presetsCommand(args);
       case 'help': console.log(USAGE); return 0;

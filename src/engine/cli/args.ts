@@ -1,7 +1,7 @@
 /** Tiny argument parsing on node:util parseArgs, with errors that list what is accepted. */
 import { parseArgs } from 'node:util';
 
-export const COMMANDS = ['run', 'list', 'presets', 'help'] as const;
+export const COMMANDS = ['run', 'sweep', 'reproduce', 'list', 'presets', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliArgs {
@@ -13,12 +13,17 @@ export interface CliArgs {
   epochs?: number;
   data: string[];
   json: boolean;
+  quick: boolean;
+  only?: string;
+  out?: string;
 }
 
 export const USAGE = `usage: somlab <command> [options]
 
 commands:
-  run      --preset NAME | --spec FILE  [--project DIR] [--backend NAME] [--epochs N] [--data DIR]...
+  run        --preset NAME | --spec FILE  [--project DIR] [--backend NAME] [--epochs N] [--data DIR]...
+  sweep      --preset NAME | --spec FILE  (a preset with variants, or {"sweep": name, "variants": [{label, spec}]})
+  reproduce  [--quick] [--only NAME,NAME] [--out FILE]  (every seed preset; writes a markdown table)
   list     [--project DIR] [--json]
   presets  [--json]
 
@@ -40,6 +45,9 @@ export function parseCli(argv: string[]): CliArgs {
       epochs: { type: 'string' },
       data: { type: 'string', multiple: true, default: [] },
       json: { type: 'boolean', default: false },
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      out: { type: 'string' },
     },
   });
   let epochs: number | undefined;
@@ -47,8 +55,8 @@ export function parseCli(argv: string[]): CliArgs {
     epochs = Number(values.epochs);
     if (!Number.isInteger(epochs) || epochs < 1) throw new Error(`--epochs: expected a whole number ≥ 1, received "${values.epochs}"`);
   }
-  if (command === 'run' && !values.preset === !values.spec) {
-    throw new Error('run: give exactly one of --preset NAME or --spec FILE');
+  if ((command === 'run' || command === 'sweep') && !values.preset === !values.spec) {
+    throw new Error(`${command}: give exactly one of --preset NAME or --spec FILE`);
   }
   return {
     command: command as Command,
@@ -59,5 +67,8 @@ export function parseCli(argv: string[]): CliArgs {
     epochs,
     data: values.data!,
     json: values.json!,
+    quick: values.quick!,
+    only: values.only,
+    out: values.out,
   };
 }
