@@ -16,11 +16,18 @@ export class Som {
   private readonly h: NeighbourhoodCache;
   private readonly hFn: (d2: number, sigma: number) => number;
 
-  constructor(readonly grid: Grid, readonly dim: number, readonly neighbourhood = 'gaussian', private readonly seed = 0) {
+  /** `codebook` may be supplied (a layer's non-trainable weight); otherwise the Som owns a new variable. */
+  constructor(readonly grid: Grid, readonly dim: number, readonly neighbourhood = 'gaussian', private readonly seed = 0, codebook?: tf.Variable) {
     this.hFn = neighbourhoodFn(neighbourhood);
     this.h = new NeighbourhoodCache(grid.dist2, grid.n, neighbourhood);
-    this.codebook = tf.variable(tf.zeros([grid.n, dim]), false) as tf.Variable<tf.Rank.R2>;
+    if (codebook && (codebook.shape[0] !== grid.n || codebook.shape[1] !== dim)) {
+      throw new Error(`codebook variable is [${codebook.shape.join(', ')}]; this SOM needs [${grid.n}, ${dim}]`);
+    }
+    this.codebook = (codebook ?? tf.variable(tf.zeros([grid.n, dim]), false)) as tf.Variable<tf.Rank.R2>;
+    this.ownsCodebook = !codebook;
   }
+
+  private readonly ownsCodebook: boolean;
 
   async initFrom(x: tf.Tensor, method: string): Promise<void> {
     const n = Math.min(x.shape[0]!, 5000);
@@ -143,7 +150,7 @@ export class Som {
   }
 
   dispose(): void {
-    this.codebook.dispose();
+    if (this.ownsCodebook) this.codebook.dispose();
     this.h.dispose();
   }
 }

@@ -1,0 +1,66 @@
+/**
+ * The SOM half of a SOM-masked layer: a Kohonen map whose winner for each input picks a row of the mask
+ * table. The mask is built from argMin and a constant table, so no gradient flows through it; the SOM
+ * itself learns by the Kohonen rule (trainOn), with its own σ_org, never by gradients.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { makeGrid, Som, type Grid } from '../som';
+import { activeLevel, maskTable, type MaskOptions } from './mask-table';
+
+export interface GateStats { sparsity: number; strength: number }
+
+export class SomGate {
+  readonly som: Som;
+  readonly grid: Grid;
+  private readonly table: tf.Tensor2D | null;
+  /** Sparsity and strength of the last training-mode mask, as kept scalars read only on request. */
+  private last: [tf.Scalar, tf.Scalar] | null = null;
+
+  constructor(rows: number, cols: number, topology: string, dim: number, codebook: tf.Variable, readonly opts: MaskOptions, seed: number) {
+    this.grid = makeGrid(rows, cols, topology);
+    this.som = new Som(this.grid, dim, 'gaussian', seed, codebook);
+    this.table = opts.sigmaFwd === 'inf' && opts.activeUnits === undefined ? null : tf.keep(tf.tensor2d(maskTable(this.grid.dist2, this.grid.n, opts), [this.grid.n, this.grid.n]));
+  }
+
+  get enabled(): boolean { return this.table !== null; }
+
+  /**
+   * m [B, N] for flat inputs x [B, D] (null when σ_fwd = ∞: the layer is unmasked). Wrapped in customGrad
+   * with a zero gradient: the tape must not try to differentiate the argMin/gather path.
+   */
+  mask(x: tf.Tensor2D, record: boolean): tf.Tensor2D | null {
+    if (!this.table) return null;
+    const table = this.table;
+    const constantMask = tf.customGrad((input: tf.Tensor) => ({
+      value: tf.gather(table, this.som.winners(input as tf.Tensor2D)),
+      gradFunc: () => tf.zerosLike(input),
+    }));
+    const m = constantMask(x) as tf.Tensor2D;
+    if (record) this.record(m);
+    return m;
+  }
+
+  record(m: tf.Tensor): void {
+    const stats = tf.tidy(() => [tf.mean(tf.cast(tf.greater(m, activeLevel(this.opts.threshold)), 'float32')), tf.mean(m)] as [tf.Scalar, tf.Scalar]);
+    this.last?.forEach((t) => t.dispose());
+    this.last = [tf.keep(stats[0]), tf.keep(stats[1])];
+  }
+
+  async stats(): Promise<GateStats> {
+    if (!this.table) return { sparsity: 1, strength: 1 };
+    if (!this.last) return { sparsity: NaN, strength: NaN };
+    const [s, m] = await Promise.all(this.last.map((t) => t.data()));
+    return { sparsity: s![0]!, strength: m![0]! };
+  }
+
+  /** One Kohonen step on flat inputs x [B, D]: W ← (1 − α)W + α·hᵀX/Σh at σ_org. */
+  trainOn(x: tf.Tensor2D, sigmaOrg: number, alpha: number): void {
+    this.som.trainBatchBlended(x, sigmaOrg, alpha);
+  }
+
+  dispose(): void {
+    this.table?.dispose();
+    this.last?.forEach((t) => t.dispose());
+    this.som.dispose();
+  }
+}
