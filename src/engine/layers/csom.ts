@@ -38,7 +38,7 @@ export class Csom extends SomConvBase {
       const rows = this.somInput(x);
       const training = kwargs?.training === true;
       if (training && this.somGate.enabled) this.remember(this.subset(rows), true);
-      const m = this.somGate.mask(rows, training);
+      const m = this.somGate.mask(rows, true);
       const [b, h, w] = x.shape;
       return this.gated(this.conv(x), m ? tf.reshape(m, [b, h, w, this.units]) : null);
     });

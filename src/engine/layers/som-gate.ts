@@ -29,12 +29,13 @@ export class SomGate {
    * with a zero gradient: the tape must not try to differentiate the argMin/gather path.
    */
   mask(x: tf.Tensor2D, record: boolean): tf.Tensor2D | null {
+    // Layers record on every call, training or not: evaluation statistics are what the θ sweep reports.
     if (!this.table) return null;
     const table = this.table;
-    const constantMask = tf.customGrad((input: tf.Tensor) => ({
-      value: tf.gather(table, this.som.winners(input as tf.Tensor2D)),
+    const constantMask = tf.customGrad(((input: tf.Tensor) => ({
+      value: tf.gather(table, this.som.winners(input as tf.Tensor2D)) as tf.Tensor2D,
       gradFunc: () => tf.zerosLike(input),
-    }));
+    })) as unknown as Parameters<typeof tf.customGrad>[0]);
     const m = constantMask(x) as tf.Tensor2D;
     if (record) this.record(m);
     return m;

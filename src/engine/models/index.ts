@@ -4,12 +4,16 @@ import { buildBaselineCnn } from './baseline-cnn';
 import { buildBaselineMlp } from './baseline-mlp';
 import { buildPatchSom } from './patch-som';
 import { buildSomExperiment } from './som-experiment';
+import { buildCsom, buildSomMaskCnn, buildSomMaskMlp } from './som-mask-nets';
 
 export function registerAllBuilders(): void {
   registerBuilder('som', buildSomExperiment);
   registerBuilder('patch-som', buildPatchSom);
   registerBuilder('baseline-mlp', buildBaselineMlp);
   registerBuilder('baseline-cnn', buildBaselineCnn);
+  registerBuilder('som-mask-mlp', buildSomMaskMlp);
+  registerBuilder('som-mask-cnn', buildSomMaskCnn);
+  registerBuilder('csom', buildCsom);
 }
 
 registerAllBuilders();
