@@ -19,6 +19,8 @@ export interface Reference {
   atLeast?: number;
   /** Sweeps: variant labels that must come out in this order, best first (by `metric`, higher is better). */
   order?: string[];
+  /** Sweeps with a value or bound: which variant's metric is compared (default: the first). */
+  variant?: string;
 }
 
 export interface Preset {

@@ -51,6 +51,17 @@ describe('presets', () => {
   it.each(PRESETS.map((p) => [p.name, p] as const))('%s is a valid spec', (_name, p) => {
     expect(() => parseSpec(p.spec)).not.toThrow();
   });
+  it('every sweep variant of every preset is a valid spec', async () => {
+    const { expandPreset } = await import('./sweep');
+    for (const p of PRESETS) for (const v of expandPreset(p)) expect(() => parseSpec(v.spec, `${p.name}/${v.label}`)).not.toThrow();
+  });
+  it('preset names are unique and references name a variant that exists', () => {
+    expect(new Set(PRESETS.map((p) => p.name)).size).toBe(PRESETS.length);
+    for (const p of PRESETS) {
+      const labels = p.variants?.map((v) => v.label) ?? [];
+      for (const l of [...(p.reference?.order ?? []), ...(p.reference?.variant ? [p.reference.variant] : [])]) expect(labels).toContain(l);
+    }
+  });
   it('unknown preset lists the known ones', () => {
     expect(() => findPreset('nope')).toThrow(/unknown preset "nope": expected one of .*"seed004-colors"/);
   });

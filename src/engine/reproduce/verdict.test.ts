@@ -23,5 +23,8 @@ describe('verdicts', () => {
     expect(verdict(ref, [r('inf', 0.6), r('50', 0.8), r('20', 0.85), r('5', 0.9)])).toBe('not reproduced');
     expect(verdict(ref, [r('inf', 0.6)])).toBe('not reproduced');
   });
+  it('a value check on a named variant of a sweep', () => {
+    expect(verdict({ figure: '', metric: 'acc', variant: 'b', atMost: 0.1 }, [r('a', 0.5), r('b', 0.05)])).toBe('reproduced');
+  });
   it('no reference', () => { expect(verdict(undefined, [])).toBe('no reference'); });
 });

@@ -24,7 +24,7 @@ function orderVerdict(ref: Reference, results: VariantResult[]): Verdict {
 export function verdict(ref: Reference | undefined, results: VariantResult[]): Verdict {
   if (!ref) return 'no reference';
   if (ref.order) return orderVerdict(ref, results);
-  const v = results[0]?.metrics[ref.metric];
+  const v = (ref.variant ? results.find((r) => r.label === ref.variant) : results[0])?.metrics[ref.metric];
   if (v === undefined || Number.isNaN(v)) return 'not reproduced';
   if (ref.atMost !== undefined && v > ref.atMost) return v <= ref.atMost * 1.5 ? 'partially' : 'not reproduced';
   if (ref.atLeast !== undefined && v < ref.atLeast) return v >= ref.atLeast - (ref.tolerance ?? 0) ? 'partially' : 'not reproduced';
