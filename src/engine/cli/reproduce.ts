@@ -11,7 +11,7 @@ import { PRESETS } from '../../shared/presets';
 import { expandPreset } from '../../shared/sweep';
 import type { ExperimentSpec } from '../../shared/spec';
 import { parseSpec } from '../../shared/validate';
-import { verdict, type VariantResult } from '../reproduce/verdict';
+import { verdict, type VariantResult } from '../../shared/verdict';
 import type { CliArgs } from './args';
 import { ensureProject } from './run';
 import { trainOne, type TrainOutcome } from './train-one';
