@@ -24,7 +24,9 @@ function electronBinary() {
 function tryInstallElectron() {
   const install = join(dirname(require.resolve('electron/package.json')), 'install.js');
   console.log('start: the Electron binary is not installed; trying electron\'s installer…');
-  return spawnSync(process.execPath, [install], { stdio: 'inherit', timeout: 120_000 }).status === 0;
+  const r = spawnSync(process.execPath, [install], { encoding: 'utf8', timeout: 120_000 });
+  if (r.status !== 0) console.log(`start: electron's installer failed: ${(r.stderr || r.stdout || 'timed out').trim().split('\n')[0]}`);
+  return r.status === 0;
 }
 
 let bin = electronBinary();
