@@ -34,12 +34,22 @@ export async function reconstruct(exp: SomExperiment, split: Split, s: ImageShap
   return { originals, rebuilt, count: n, ...mseAndPsnr(originals, rebuilt) };
 }
 
+const TRIPTYCH = 12;
+
 /** Reconstruction on evaluation and at the end; the triptych's arrays saved beside the codebook. */
 function patchExtras(spec: SpecOf<'patch-som'>, data: Dataset, shape: ImageShape): SomExtras {
   let rec: Reconstruction | null = null;
   const run = async (exp: SomExperiment): Promise<Reconstruction> =>
     (rec = await reconstruct(exp, data.test ?? data.train, shape, spec.patch.size, spec.patch.stride, spec.reconstructCount));
   return {
+    // The triptych as a 2-row grid of images: originals on top, their reconstructions below.
+    snapshots: async (exp, step) => {
+      const r = await reconstruct(exp, data.test ?? data.train, shape, spec.patch.size, spec.patch.stride, TRIPTYCH);
+      const codebook = new Float32Array(r.originals.length * 2);
+      codebook.set(r.originals, 0);
+      codebook.set(r.rebuilt, r.originals.length);
+      return [{ step, layer: 'reconstruction', rows: 2, cols: r.count, topology: 'rect', shape: [shape.h, shape.w, shape.c], codebook, hits: new Float32Array(2 * r.count), umatrix: new Float32Array(2 * r.count) }];
+    },
     evaluate: async (exp) => { const { mse, psnr } = await run(exp); return { mse, psnr }; },
     finalMetrics: async (exp) => { const { mse, psnr } = rec ?? (await run(exp)); return { mse, psnr }; },
     save: async (exp) => {

@@ -18,6 +18,8 @@ export interface SomExtras {
   evaluate?(exp: SomExperiment): Promise<Record<string, number>>;
   finalMetrics?(exp: SomExperiment): Promise<Record<string, number>>;
   save?(exp: SomExperiment): Promise<SavedFile[]>;
+  /** Extra panels shipped as snapshots (e.g. the reconstruction triptych's images). */
+  snapshots?(exp: SomExperiment, step: number): Promise<SomSnapshot[]>;
 }
 
 export class SomExperiment implements Experiment {
@@ -76,13 +78,15 @@ export class SomExperiment implements Experiment {
   async snapshots(step: number): Promise<SomSnapshot[]> {
     const g = this.som.grid;
     const nClasses = this.data.classes.length;
-    return [{
+    const extra = (await this.extras.snapshots?.(this, step)) ?? [];
+    const som: SomSnapshot = {
       step, layer: 'som', rows: g.rows, cols: g.cols, topology: g.topology, shape: this.codebookShape,
       codebook: await this.som.getCodebook(),
       hits: await this.som.hits(this.evalX),
       umatrix: await this.som.uMatrix(),
       ...(nClasses > 0 ? { classMap: await this.som.classMap(this.evalX, this.evalY, nClasses) } : {}),
-    }];
+    };
+    return [som, ...extra];
   }
 
   async winners(): Promise<WinnerTrace[]> {
