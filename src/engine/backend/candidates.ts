@@ -38,36 +38,26 @@ function firstLine(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 200);
 }
 
+/** tfjs-node and tfjs-node-gpu: the same binding check and import, different packages and hints. */
+function nativeCandidate(name: BackendName, pkg: string, device: string, hint: string): Candidate {
+  return {
+    name,
+    async init() {
+      const missing = nativeBindingMissing(pkg);
+      if (missing) throw new Error(missing);
+      try { await import(pkg); } catch (e) {
+        throw new Error(`the libtensorflow binding of ${pkg} failed to load (${firstLine(e)}); ${hint}`);
+      }
+      await activate('tensorflow');
+      return device;
+    },
+  };
+}
+
 export const CANDIDATES: Candidate[] = [
-  {
-    name: 'tensorflow-gpu',
-    async init() {
-      const missing = nativeBindingMissing('@tensorflow/tfjs-node-gpu');
-      if (missing) throw new Error(missing);
-      try { await import('@tensorflow/tfjs-node-gpu'); } catch (e) {
-        const msg = firstLine(e);
-        if (/Cannot find (module|package)/.test(msg) && !/tfjs_binding/.test(msg)) throw new Error('@tensorflow/tfjs-node-gpu is not installed');
-        throw new Error(`the libtensorflow GPU binding failed to load (${msg}); it needs an NVIDIA driver with CUDA 11.2 and cuDNN 8.1`);
-      }
-      await activate('tensorflow');
-      return 'libtensorflow with CUDA';
-    },
-  },
+  nativeCandidate('tensorflow-gpu', '@tensorflow/tfjs-node-gpu', 'libtensorflow with CUDA', 'it needs an NVIDIA driver with CUDA 11.2 and cuDNN 8.1 (CUDA 12 does not work)'),
   { name: 'webgpu', init: setupWebGpu },
-  {
-    name: 'tensorflow',
-    async init() {
-      const missing = nativeBindingMissing('@tensorflow/tfjs-node');
-      if (missing) throw new Error(missing);
-      try { await import('@tensorflow/tfjs-node'); } catch (e) {
-        const msg = firstLine(e);
-        if (/Cannot find (module|package)/.test(msg) && !/tfjs_binding/.test(msg)) throw new Error('@tensorflow/tfjs-node is not installed');
-        throw new Error(`the libtensorflow CPU binding failed to load (${msg}); its install step downloads libtensorflow, which this machine could not reach`);
-      }
-      await activate('tensorflow');
-      return 'libtensorflow on the CPU';
-    },
-  },
+  nativeCandidate('tensorflow', '@tensorflow/tfjs-node', 'libtensorflow on the CPU', 'reinstall @tensorflow/tfjs-node where its libtensorflow download can be reached'),
   {
     name: 'wasm',
     async init() {

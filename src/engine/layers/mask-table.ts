@@ -1,34 +1,58 @@
 /**
- * The forward mask of a SOM-gated layer as a lookup table: row j* holds m_j for winner j*
- * (SCIENCE.md §4): m_j = exp(−d(j, j*)² / 2σ_fwd²), thresholded m·[m > θ], or exactly the K units nearest
- * the winner (the budget baselines). σ_fwd = ∞ is no mask at all (m ≡ 1).
+ * Forward-mask tables (SCIENCE.md §4, seed 000): row j* holds the mask every unit gets when j* wins, so
+ * the forward pass is one gather. Gaussian m = exp(−d²/2σ²) cut at θ, or the K grid-nearest units.
  */
-export interface MaskOptions {
-  sigmaFwd: number | 'inf';
+import * as tf from '@tensorflow/tfjs-core';
+import type { Grid } from '../som';
+
+export interface MaskShape {
+  sigmaFwd: number;
   threshold: number;
+  /** When set, exactly this many units (the grid-nearest to the winner, ties by index) get m = 1. */
   activeUnits?: number;
 }
 
-export function maskTable(dist2: Float32Array, n: number, o: MaskOptions): Float32Array {
-  const t = new Float32Array(n * n);
-  if (o.activeUnits !== undefined) {
-    if (o.activeUnits > n) throw new Error(`activeUnits is ${o.activeUnits} but the layer has only ${n} units`);
-    for (let w = 0; w < n; w++) {
-      // The K nearest on the grid, ties broken by index so the table is deterministic.
-      const order = Array.from({ length: n }, (_, j) => j).sort((a, b) => dist2[w * n + a]! - dist2[w * n + b]! || a - b);
-      for (const j of order.slice(0, o.activeUnits)) t[w * n + j] = 1;
-    }
-    return t;
-  }
-  if (o.sigmaFwd === 'inf') return t.fill(1);
-  if (!(o.sigmaFwd > 0)) throw new Error(`sigmaFwd must be > 0 or "inf", received ${o.sigmaFwd}`);
-  const s2 = 2 * o.sigmaFwd * o.sigmaFwd;
-  for (let i = 0; i < n * n; i++) {
-    const m = Math.exp(-dist2[i]! / s2);
-    t[i] = m > o.threshold ? m : 0;
-  }
-  return t;
+function nearestRow(grid: Grid, j: number, k: number, out: Float32Array): void {
+  const n = grid.n;
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => grid.dist2[j * n + a]! - grid.dist2[j * n + b]! || a - b);
+  for (let q = 0; q < k; q++) out[j * n + order[q]!] = 1;
 }
 
-/** A unit counts as active when its mask is above 0.01, or above θ when a threshold is set. */
-export const activeLevel = (threshold: number): number => Math.max(0.01, threshold);
+export function maskTable(grid: Grid, o: MaskShape): Float32Array {
+  const n = grid.n, out = new Float32Array(n * n);
+  if (o.activeUnits !== undefined) {
+    for (let j = 0; j < n; j++) nearestRow(grid, j, Math.min(o.activeUnits, n), out);
+    return out;
+  }
+  const s2 = 2 * o.sigmaFwd * o.sigmaFwd;
+  for (let i = 0; i < n * n; i++) {
+    const m = Math.exp(-grid.dist2[i]! / s2);
+    out[i] = m > o.threshold ? m : 0;
+  }
+  return out;
+}
+
+/** One kept [N, N] table for the current mask shape; rebuilt only when σ_fwd, θ or K change. */
+export class MaskTableCache {
+  private key = '';
+  private table: tf.Tensor2D | null = null;
+
+  constructor(private readonly grid: Grid) {}
+
+  get(o: MaskShape): tf.Tensor2D {
+    const key = `${o.sigmaFwd}|${o.threshold}|${o.activeUnits ?? ''}`;
+    if (key !== this.key || !this.table) {
+      this.table?.dispose();
+      this.table = tf.keep(tf.tensor2d(maskTable(this.grid, o), [this.grid.n, this.grid.n]));
+      this.key = key;
+    }
+    return this.table;
+  }
+
+  dispose(): void {
+    this.table?.dispose();
+    this.table = null;
+    this.key = '';
+  }
+}

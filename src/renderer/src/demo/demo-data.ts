@@ -4,16 +4,8 @@
  */
 export interface DemoData { x: Float32Array; labels: Int32Array | null; count: number; dim: number; shape: number[]; classes: string[] }
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../../../shared/random';
+import { mulberry32 } from '../../../shared/random';
 
 type Stroke = [number, number, number, number]; // x0, y0, x1, y1 in 0..1
 
