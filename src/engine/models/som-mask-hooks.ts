@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { SomSnapshot } from '../../shared/events';
 import type { MaskConfig } from '../../shared/spec-nets';
-import { SomMaskBase } from '../layers';
+import { SomMaskBase } from '../layers/mask';
 import { decayValue } from '../som';
 import type { MaskStat, WinnerTrace } from '../train/experiment';
 import type { ClassifierHooks } from './classifier';

@@ -8,7 +8,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import type { SpecOf } from '../../shared/spec';
 import type { MaskConfig } from '../../shared/spec-nets';
 import { sampleSize, type Dataset } from '../data/types';
-import { Csom, SomMaskConv, SomMaskDense, type SomMaskArgs } from '../layers';
+import { Csom, SomMaskConv, SomMaskDense, type SomMaskArgs } from '../layers/mask';
 import { requireLabels } from './baseline-mlp';
 import { addHead, requireImages } from './baseline-cnn';
 import { DeviceSplit } from './batches';

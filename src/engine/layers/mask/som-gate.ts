@@ -4,7 +4,7 @@
  * itself learns by the Kohonen rule (trainOn), with its own σ_org, never by gradients.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { makeGrid, Som, type Grid } from '../som';
+import { makeGrid, Som, type Grid } from '../../som';
 import { activeLevel, maskTable, type MaskOptions } from './mask-table';
 
 export interface GateStats { sparsity: number; strength: number }

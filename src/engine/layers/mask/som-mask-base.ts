@@ -6,8 +6,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { MASK_ORDERS } from '../../shared/spec-nets';
-import { pickOption, TOPOLOGIES } from '../../shared/options';
+import { MASK_ORDERS } from '../../../shared/spec-nets';
+import { pickOption, TOPOLOGIES } from '../../../shared/options';
 import { SomGate, type GateStats } from './som-gate';
 
 export interface SomMaskArgs {
