@@ -15,7 +15,7 @@ export interface SynapticScalingArgs {
   rate?: number;
   /** scale = (target / rate)^gamma. Default 0.5. */
   gamma?: number;
-  /** Clip of the per-step scale factor. Default [0.5, 2]. */
+  /** Clip of the per-step scale factor. Default [0.8, 1.25]: strong per-step gains make units take turns. */
   minScale?: number;
   maxScale?: number;
 }
@@ -33,7 +33,7 @@ export class SynapticScaling {
   constructor(args: SynapticScalingArgs) {
     check('units', args.units, Number.isInteger(args.units) && args.units >= 1, 'an integer ≥ 1');
     this.target = check('target', args.target, args.target > 0 && args.target < 1, 'in (0, 1)');
-    const o = { rate: args.rate ?? 0.1, gamma: args.gamma ?? 0.5, minScale: args.minScale ?? 0.5, maxScale: args.maxScale ?? 2 };
+    const o = { rate: args.rate ?? 0.1, gamma: args.gamma ?? 0.5, minScale: args.minScale ?? 0.8, maxScale: args.maxScale ?? 1.25 };
     check('rate', o.rate, o.rate > 0 && o.rate <= 1, 'in (0, 1]');
     check('gamma', o.gamma, o.gamma >= 0, '≥ 0');
     check('minScale', o.minScale, o.minScale > 0 && o.minScale <= 1, 'in (0, 1]');

@@ -93,10 +93,11 @@ export class SoftSom extends tfl.layers.Layer {
   }
 
   /** Kohonen step on the node locations: W ← (1−α)W + α·hᵀP/Σh at σ_org on the grid. */
-  trainSom(p: tf.Tensor2D, sigmaOrg: number, alpha: number): void {
+  trainSom(p: tf.Tensor, sigmaOrg: number, alpha: number): void {
+    if (p.rank !== 2 || p.shape[1] !== this.som.dim) throw new Error(`SoftSom.trainSom: p must be [batch, ${this.som.dim}], received [${p.shape.join(', ')}]`);
     if (!(sigmaOrg > 0 && Number.isFinite(sigmaOrg))) throw new Error(`SoftSom.trainSom: sigmaOrg must be a finite number > 0, received ${sigmaOrg}`);
     if (!(alpha > 0 && alpha <= 1)) throw new Error(`SoftSom.trainSom: alpha must be in (0, 1], received ${alpha}`);
-    this.som.trainBatchBlended(p, sigmaOrg, alpha);
+    this.som.trainBatchBlended(p as tf.Tensor2D, sigmaOrg, alpha);
   }
 
   async initSom(p: tf.Tensor, method: string): Promise<void> {
