@@ -19,22 +19,24 @@ export interface KwtaArgs extends LayerArgs {
 
 export const kwtaK = (sparsity: number, n: number): number => Math.ceil(sparsity * n);
 
-/** Exactly k ones per row of a [B, N]: scatter at the top-k indices (ties cannot add winners). */
-export function kwtaHard(a: tf.Tensor2D, k: number): tf.Tensor2D {
-  return tf.tidy(() => {
-    const [b, n] = a.shape;
-    const { indices } = tf.topk(a, k);
-    const rows = tf.tile(tf.reshape(tf.range(0, b, 1, 'int32'), [b, 1]), [1, k]);
-    const at = tf.reshape(tf.stack([rows, indices], 2), [b * k, 2]);
-    return tf.scatterND(at, tf.ones([b * k]), [b, n]) as tf.Tensor2D;
-  });
+/** Ones at the first k of each row's top indices [B, ≥k], in a [B, n] of zeros. */
+function onesAt(indices: tf.Tensor2D, k: number, n: number): tf.Tensor2D {
+  const b = indices.shape[0];
+  const top = tf.slice(indices, [0, 0], [b, k]);
+  const rows = tf.tile(tf.reshape(tf.range(0, b, 1, 'int32'), [b, 1]), [1, k]);
+  return tf.scatterND(tf.reshape(tf.stack([rows, top], 2), [b * k, 2]), tf.ones([b * k]), [b, n]) as tf.Tensor2D;
 }
 
-/** τ per row [B, 1]: mean of the k-th and (k+1)-th largest values. */
-export function kwtaThreshold(a: tf.Tensor2D, k: number): tf.Tensor2D {
+/** Exactly k ones per row of a [B, N]: scattered at the top-k indices, so ties cannot add winners. */
+export function kwtaHard(a: tf.Tensor2D, k: number): tf.Tensor2D {
+  return tf.tidy(() => onesAt(tf.topk(a, k).indices as tf.Tensor2D, k, a.shape[1]));
+}
+
+/** τ per row [B, 1] (mean of the k-th and (k+1)-th largest values) and the hard code, from one top-k. */
+export function kwtaThreshold(a: tf.Tensor2D, k: number): { tau: tf.Tensor2D; hard: tf.Tensor2D } {
   return tf.tidy(() => {
-    const v = tf.topk(a, k + 1).values;
-    return tf.mean(tf.slice(v, [0, k - 1], [-1, 2]), 1, true) as tf.Tensor2D;
+    const { values, indices } = tf.topk(a, k + 1);
+    return { tau: tf.mean(tf.slice(values, [0, k - 1], [-1, 2]), 1, true) as tf.Tensor2D, hard: onesAt(indices as tf.Tensor2D, k, a.shape[1]) };
   });
 }
 
@@ -75,9 +77,12 @@ export class Kwta extends tfl.layers.Layer {
       const a = oneTensor('Kwta', inputs), n = a.shape.at(-1)!;
       const flat = tf.reshape(a, [-1, n]) as tf.Tensor2D;
       if (kwargs?.training !== true) return tf.reshape(kwtaHard(flat, this.k), a.shape);
-      const tau = constantOf(flat, (t) => kwtaThreshold(t as tf.Tensor2D, this.k));
-      this.batchRates?.dispose();
-      this.batchRates = tf.keep(constantOf(flat, (t) => tf.mean(kwtaHard(t as tf.Tensor2D, this.k), 0)) as tf.Tensor1D);
+      const tau = constantOf(flat, (t) => {
+        const { tau: value, hard } = kwtaThreshold(t as tf.Tensor2D, this.k);
+        this.batchRates?.dispose();
+        this.batchRates = tf.keep(tf.mean(hard, 0) as tf.Tensor1D);
+        return value;
+      });
       return tf.reshape(tf.sigmoid(tf.mul(tf.sub(flat, tau), this.hardness)), a.shape);
     });
   }
