@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { mulberry32 } from '../../util/random';
+import { constantOf } from '../detach';
 import { SomConvBase } from './som-mask-conv';
 
 type Shape = (number | null)[];
@@ -35,10 +36,10 @@ export class Csom extends SomConvBase {
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: { training?: boolean }): tf.Tensor {
     return tf.tidy(() => {
       const x = (Array.isArray(inputs) ? inputs[0]! : inputs) as tf.Tensor4D;
-      const rows = this.somInput(x);
       const training = kwargs?.training === true;
-      if (training && this.somGate.enabled) this.remember(this.subset(rows), true);
-      const m = this.somGate.mask(rows, true);
+      // Patches are cut inside constant ops: backprop never runs the (k·k·C)-channel identity conv.
+      if (training && this.somGate.enabled) this.remember(constantOf(x, (v) => this.subset(this.somInput(v))), true);
+      const m = this.somGate.mask(x, true, (v) => this.somInput(v));
       const [b, h, w] = x.shape;
       return this.gated(this.conv(x), m ? tf.reshape(m, [b, h, w, this.units]) : null);
     });

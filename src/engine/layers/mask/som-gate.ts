@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { makeGrid, Som, type Grid } from '../../som';
+import { constantOf } from '../detach';
 import { activeLevel, maskTable, type MaskOptions } from './mask-table';
 
 export interface GateStats { sparsity: number; strength: number }
@@ -25,18 +26,14 @@ export class SomGate {
   get enabled(): boolean { return this.table !== null; }
 
   /**
-   * m [B, N] for flat inputs x [B, D] (null when σ_fwd = ∞: the layer is unmasked). Wrapped in customGrad
-   * with a zero gradient: the tape must not try to differentiate the argMin/gather path.
+   * m [·, N] for the SOM rows `toRows(x)` (null when σ_fwd = ∞: the layer is unmasked). Built inside
+   * constantOf: zero gradient, and the patch extraction and distance matmul are not taped at all.
    */
-  mask(x: tf.Tensor2D, record: boolean): tf.Tensor2D | null {
-    // Layers record on every call, training or not: evaluation statistics are what the θ sweep reports.
+  mask(x: tf.Tensor, record: boolean, toRows: (x: tf.Tensor) => tf.Tensor2D = (v) => v as tf.Tensor2D): tf.Tensor2D | null {
     if (!this.table) return null;
     const table = this.table;
-    const constantMask = tf.customGrad(((input: tf.Tensor) => ({
-      value: tf.gather(table, this.som.winners(input as tf.Tensor2D)) as tf.Tensor2D,
-      gradFunc: () => tf.zerosLike(input),
-    })) as unknown as Parameters<typeof tf.customGrad>[0]);
-    const m = constantMask(x) as tf.Tensor2D;
+    // Layers record on every call, training or not: evaluation statistics are what the θ sweep reports.
+    const m = constantOf(x, (input) => tf.gather(table, this.som.winners(toRows(input))) as tf.Tensor2D);
     if (record) this.record(m);
     return m;
   }
