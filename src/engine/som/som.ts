@@ -70,7 +70,11 @@ export class Som {
     const hw = tf.gather(this.h.get(sigma), this.winners(x)); // [B, N]: h(j*(i), j)
     const num = tf.matMul(hw, x, true, false); // [N, D]
     const den = tf.reshape(tf.sum(hw, 0), [-1, 1]);
-    return tf.where(tf.greater(den, 1e-12), tf.div(num, tf.maximum(den, 1e-12)), this.codebook) as tf.Tensor2D;
+    // keep = 1 for neurons no sample reaches. Arithmetic, not tf.where: a broadcast Select costs ~19 ms on
+    // wasm for 400×784 (the whole rest of the step costs ~18 ms).
+    const keep = tf.cast(tf.lessEqual(den, 1e-12), 'float32');
+    const target = tf.div(num, tf.maximum(den, 1e-12));
+    return tf.add(tf.mul(target, tf.sub(1, keep)), tf.mul(this.codebook, keep)) as tf.Tensor2D;
   }
 
   trainBatch(x: tf.Tensor2D, sigma: number): void {
