@@ -47,6 +47,8 @@ export interface RunDetail {
   snapshotSteps: number[];
   /** Steps with a stored winner trace (for the time scrubber of a reopened run). */
   winnerSteps?: number[];
+  /** Layers with stored snapshots ("som", or the mask layers' names). */
+  snapshotLayers?: string[];
 }
 
 export interface WinnerRecord {

@@ -2,7 +2,8 @@
  * The Api implemented in Node, shared by both hosts (the lab server and Electron main): it owns the open
  * project, spawns one trainer process per run and fans run events out to every subscriber.
  */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { ApiCallName, ApiCalls, ProjectInfo } from '../../shared/api';
 import { parseApiArgs } from '../../shared/api-schemas';
 import type { RunEvent, RunId } from '../../shared/events';
@@ -18,6 +19,13 @@ export interface LabHostOptions {
   launch?: typeof spawnTrainer;
   /** Native folder dialog where the host has one. */
   pickFolder?: (purpose: 'project' | 'dataset') => Promise<string | null>;
+}
+
+/** Polls for a file until it exists, the process exits, or 20 s pass. */
+async function waitForFile(path: string, exited: Promise<unknown>): Promise<void> {
+  let done = false;
+  void exited.finally(() => { done = true; });
+  for (let waited = 0; !done && waited < 20_000 && !existsSync(path); waited += 50) await new Promise((r) => setTimeout(r, 50));
 }
 
 export class LabHost {
@@ -62,7 +70,7 @@ export class LabHost {
     'runs:get': (id) => readRun(this.requireProject().dir, id),
     'runs:snapshot': (id, step, layer) => readSnapshot(this.requireProject().dir, id, step, layer ?? 'som'),
     'runs:winners': (id, step, layer) => readWinners(this.requireProject().dir, id, step, layer ?? 'som'),
-    'runs:start': (input) => {
+    'runs:start': async (input) => {
       const spec = parseSpec(input);
       const projectDir = this.requireProject().dir;
       const handle = (this.opts.launch ?? spawnTrainer)({
@@ -72,6 +80,8 @@ export class LabHost {
       });
       this.trainers.set(handle.runId, handle);
       void handle.exited.finally(() => this.trainers.delete(handle.runId));
+      // Answer once the run is on disk, so a client that opens it right away finds it.
+      await waitForFile(join(projectDir, 'runs', handle.runId, 'spec.json'), handle.exited);
       return handle.runId;
     },
     'runs:pause': (id) => this.handle(id).pause(),

@@ -71,7 +71,13 @@ export async function readRun(projectDir: string, id: string, now = Date.now()):
   }
   const spec = parseSpec(specRaw, files.spec);
   const metrics = await readMetrics(files.metrics);
-  return { summary, spec, metrics, snapshotSteps: await listSnapshotSteps(projectDir, id) };
+  const snapshots = await listSnapshots(projectDir, id);
+  return {
+    summary, spec, metrics,
+    snapshotSteps: [...new Set(snapshots.map((f) => f.step))].sort((a, b) => a - b),
+    snapshotLayers: [...new Set(snapshots.map((f) => f.layer))],
+    winnerSteps: await listWinnerSteps(projectDir, id),
+  };
 }
 
 /** Steps with a snapshot on disk (of `layer`, or of any layer), ascending, without duplicates. */
