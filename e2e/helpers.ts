@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /** Shared setup for the browser tests: a lab server on a temp project, Debian's Chromium, screenshots. */
 import { existsSync, mkdirSync, statSync, readdirSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';

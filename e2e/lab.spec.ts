@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The whole app in Chromium against the lab server and the real engine: start seed004-colors from the
  * gallery, watch the grid fill and change, scrub the winner trace, stop, reload, find it stopped, reopen.
