@@ -21,6 +21,8 @@ export interface Reference {
   order?: string[];
   /** Sweeps with a value or bound: which variant's metric is compared (default: the first). */
   variant?: string;
+  /** A second condition that must hold too (e.g. accuracy beside sparsity). */
+  also?: Reference;
 }
 
 export interface Preset {

@@ -14,15 +14,22 @@ function orderVerdict(ref: Reference, results: VariantResult[]): Verdict {
   const value = (label: string): number => results.find((r) => r.label === label)?.metrics[ref.metric] ?? NaN;
   const vals = ref.order!.map(value);
   if (vals.some((v) => Number.isNaN(v))) return 'not reproduced';
-  // Each variant must not fall below the next by more than the tolerance.
-  const pairsOk = vals.slice(1).map((v, i) => vals[i]! + tol >= v);
-  if (pairsOk.every(Boolean)) return 'reproduced';
-  if (vals[0]! + tol >= vals[vals.length - 1]!) return 'partially';
+  // Each variant must not fall below the next by more than the tolerance (a negative tolerance demands a
+  // strict margin); within three tolerances, or right at the ends only, is partial.
+  const within = (t: number) => vals.slice(1).every((v, i) => vals[i]! + t >= v);
+  if (within(tol)) return 'reproduced';
+  if ((tol > 0 && within(3 * tol)) || (vals.length > 2 && vals[0]! + tol >= vals[vals.length - 1]!)) return 'partially';
   return 'not reproduced';
 }
 
 export function verdict(ref: Reference | undefined, results: VariantResult[]): Verdict {
   if (!ref) return 'no reference';
+  if (ref.also) {
+    // Two conditions (e.g. sparsity and accuracy): both must hold; one of them is partial.
+    const a = verdict({ ...ref, also: undefined }, results), b = verdict(ref.also, results);
+    if (a === b) return a;
+    return a === 'not reproduced' && b === 'not reproduced' ? 'not reproduced' : 'partially';
+  }
   if (ref.order) return orderVerdict(ref, results);
   const v = (ref.variant ? results.find((r) => r.label === ref.variant) : results[0])?.metrics[ref.metric];
   if (v === undefined || Number.isNaN(v)) return 'not reproduced';

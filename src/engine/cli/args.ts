@@ -14,6 +14,8 @@ export interface CliArgs {
   data: string[];
   json: boolean;
   quick: boolean;
+  /** reproduce: rebuild the table from the runs already in the project, without training. */
+  fromProject: boolean;
   only?: string;
   out?: string;
 }
@@ -23,7 +25,7 @@ export const USAGE = `usage: somlab <command> [options]
 commands:
   run        --preset NAME | --spec FILE  [--project DIR] [--backend NAME] [--epochs N] [--data DIR]...
   sweep      --preset NAME | --spec FILE  (a preset with variants, or {"sweep": name, "variants": [{label, spec}]})
-  reproduce  [--quick] [--only NAME,NAME] [--out FILE]  (every seed preset; writes a markdown table)
+  reproduce  [--quick] [--only NAME,NAME] [--out FILE] [--from-project]  (every seed preset; a markdown table)
   list     [--project DIR] [--json]
   presets  [--json]
 
@@ -46,6 +48,7 @@ export function parseCli(argv: string[]): CliArgs {
       data: { type: 'string', multiple: true, default: [] },
       json: { type: 'boolean', default: false },
       quick: { type: 'boolean', default: false },
+      'from-project': { type: 'boolean', default: false },
       only: { type: 'string' },
       out: { type: 'string' },
     },
@@ -68,6 +71,7 @@ export function parseCli(argv: string[]): CliArgs {
     data: values.data!,
     json: values.json!,
     quick: values.quick!,
+    fromProject: values['from-project']!,
     only: values.only,
     out: values.out,
   };

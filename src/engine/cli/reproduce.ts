@@ -13,6 +13,7 @@ import type { ExperimentSpec } from '../../shared/spec';
 import { parseSpec } from '../../shared/validate';
 import { verdict, type VariantResult } from '../../shared/verdict';
 import type { CliArgs } from './args';
+import { listRuns, readRun } from '../runs';
 import { ensureProject } from './run';
 import { trainOne, type TrainOutcome } from './train-one';
 
@@ -46,25 +47,58 @@ export async function reproducePreset(p: Preset, o: { project: string; data: str
   return { preset: p, runs, verdict: failed ? 'failed' : o.quick ? 'ran (quick)' : verdict(p.reference, results) };
 }
 
+/** The figures a row shows: the reference metric (and its second condition's), plus accuracy when present. */
+function figures(o: PresetOutcome, r: PresetOutcome['runs'][number]): string {
+  if (r.status === 'failed') return `failed (${r.error?.slice(0, 80)})`;
+  const ref = o.preset.reference;
+  const keys = ref ? [...new Set([ref.metric, ...(ref.also ? [ref.also.metric] : []), 'testAccuracy'])] : Object.keys(r.finalMetrics).slice(0, 3);
+  return keys.filter((k) => r.finalMetrics[k] !== undefined).map((k) => `${k} ${describeMetric(k, r.finalMetrics[k])}`).join(', ') || 'n/a';
+}
+
+/** Rebuilds the outcomes from runs already in the project (latest run per preset variant), no training. */
+export async function outcomesFromProject(project: string, presets: Preset[]): Promise<PresetOutcome[]> {
+  const runs = await listRuns(project);
+  const out: PresetOutcome[] = [];
+  for (const p of presets) {
+    const found: PresetOutcome['runs'] = [];
+    for (const v of expandPreset(p)) {
+      const name = (v.spec as { name?: string }).name;
+      const r = runs.find((x) => x.preset === p.name && (name === undefined ? !x.name?.includes(' / ') : x.name === name) && x.status !== 'running');
+      if (!r) continue;
+      const detail = await readRun(project, r.id);
+      found.push({ runId: r.id, status: r.status === 'finished' ? 'finished' : r.status === 'stopped' ? 'stopped' : 'failed', finalMetrics: r.finalMetrics, backend: r.backend ?? '?', wallMs: r.endedAt ? Date.parse(r.endedAt) - Date.parse(r.startedAt) : 0, error: r.error, label: v.label, epochs: detail.spec.epochs });
+    }
+    if (found.length === 0) continue;
+    const complete = found.length === expandPreset(p).length && found.every((r) => r.status === 'finished');
+    out.push({ preset: p, runs: found, verdict: complete ? verdict(p.reference, found.map((r) => ({ label: r.label, metrics: r.finalMetrics }))) : 'incomplete' });
+  }
+  return out;
+}
+
 export function reportTable(outcomes: PresetOutcome[], command: string): string {
   const lines = [
     '# Reproduction report', '', `Command: \`${command}\``, '', `Written ${new Date().toISOString()} on ${process.platform}/${process.arch}, Node ${process.version}.`, '',
     '| experiment | seed figure | our figure | epochs | backend | wall time | verdict |', '|---|---|---|---|---|---|---|',
   ];
   for (const o of outcomes) {
-    const metric = o.preset.reference?.metric;
-    const ours = o.runs.map((r) => `${o.runs.length > 1 ? `${r.label}: ` : ''}${r.status === 'failed' ? `failed (${r.error?.slice(0, 80)})` : metric ? describeMetric(metric, r.finalMetrics[metric]) : Object.entries(r.finalMetrics).slice(0, 3).map(([k, v]) => `${k} ${describeMetric(k, v)}`).join(', ')}`).join('; ');
+    const ours = o.runs.map((r) => `${o.runs.length > 1 ? `${r.label}: ` : ''}${figures(o, r)}`).join('; ');
     const wall = o.runs.reduce((a, r) => a + r.wallMs, 0) / 1000;
     lines.push(`| ${o.preset.name} — ${o.preset.title} | ${o.preset.reference?.figure ?? o.preset.reproduces} | ${ours} | ${[...new Set(o.runs.map((r) => r.epochs))].join('/')} | ${[...new Set(o.runs.map((r) => r.backend))].join('/')} | ${wall.toFixed(0)} s | ${o.verdict} |`);
   }
   return lines.join('\n') + '\n';
 }
 
-export async function reproduceCommand(args: CliArgs & { quick: boolean; only?: string; out?: string }): Promise<number> {
+export async function reproduceCommand(args: CliArgs): Promise<number> {
   await ensureProject(args.project);
   const only = args.only?.split(',').map((s) => s.trim()).filter(Boolean);
   const presets = only ? PRESETS.filter((p) => only.includes(p.name)) : PRESETS;
   if (only && presets.length !== only.length) throw new Error(`unknown preset in --only: ${only.filter((n) => !PRESETS.some((p) => p.name === n)).join(', ')}`);
+  if (args.fromProject) {
+    const table = reportTable(await outcomesFromProject(args.project, presets), `somlab reproduce --from-project --project ${args.project}`);
+    if (args.out) { await mkdir(dirname(args.out), { recursive: true }); await writeFile(args.out, table); }
+    console.log(table);
+    return 0;
+  }
   const outcomes: PresetOutcome[] = [];
   const command = ['somlab reproduce', ...(args.quick ? ['--quick'] : []), ...(args.only ? ['--only', args.only] : []), '--project', args.project].join(' ');
   for (const p of presets) {
