@@ -1,0 +1,56 @@
+/**
+ * Binary codes (kWTA SDRs) as [n, N] 0/1 arrays: firing rates, mean SDR per class, class-code overlaps and
+ * a binned information-plane estimate I(X;T) = H(T) (distinct inputs), I(T;Y) = H(T) − H(T|Y), in bits.
+ */
+export function firingRates(codes: Float32Array, n: number, N: number): Float32Array {
+  const r = new Float32Array(N);
+  for (let i = 0; i < n; i++) for (let j = 0; j < N; j++) r[j]! += codes[i * N + j]! / n;
+  return r;
+}
+
+/** [C, N]: how often each neuron fires for each class. */
+export function meanSdrPerClass(codes: Float32Array, labels: Int32Array, N: number, C: number): Float32Array {
+  const sum = new Float32Array(C * N), count = new Float32Array(C);
+  labels.forEach((y, i) => {
+    if (y < 0 || y >= C) return;
+    count[y]! += 1;
+    for (let j = 0; j < N; j++) sum[y * N + j]! += codes[i * N + j]!;
+  });
+  for (let c = 0; c < C; c++) for (let j = 0; j < N; j++) sum[c * N + j]! /= Math.max(1, count[c]!);
+  return sum;
+}
+
+/** Overlap [C, C] of the class codes: the k most frequent neurons of each class, k = mean active count. */
+export function classOverlaps(meanSdr: Float32Array, C: number, N: number, k: number): Int32Array {
+  const sets = Array.from({ length: C }, (_, c) => new Set(Array.from({ length: N }, (_, j) => j).sort((a, b) => meanSdr[c * N + b]! - meanSdr[c * N + a]!).slice(0, k)));
+  const out = new Int32Array(C * C);
+  for (let a = 0; a < C; a++) for (let b = 0; b < C; b++) { let o = 0; for (const j of sets[a]!) if (sets[b]!.has(j)) o++; out[a * C + b] = o; }
+  return out;
+}
+
+function entropyBits(counts: Map<string, number>, n: number): number {
+  let h = 0;
+  for (const c of counts.values()) h -= (c / n) * Math.log2(c / n);
+  return h;
+}
+
+/** Binned MI: T's rows are binned into `bins` equal-width bins over T's range and hashed. */
+export function infoPlane(t: Float32Array, n: number, N: number, labels: Int32Array, bins = 2): { ixt: number; ity: number } {
+  let lo = Infinity, hi = -Infinity;
+  for (const v of t) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  const width = (hi - lo) / bins || 1;
+  const keys: string[] = [];
+  for (let i = 0; i < n; i++) {
+    let k = '';
+    for (let j = 0; j < N; j++) k += String.fromCharCode(48 + Math.min(bins - 1, Math.floor((t[i * N + j]! - lo) / width)));
+    keys.push(k);
+  }
+  const all = new Map<string, number>();
+  for (const k of keys) all.set(k, (all.get(k) ?? 0) + 1);
+  const hT = entropyBits(all, n);
+  const byY = new Map<number, Map<string, number>>();
+  keys.forEach((k, i) => { const m = byY.get(labels[i]!) ?? new Map(); m.set(k, (m.get(k) ?? 0) + 1); byY.set(labels[i]!, m); });
+  let hTgivenY = 0;
+  for (const m of byY.values()) { let ny = 0; for (const c of m.values()) ny += c; hTgivenY += (ny / n) * entropyBits(m, ny); }
+  return { ixt: hT, ity: hT - hTgivenY };
+}

@@ -1,0 +1,2 @@
+export { purity, nmi, contingency } from './clustering';
+export { firingRates, meanSdrPerClass, classOverlaps, infoPlane } from './codes';
