@@ -23,6 +23,8 @@ export interface ClassifierHooks {
   maskStats?(): Promise<MaskStat[]>;
   /** Extra scalars for the final record (e.g. active fraction). */
   finalMetrics?(): Promise<Record<string, number>>;
+  /** Runs before each evaluation (e.g. refresh class-mean codes) and adds its own evaluation scalars. */
+  evaluate?(): Promise<Record<string, number>>;
 }
 
 export interface ClassifierOptions {
@@ -84,6 +86,7 @@ export class ClassifierExperiment implements Experiment {
   }
 
   async evaluate(): Promise<Record<string, number>> {
+    const extra = (await this.o.hooks?.evaluate?.()) ?? {};
     const split = this.o.test ?? this.o.train;
     let correct = 0, lossSum = 0;
     for (const { x, y, n } of split.chunks(1000)) {
@@ -95,7 +98,7 @@ export class ClassifierExperiment implements Experiment {
       tf.dispose([x, y, c!, l!]);
     }
     const prefix = this.o.test ? 'test' : 'train';
-    this.lastEval = { [`${prefix}Accuracy`]: correct / split.count, [`${prefix}Loss`]: lossSum / split.count };
+    this.lastEval = { [`${prefix}Accuracy`]: correct / split.count, [`${prefix}Loss`]: lossSum / split.count, ...extra };
     return { ...this.lastEval };
   }
 

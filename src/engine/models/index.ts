@@ -2,6 +2,7 @@
 import { registerBuilder } from '../train/registry';
 import { buildBaselineCnn } from './baseline-cnn';
 import { buildBaselineMlp } from './baseline-mlp';
+import { buildKwtaMlp } from './kwta-mlp';
 import { buildPatchSom } from './patch-som';
 import { buildSomExperiment } from './som-experiment';
 import { buildCsom, buildSomMaskCnn, buildSomMaskMlp } from './som-mask-nets';
@@ -14,6 +15,7 @@ export function registerAllBuilders(): void {
   registerBuilder('som-mask-mlp', buildSomMaskMlp);
   registerBuilder('som-mask-cnn', buildSomMaskCnn);
   registerBuilder('csom', buildCsom);
+  registerBuilder('kwta-mlp', buildKwtaMlp);
 }
 
 registerAllBuilders();
