@@ -4,6 +4,7 @@ import { buildBaselineCnn } from './baseline-cnn';
 import { buildBaselineMlp } from './baseline-mlp';
 import { buildKwtaMlp } from './kwta-mlp';
 import { buildPatchSom } from './patch-som';
+import { buildSoftSom } from './soft-som';
 import { buildSomExperiment } from './som-experiment';
 import { buildCsom, buildSomMaskCnn, buildSomMaskMlp } from './som-mask-nets';
 
@@ -16,6 +17,7 @@ export function registerAllBuilders(): void {
   registerBuilder('som-mask-cnn', buildSomMaskCnn);
   registerBuilder('csom', buildCsom);
   registerBuilder('kwta-mlp', buildKwtaMlp);
+  registerBuilder('soft-som', buildSoftSom);
 }
 
 registerAllBuilders();

@@ -1,0 +1,71 @@
+/**
+ * Soft SOM on the 2-class spiral (seed 002): a pure NN, a Kohonen SOM as preprocessing (its codebook fixed
+ * inside a SoftSom that maps p to grid coordinates), or a SoftSom interposed between NN layers and trained
+ * end to end. The decision boundary over the input plane is streamed as a 64×64 panel and saved.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import type { SomSnapshot } from '../../shared/events';
+import type { SpecOf } from '../../shared/spec';
+import { sampleSize, type Dataset } from '../data/types';
+import { SoftSom } from '../layers';
+import { kernelInit, requireLabels } from './baseline-mlp';
+import { DeviceSplit } from './batches';
+import { ClassifierExperiment } from './classifier';
+import { makeOptimizer } from './optimizers';
+
+const RES = 64, EXTENT = 1.2;
+
+function plane(): tf.Tensor2D {
+  const xy = new Float32Array(RES * RES * 2);
+  for (let r = 0; r < RES; r++) for (let c = 0; c < RES; c++) {
+    xy[(r * RES + c) * 2] = -EXTENT + (2 * EXTENT * c) / (RES - 1);
+    xy[(r * RES + c) * 2 + 1] = EXTENT - (2 * EXTENT * r) / (RES - 1); // row 0 at the top
+  }
+  return tf.tensor2d(xy, [RES * RES, 2]);
+}
+
+export async function buildSoftSom(spec: SpecOf<'soft-som'>, data: Dataset): Promise<ClassifierExperiment> {
+  const nClasses = requireLabels(data, spec.kind);
+  const d = sampleSize(data.shape), o = spec.softSom;
+  if (d !== 2) throw new Error(`soft-som draws its decision boundary over a plane: it needs 2-D inputs (the spirals); ${data.name} has ${d} features`);
+  const dense = (units: number, i: number, activation?: 'relu' | 'tanh') => tfl.layers.dense({ units, activation, kernelInitializer: kernelInit(spec.init, spec.seed + i) });
+  const model = tfl.sequential();
+  model.add(tfl.layers.inputLayer({ inputShape: [d] }));
+  const train = new DeviceSplit(data.train, [d], spec.seed);
+  if (o.variant === 'som-preprocess') {
+    const soft = new SoftSom({ rows: o.rows, cols: o.cols, beta: o.beta, trainableLocations: false, seed: spec.seed, name: 'softsom' });
+    model.add(soft);
+    soft.apply(tf.zeros([1, d]));
+    // The preprocessing SOM is a plain Kohonen map of the inputs, trained before the network.
+    await soft.initSom(train.x, 'random');
+    const T = 300;
+    for (let t = 0; t < T; t++) {
+      const { x } = train.batch(train.batchIndices(t, 0, 256));
+      soft.trainSom(x, Math.max(0.5, (o.rows / 2) * Math.pow(0.5 / (o.rows / 2), t / (T - 1))), 0.5);
+      x.dispose();
+    }
+    model.add(dense(o.hidden, 1, 'relu'));
+  } else {
+    model.add(dense(o.hidden, 1, 'tanh'));
+    if (o.variant === 'som-interposed') model.add(new SoftSom({ rows: o.rows, cols: o.cols, beta: o.beta, trainableLocations: true, seed: spec.seed, name: 'softsom' }));
+    model.add(dense(o.hidden, 2, 'relu'));
+  }
+  model.add(dense(nClasses, 3));
+  const grid = plane();
+  const exp = new ClassifierExperiment({
+    model, train, test: data.test ? new DeviceSplit(data.test, [d], spec.seed) : undefined,
+    nClasses, epochs: spec.epochs, batchSize: spec.batchSize, optimizer: makeOptimizer(spec.optimizer, spec.learningRate), l2: spec.l2,
+    hooks: {
+      async snapshots(step): Promise<SomSnapshot[]> {
+        const p = tf.tidy(() => tf.slice(tf.softmax(model.apply(grid, { training: false }) as tf.Tensor), [0, 1], [RES * RES, 1]));
+        const probs = (await p.data()) as Float32Array;
+        p.dispose();
+        return [{ step, layer: 'boundary', rows: RES, cols: RES, topology: 'rect', shape: [1], codebook: probs, hits: probs, umatrix: probs }];
+      },
+    },
+  });
+  const dispose = exp.dispose.bind(exp);
+  exp.dispose = () => { grid.dispose(); dispose(); };
+  return exp;
+}
