@@ -5,6 +5,7 @@ import { buildBaselineMlp } from './baseline-mlp';
 import { buildKwtaMlp } from './kwta-mlp';
 import { buildPatchSom } from './patch-som';
 import { buildSoftSom } from './soft-som';
+import { buildSomAfterFeatures } from './som-after-features';
 import { buildSomExperiment } from './som-experiment';
 import { buildCsom, buildSomMaskCnn, buildSomMaskMlp } from './som-mask-nets';
 
@@ -18,6 +19,7 @@ export function registerAllBuilders(): void {
   registerBuilder('csom', buildCsom);
   registerBuilder('kwta-mlp', buildKwtaMlp);
   registerBuilder('soft-som', buildSoftSom);
+  registerBuilder('som-after-features', buildSomAfterFeatures);
 }
 
 registerAllBuilders();

@@ -13,6 +13,9 @@ import { saveNamedTensors } from './save';
 
 const EVAL_SAMPLES = 2000;
 
+/** What a SOM run needs of its spec (plain SOM, patch SOM, SOM after features). */
+export type SomRunSpec = Pick<SpecOf<'som'>, 'som' | 'epochs' | 'batchSize' | 'seed' | 'probeCount' | 'snapshotEvery'>;
+
 /** What a SOM-based experiment adds to the plain SOM run (patch SOM: reconstructions). */
 export interface SomExtras {
   evaluate?(exp: SomExperiment): Promise<Record<string, number>>;
@@ -33,7 +36,7 @@ export class SomExperiment implements Experiment {
   private readonly probeY: Int32Array;
   private readonly dim: number;
 
-  private constructor(private readonly spec: SpecOf<'som'> | SpecOf<'patch-som'>, readonly som: Som, train: DeviceSplit, private readonly data: Dataset, private readonly codebookShape: number[], private readonly extras: SomExtras) {
+  private constructor(private readonly spec: SomRunSpec, readonly som: Som, train: DeviceSplit, private readonly data: Dataset, private readonly codebookShape: number[], private readonly extras: SomExtras) {
     this.train = train;
     this.dim = sampleSize(codebookShape);
     this.stepsPerEpoch = train.stepsPerEpoch(spec.batchSize);
@@ -47,7 +50,7 @@ export class SomExperiment implements Experiment {
   }
 
   /** `x` holds the training vectors ([n, D] flat), with labels per vector (-1 when none). */
-  static async create(spec: SpecOf<'som'> | SpecOf<'patch-som'>, data: Dataset, vectors: Dataset['train'], codebookShape: number[], extras: SomExtras = {}): Promise<SomExperiment> {
+  static async create(spec: SomRunSpec, data: Dataset, vectors: Dataset['train'], codebookShape: number[], extras: SomExtras = {}): Promise<SomExperiment> {
     const dim = sampleSize(codebookShape);
     const train = new DeviceSplit(vectors, [dim], spec.seed);
     const som = somFromConfig(spec.som, dim, spec.seed);
