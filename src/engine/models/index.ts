@@ -6,6 +6,7 @@ import { buildKwtaMlp } from './kwta-mlp';
 import { buildPatchSom } from './patch-som';
 import { buildSoftSom } from './soft-som';
 import { buildSomAfterFeatures } from './som-after-features';
+import { buildStackedSom } from './stacked-som';
 import { buildSomExperiment } from './som-experiment';
 import { buildCsom, buildSomMaskCnn, buildSomMaskMlp } from './som-mask-nets';
 
@@ -20,6 +21,7 @@ export function registerAllBuilders(): void {
   registerBuilder('kwta-mlp', buildKwtaMlp);
   registerBuilder('soft-som', buildSoftSom);
   registerBuilder('som-after-features', buildSomAfterFeatures);
+  registerBuilder('stacked-som', buildStackedSom);
 }
 
 registerAllBuilders();
