@@ -75,6 +75,24 @@ describe.skipIf(noChromium)('lab in the browser', () => {
     await shot(page, 'dataset-error');
   }, 60_000);
 
+  it('a trainer killed mid-run leaves the run readable and shown as interrupted', async () => {
+    const { page, lab, project } = l;
+    const { readFile } = await import('node:fs/promises');
+    const id = await lab.host.calls['runs:start']({ kind: 'som', dataset: { source: 'builtin', name: 'colors' }, epochs: 500, som: { rows: 10, cols: 10, sigma: { start: 4, end: 1 } } });
+    const runJson = `${project}/runs/${id}/run.json`;
+    let pid = 0;
+    await expect.poll(async () => { pid = JSON.parse(await readFile(runJson, 'utf8')).pid ?? 0; return pid; }, { timeout: 30_000 }).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 1500));
+    process.kill(pid, 'SIGKILL');
+    await expect.poll(async () => JSON.parse(await readFile(runJson, 'utf8')).status, { timeout: 30_000 }).toBe('interrupted');
+    await page.getByRole('button', { name: 'Runs', exact: true }).click();
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    const row = page.locator('section[aria-label="Runs"] tbody tr', { hasText: id });
+    await expect.poll(async () => (await row.textContent()) ?? '', { timeout: 20_000 }).toMatch(/interrupted/);
+    expect((await lab.host.calls['runs:get'](id)).metrics.length).toBeGreaterThan(0);
+    await shot(page, 'interrupted');
+  }, 90_000);
+
   it('refuses requests without the token', async () => {
     const base = l.lab.url.replace(/\?token=.*$/, '');
     expect((await fetch(base)).status).toBe(401);
