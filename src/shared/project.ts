@@ -33,7 +33,8 @@ export const RunRecordSchema = z.object({
   updatedAt: z.string().optional(),
   pid: z.number().int().optional(),
   totalSteps: z.number().int().optional(),
-  finalMetrics: z.record(z.string(), z.number()).default({}),
+  // NaN is a real outcome (a diverged loss) and must not make the run unreadable.
+  finalMetrics: z.record(z.string(), z.union([z.number(), z.nan()])).default({}),
   error: z.string().optional(),
 });
 export type RunRecord = z.infer<typeof RunRecordSchema>;

@@ -146,3 +146,19 @@ describe('RunHandle', () => {
     await expect(run.saveModel([{ name: 'a/b', data: '' }])).rejects.toThrow(/bad model file name/);
   });
 });
+
+describe('NaN in final metrics', () => {
+  it('a diverged metric (NaN) keeps the run readable', async () => {
+    const { mkdtemp } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { createProject, createRun, listRuns } = await import('.');
+    const dir = await mkdtemp(join(tmpdir(), 'somlab-nan-'));
+    await createProject(dir, 'nan');
+    const run = await createRun(dir, { kind: 'som', dataset: { source: 'builtin', name: 'colors' }, som: { rows: 2, cols: 2, sigma: { start: 1, end: 0.5 } } }, { heartbeatMs: 0 });
+    await run.finish('finished', { acc: 0.5, loss: NaN });
+    const [r] = await listRuns(dir);
+    expect(r!.status).toBe('finished');
+    expect(Number.isNaN(r!.finalMetrics.loss)).toBe(true);
+  });
+});
