@@ -8,6 +8,41 @@ export function firingRates(codes: Float32Array, n: number, N: number): Float32A
   return r;
 }
 
+/** Entropy in bits of the normalised firing distribution p_j = rate_j / Σ rate (max log2 N: all equal). */
+export function firingEntropy(rates: ArrayLike<number>): number {
+  let total = 0;
+  for (let j = 0; j < rates.length; j++) total += Math.max(0, rates[j]!);
+  if (total <= 0) return 0;
+  let h = 0;
+  for (let j = 0; j < rates.length; j++) {
+    const p = Math.max(0, rates[j]!) / total;
+    if (p > 0) h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+export interface FiringSummary {
+  /** firingEntropy of the rates, bits. */
+  entropy: number;
+  /** Units that never fired / fired on every sample of the set. */
+  dead: number;
+  alwaysOn: number;
+  /** Mean rate: the fraction of active units per sample. */
+  sparsity: number;
+}
+
+export function firingSummary(rates: ArrayLike<number>): FiringSummary {
+  let dead = 0, alwaysOn = 0, sum = 0;
+  for (let j = 0; j < rates.length; j++) {
+    const r = rates[j]!;
+    sum += r;
+    if (r <= 0) dead++;
+    // Rates are float32 means of 0/1 values: "every sample" allows a rounding error.
+    if (r >= 1 - 1e-6) alwaysOn++;
+  }
+  return { entropy: firingEntropy(rates), dead, alwaysOn, sparsity: rates.length ? sum / rates.length : 0 };
+}
+
 /** [C, N]: how often each neuron fires for each class. */
 export function meanSdrPerClass(codes: Float32Array, labels: Int32Array, N: number, C: number): Float32Array {
   const sum = new Float32Array(C * N), count = new Float32Array(C);

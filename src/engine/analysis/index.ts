@@ -1,2 +1,2 @@
 export { purity, nmi, contingency } from './clustering';
-export { firingRates, meanSdrPerClass, classOverlaps, infoPlane } from './codes';
+export { firingRates, firingEntropy, firingSummary, meanSdrPerClass, classOverlaps, infoPlane, type FiringSummary } from './codes';

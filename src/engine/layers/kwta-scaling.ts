@@ -78,15 +78,5 @@ export function applySynapticScaling(kernel: tf.Variable, scales: tf.Tensor1D): 
   tf.tidy(() => kernel.assign(tf.mul(kernel, scales)));
 }
 
-/** Entropy in bits of the normalised firing distribution p_j = rate_j / Σ rate (max log2 N: all equal). */
-export function firingEntropy(rates: ArrayLike<number>): number {
-  let total = 0;
-  for (let j = 0; j < rates.length; j++) total += Math.max(0, rates[j]!);
-  if (total <= 0) return 0;
-  let h = 0;
-  for (let j = 0; j < rates.length; j++) {
-    const p = Math.max(0, rates[j]!) / total;
-    if (p > 0) h -= p * Math.log2(p);
-  }
-  return h;
-}
+// Pure arithmetic on rates: it lives with the other code statistics.
+export { firingEntropy } from '../analysis/codes';
