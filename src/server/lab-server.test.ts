@@ -83,3 +83,20 @@ describe('lab server', () => {
     ws.close();
   });
 });
+
+describe('starting a sweep preset', () => {
+  it('runs every variant, one after another, grouped', { timeout: 120_000 }, async () => {
+    const id = await lab.host.calls['runs:startPreset']('seed000-dual-sigma');
+    expect(typeof id).toBe('string');
+    const { listRuns } = await import('../engine/runs');
+    // Two variants; each is stopped as soon as it runs, so the next one starts.
+    let runs: Awaited<ReturnType<typeof listRuns>> = [];
+    for (let i = 0; i < 200 && runs.filter((r) => r.group === 'seed000-dual-sigma').length < 2; i++) {
+      const current = (await listRuns(join(dir, 'project'))).filter((r) => r.group === 'seed000-dual-sigma');
+      for (const r of current) if (r.status === 'running') await Promise.resolve().then(() => lab.host.calls['runs:stop'](r.id)).catch(() => undefined);
+      runs = current;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(runs.map((r) => r.name).sort()).toEqual(['seed000-dual-sigma / σ_org 1, σ_fwd 1', 'seed000-dual-sigma / σ_org 1, σ_fwd 8']);
+  });
+});

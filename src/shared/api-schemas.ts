@@ -20,6 +20,7 @@ export const API_ARGS = {
   'runs:winners': z.tuple([runId, z.number().int().min(0), z.string().max(120).optional()]),
   // The spec itself is validated by parseSpec in the host, for field-level messages.
   'runs:start': z.tuple([z.unknown()]),
+  'runs:startPreset': z.tuple([z.string().min(1).max(120)]),
   'runs:pause': z.tuple([runId]),
   'runs:resume': z.tuple([runId]),
   'runs:stop': z.tuple([runId]),

@@ -83,6 +83,8 @@ export interface ApiCalls {
   'runs:snapshot': (runId: RunId, step: number, layer?: string) => SomSnapshot;
   'runs:winners': (runId: RunId, step: number, layer?: string) => WinnerRecord;
   'runs:start': (spec: ExperimentSpecInput) => RunId;
+  /** Starts a preset: one run, or a sweep's variants one after another (grouped). Returns the first run. */
+  'runs:startPreset': (name: string) => RunId;
   'runs:pause': (runId: RunId) => void;
   'runs:resume': (runId: RunId) => void;
   'runs:stop': (runId: RunId) => void;
@@ -98,7 +100,7 @@ export type ApiCallName = keyof ApiCalls;
 
 /** Every call name, for hosts and clients that build one function per call. */
 export const API_CALL_NAMES = [
-  'project:open', 'project:create', 'project:current', 'runs:list', 'runs:get', 'runs:snapshot', 'runs:winners', 'runs:start',
+  'project:open', 'project:create', 'project:current', 'runs:list', 'runs:get', 'runs:snapshot', 'runs:winners', 'runs:start', 'runs:startPreset',
   'runs:pause', 'runs:resume', 'runs:stop', 'presets:list', 'datasets:roots', 'datasets:preview', 'dialogs:pickFolder',
 ] as const satisfies readonly ApiCallName[];
 type Missing = Exclude<ApiCallName, (typeof API_CALL_NAMES)[number]>;

@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 import type { ApiCallName, ApiCalls, ProjectInfo } from '../../shared/api';
 import { parseApiArgs } from '../../shared/api-schemas';
 import type { RunEvent, RunId } from '../../shared/events';
-import { PRESETS } from '../../shared/presets';
+import { findPreset, PRESETS } from '../../shared/presets';
+import { expandPreset } from '../../shared/sweep';
 import { parseSpec } from '../../shared/validate';
 import { createProject, listRuns, openProject, readRun, readSnapshot, readWinners } from '../runs';
 import { spawnTrainer, type TrainerHandle } from '../train/spawn-trainer';
@@ -70,20 +71,24 @@ export class LabHost {
     'runs:get': (id) => readRun(this.requireProject().dir, id),
     'runs:snapshot': (id, step, layer) => readSnapshot(this.requireProject().dir, id, step, layer ?? 'som'),
     'runs:winners': (id, step, layer) => readWinners(this.requireProject().dir, id, step, layer ?? 'som'),
-    'runs:start': async (input) => {
-      const spec = parseSpec(input);
-      const projectDir = this.requireProject().dir;
-      const handle = (this.opts.launch ?? spawnTrainer)({
-        spec, projectDir, dataRoots: this.opts.dataRoots ?? [],
-        unrestricted: this.opts.dataRoots === null,
-        onEvent: (e) => this.emit(e),
-      });
-      this.trainers.set(handle.runId, handle);
-      void handle.exited.finally(() => this.trainers.delete(handle.runId));
-      // Answer once the run is on disk, so a client that opens it right away finds it.
-      await waitForFile(join(projectDir, 'runs', handle.runId, 'spec.json'), handle.exited);
-      return handle.runId;
+    'runs:start': async (input) => (await this.start(input)).id,
+    'runs:startPreset': async (name) => {
+      const preset = findPreset(name);
+      const [first, ...rest] = expandPreset(preset);
+      const group = preset.variants ? preset.name : undefined;
+      const firstRun = await this.start(first!.spec, group);
+      // The other variants follow one after another, each when the previous trainer exits.
+      void (async () => {
+        let prev = firstRun.exited;
+        for (const v of rest) {
+          await prev;
+          if (this.closing) return;
+          prev = (await this.start(v.spec, group).catch(() => ({ exited: Promise.resolve(0) }))).exited;
+        }
+      })();
+      return firstRun.id;
     },
+
     'runs:pause': (id) => this.handle(id).pause(),
     'runs:resume': (id) => this.handle(id).resume(),
     'runs:stop': (id) => this.handle(id).stop(),
@@ -94,8 +99,26 @@ export class LabHost {
     'dialogs:pickFolder': async (purpose) => (this.opts.pickFolder ? await this.opts.pickFolder(purpose) : null),
   };
 
+  private closing = false;
+
+  private async start(input: unknown, group?: string): Promise<{ id: RunId; exited: Promise<number> }> {
+    const spec = parseSpec(input);
+    const projectDir = this.requireProject().dir;
+    const handle = (this.opts.launch ?? spawnTrainer)({
+      spec, projectDir, dataRoots: this.opts.dataRoots ?? [], group,
+      unrestricted: this.opts.dataRoots === null,
+      onEvent: (e) => this.emit(e),
+    });
+    this.trainers.set(handle.runId, handle);
+    void handle.exited.finally(() => this.trainers.delete(handle.runId));
+    // Answer once the run is on disk, so a client that opens it right away finds it.
+    await waitForFile(join(projectDir, 'runs', handle.runId, 'spec.json'), handle.exited);
+    return { id: handle.runId, exited: handle.exited };
+  }
+
   /** Stops every trainer (graceful, then killed after a grace period). */
   async close(graceMs = 3000): Promise<void> {
+    this.closing = true;
     const all = [...this.trainers.values()];
     for (const h of all) h.stop();
     await Promise.race([Promise.all(all.map((h) => h.exited)), new Promise((r) => setTimeout(r, graceMs))]);

@@ -1,18 +1,22 @@
 /**
- * MLP_kWTA (seed 001): 784 → 64 (ReLU) → 512 → kWTA(s). `triplet`: batch-hard triplet loss on the (soft)
- * codes; accuracy by the nearest class-mean binary code. `softmax`: the same net with ReLU in place of
- * kWTA and a softmax head (the seed's comparison). Synaptic scaling keeps units from dying or saturating.
+ * MLP_kWTA (seed 001): 784 → 64 (ReLU) → 512 → kWTA(s). `triplet`: triplet loss on the (soft) codes;
+ * accuracy by the nearest class-mean binary code. `softmax`: the same net with ReLU in place of kWTA and
+ * a softmax head (the seed's comparison). Synaptic scaling keeps units from dying or saturating.
+ * Both variants report the code statistics of their 512-unit layer on a fixed evaluation subset (for
+ * softmax the code is which ReLU units fire): firing entropy, dead / always-on units, the binned
+ * information plane per epoch, the mean SDR per class (panel 'sdr' and model/sdr.json).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { SomSnapshot } from '../../shared/events';
 import type { SpecOf } from '../../shared/spec';
-import { classOverlaps, firingRates, infoPlane, meanSdrPerClass } from '../analysis';
+import { classOverlaps, firingRates, firingSummary, infoPlane, meanSdrPerClass } from '../analysis';
 import { sampleSize, type Dataset } from '../data/types';
-import { Kwta, SynapticScaling, applySynapticScaling, constantOf, firingEntropy } from '../layers';
+import { Kwta, SynapticScaling, applySynapticScaling, constantOf } from '../layers';
 import { kernelInit, requireLabels } from './baseline-mlp';
 import { DeviceSplit } from './batches';
 import { ClassifierExperiment, type LossFn } from './classifier';
+import type { SavedFile } from '../train/experiment';
 import { makeOptimizer } from './optimizers';
 
 const EVAL = 2000;
@@ -35,33 +39,48 @@ export function tripletLoss(margin: number): LossFn {
   });
 }
 
-export async function buildKwtaMlp(spec: SpecOf<'kwta-mlp'>, data: Dataset): Promise<ClassifierExperiment> {
-  const nClasses = requireLabels(data, spec.kind);
-  const k = spec.kwta, d = sampleSize(data.shape), triplet = k.loss === 'triplet';
+function buildNet(spec: SpecOf<'kwta-mlp'>, d: number, nClasses: number): { model: tfl.Sequential; code: tfl.layers.Layer; kwta: Kwta } {
+  const k = spec.kwta;
   const model = tfl.sequential();
   model.add(tfl.layers.inputLayer({ inputShape: [d] }));
   model.add(tfl.layers.dense({ units: k.hidden, activation: 'relu', kernelInitializer: kernelInit(spec.init, spec.seed) }));
   const code = tfl.layers.dense({ units: k.codeSize, kernelInitializer: kernelInit(spec.init, spec.seed + 1), name: 'code' });
   model.add(code);
   const kwta = new Kwta({ sparsity: k.sparsity, hardness: k.hardness, name: 'kwta' });
-  if (triplet) model.add(kwta);
-  else { model.add(tfl.layers.reLU()); model.add(tfl.layers.dense({ units: nClasses, kernelInitializer: kernelInit('glorot', spec.seed + 2) })); }
+  if (k.loss === 'triplet') model.add(kwta);
+  else {
+    model.add(tfl.layers.reLU({ name: 'code_relu' }));
+    model.add(tfl.layers.dense({ units: nClasses, kernelInitializer: kernelInit('glorot', spec.seed + 2) }));
+  }
+  return { model, code, kwta };
+}
 
+/** Binary code of x: the hard kWTA output, or which ReLU units fire in the softmax net. */
+function codeOf(model: tfl.Sequential, x: tf.Tensor, triplet: boolean): tf.Tensor {
+  return tf.tidy(() => {
+    let t = x;
+    for (const layer of model.layers) {
+      t = layer.apply(t, { training: false }) as tf.Tensor;
+      if (layer.name === 'kwta' || layer.name === 'code_relu') break;
+    }
+    return triplet ? t : tf.cast(tf.greater(t, 0), 'float32');
+  });
+}
+
+export async function buildKwtaMlp(spec: SpecOf<'kwta-mlp'>, data: Dataset): Promise<ClassifierExperiment> {
+  const nClasses = requireLabels(data, spec.kind);
+  const k = spec.kwta, d = sampleSize(data.shape), triplet = k.loss === 'triplet', N = k.codeSize;
+  const { model, code, kwta } = buildNet(spec, d, nClasses);
   const train = new DeviceSplit(data.train, [d], spec.seed);
   const test = data.test ? new DeviceSplit(data.test, [d], spec.seed) : undefined;
   const src = test ?? train, nEval = Math.min(EVAL, src.count);
   const evalX = tf.slice(src.x, 0, nEval), evalY = src.labels.slice(0, nEval);
-  const scaling = triplet && k.synapticScaling ? new SynapticScaling({ units: k.codeSize, target: k.sparsity }) : null;
+  const scaling = triplet && k.synapticScaling ? new SynapticScaling({ units: N, target: k.sparsity }) : null;
   let means: tf.Tensor2D | null = null;
-  let last: { codes: Float32Array; sdr: Float32Array } | null = null;
+  let sdr: Float32Array | null = null;
 
-  /** Hard codes of the evaluation subset (kWTA in evaluation mode). */
-  async function evalCodes(): Promise<Float32Array> {
-    const c = tf.tidy(() => model.apply(evalX, { training: false }) as tf.Tensor);
-    const v = (await c.data()) as Float32Array;
-    c.dispose();
-    return v;
-  }
+  /** Class overlaps of the k most frequent units per class (k = the code's active count). */
+  const overlaps = (m: Float32Array) => classOverlaps(m, nClasses, N, Math.max(1, Math.round(firingSummary(firingRates(m, nClasses, N)).sparsity * N)));
 
   const exp = new ClassifierExperiment({
     model, train, test, nClasses, epochs: spec.epochs, batchSize: spec.batchSize,
@@ -84,31 +103,38 @@ export async function buildKwtaMlp(spec: SpecOf<'kwta-mlp'>, data: Dataset): Pro
         rates.dispose();
       },
       async evaluate(): Promise<Record<string, number>> {
-        if (!triplet) return {};
-        const codes = await evalCodes();
-        const sdr = meanSdrPerClass(codes, evalY, k.codeSize, nClasses);
-        last = { codes, sdr };
-        means?.dispose();
-        means = tf.keep(tf.tensor2d(sdr, [nClasses, k.codeSize]));
-        const rates = firingRates(codes, nEval, k.codeSize);
-        const { ixt, ity } = infoPlane(codes, nEval, k.codeSize, evalY, 2);
-        return { ixt, ity, firingEntropy: firingEntropy(rates), deadUnits: rates.filter((r) => r === 0).length, sparsity: rates.reduce((a, r) => a + r, 0) / k.codeSize };
+        const c = codeOf(model, evalX, triplet);
+        const codes = (await c.data()) as Float32Array;
+        c.dispose();
+        sdr = meanSdrPerClass(codes, evalY, N, nClasses);
+        if (triplet) { means?.dispose(); means = tf.keep(tf.tensor2d(sdr, [nClasses, N])); }
+        const f = firingSummary(firingRates(codes, nEval, N));
+        const { ixt, ity } = infoPlane(codes, nEval, N, evalY, 2);
+        return { ixt, ity, firingEntropy: f.entropy, deadUnits: f.dead, alwaysOnUnits: f.alwaysOn, sparsity: f.sparsity };
       },
       async snapshots(step): Promise<SomSnapshot[]> {
-        if (!triplet || !last) return [];
-        // Neurons × classes heat map, drawn by the grid view's U-matrix mode.
-        return [{ step, layer: 'sdr', rows: nClasses, cols: k.codeSize, topology: 'rect', shape: [1], codebook: last.sdr, hits: last.sdr, umatrix: last.sdr }];
+        if (!sdr) return [];
+        // Classes × neurons heat map, drawn by the grid view's U-matrix mode.
+        return [{ step, layer: 'sdr', rows: nClasses, cols: N, topology: 'rect', shape: [1], codebook: sdr, hits: sdr, umatrix: sdr }];
       },
       async finalMetrics(): Promise<Record<string, number>> {
-        if (!triplet || !last) return {};
-        const overlap = classOverlaps(last.sdr, nClasses, k.codeSize, Math.ceil(k.sparsity * k.codeSize));
+        if (!sdr) return {};
+        const o = overlaps(sdr);
         let off = 0;
-        for (let a = 0; a < nClasses; a++) for (let b = 0; b < nClasses; b++) if (a !== b) off += overlap[a * nClasses + b]!;
+        for (let a = 0; a < nClasses; a++) for (let b = 0; b < nClasses; b++) if (a !== b) off += o[a * nClasses + b]!;
         return { meanClassOverlap: off / (nClasses * (nClasses - 1)) };
       },
     },
   });
-  const dispose = exp.dispose.bind(exp);
+  const saveModel = exp.save.bind(exp), dispose = exp.dispose.bind(exp);
+  exp.save = async (): Promise<SavedFile[]> => {
+    const files = await saveModel();
+    if (!sdr) return files;
+    // Row-major [rows][n] arrays, 4 decimals (float32 digits beyond that are noise).
+    const rows = (a: ArrayLike<number>, n: number) => Array.from({ length: a.length / n }, (_, r) => Array.from({ length: n }, (_, j) => Math.round(a[r * n + j]! * 1e4) / 1e4));
+    const json = { classes: data.classes, codeSize: N, loss: k.loss, samples: nEval, meanSdr: rows(sdr, N), overlap: rows(overlaps(sdr), nClasses) };
+    return [...files, { name: 'sdr.json', data: JSON.stringify(json) }];
+  };
   exp.dispose = () => { evalX.dispose(); means?.dispose(); scaling?.dispose(); dispose(); };
   return exp;
 }

@@ -12,6 +12,7 @@ import { SoftSom } from '../layers';
 import { kernelInit, requireLabels } from './baseline-mlp';
 import { DeviceSplit } from './batches';
 import { ClassifierExperiment } from './classifier';
+import type { SavedFile } from '../train/experiment';
 import { makeOptimizer } from './optimizers';
 
 const RES = 64, EXTENT = 1.2;
@@ -53,19 +54,29 @@ export async function buildSoftSom(spec: SpecOf<'soft-som'>, data: Dataset): Pro
   }
   model.add(dense(nClasses, 3));
   const grid = plane();
+  /** P(class 1) over the plane, row-major from the top-left corner. */
+  const boundary = async (): Promise<Float32Array> => {
+    const p = tf.tidy(() => tf.slice(tf.softmax(model.apply(grid, { training: false }) as tf.Tensor), [0, 1], [RES * RES, 1]));
+    const probs = (await p.data()) as Float32Array;
+    p.dispose();
+    return probs;
+  };
   const exp = new ClassifierExperiment({
     model, train, test: data.test ? new DeviceSplit(data.test, [d], spec.seed) : undefined,
     nClasses, epochs: spec.epochs, batchSize: spec.batchSize, optimizer: makeOptimizer(spec.optimizer, spec.learningRate), l2: spec.l2,
     hooks: {
       async snapshots(step): Promise<SomSnapshot[]> {
-        const p = tf.tidy(() => tf.slice(tf.softmax(model.apply(grid, { training: false }) as tf.Tensor), [0, 1], [RES * RES, 1]));
-        const probs = (await p.data()) as Float32Array;
-        p.dispose();
+        const probs = await boundary();
         return [{ step, layer: 'boundary', rows: RES, cols: RES, topology: 'rect', shape: [1], codebook: probs, hits: probs, umatrix: probs }];
       },
     },
   });
-  const dispose = exp.dispose.bind(exp);
+  const saveModel = exp.save.bind(exp), dispose = exp.dispose.bind(exp);
+  exp.save = async (): Promise<SavedFile[]> => {
+    const probs = Array.from(await boundary(), (v) => Math.round(v * 1e4) / 1e4);
+    const json = { rows: RES, cols: RES, extent: [-EXTENT, EXTENT], variant: o.variant, classOneProbability: probs };
+    return [...(await saveModel()), { name: 'boundary.json', data: JSON.stringify(json) }];
+  };
   exp.dispose = () => { grid.dispose(); dispose(); };
   return exp;
 }

@@ -7,7 +7,7 @@ import type { Api, DatasetPreview, Preset, ProjectInfo, RunDetail, WinnerRecord 
 import type { RunEvent, RunId, MetricRow, SomSnapshot } from '../../../shared/events';
 import type { DatasetRef, ExperimentSpec } from '../../../shared/spec';
 import type { RunSummary } from '../../../shared/project';
-import { PRESETS } from '../../../shared/presets';
+import { findPreset, PRESETS } from '../../../shared/presets';
 import { parseSpec } from '../../../shared/validate';
 import { EVENTS_VERSION } from '../../../shared/events';
 import { scriptRun, type ScriptControl } from '../demo/demo-run';
@@ -129,6 +129,11 @@ export function createFakeApi(o: FakeApiOptions = {}): FakeApi {
         emit({ type: 'run-started', v: EVENTS_VERSION, runId: id, spec, totalSteps: 100, startedAt: now(), backend: { name: 'cpu', device: 'fake', skipped: [] } });
       }
       return id;
+    },
+    async 'runs:startPreset'(name) {
+      log('runs:startPreset', [name]);
+      const p = findPreset(name);
+      return this['runs:start']({ ...p.spec, preset: p.name });
     },
     async 'runs:pause'(id) {
       log('runs:pause', [id]);

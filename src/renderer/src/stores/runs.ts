@@ -48,5 +48,12 @@ export const useRunsStore = defineStore('runs', () => {
     return id;
   }
 
-  return { list, presets, loading, error, refresh, loadPresets, attach, start };
+  /** Starts a preset by name: a single run, or a sweep's variants one after another on the host. */
+  async function startPreset(name: string): Promise<RunId> {
+    const id = await getApi()['runs:startPreset'](name);
+    void refresh();
+    return id;
+  }
+
+  return { list, presets, loading, error, refresh, loadPresets, attach, start, startPreset };
 });
