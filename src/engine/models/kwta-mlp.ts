@@ -32,8 +32,10 @@ export function tripletLoss(margin: number): LossFn {
     const d = tf.relu(tf.add(tf.sub(sq, tf.mul(2, tf.matMul(codes, codes, false, true))), tf.transpose(sq)));
     const same = tf.cast(tf.equal(tf.expandDims(y, 1), tf.expandDims(y, 0)), 'float32');
     const pos = tf.sub(same, tf.eye(y.shape[0])); // a ≠ p, same class
-    const meanPos = tf.div(tf.sum(tf.mul(d, pos), 1, true), tf.add(tf.sum(pos, 1, true), 1e-6));
-    const l = tf.mul(tf.relu(tf.add(tf.sub(meanPos, d), margin)), tf.sub(1, same));
+    const nPos = tf.sum(pos, 1, true);
+    const meanPos = tf.div(tf.sum(tf.mul(d, pos), 1, true), tf.add(nPos, 1e-6));
+    // An anchor alone in its class within the batch has no triplet.
+    const l = tf.mul(tf.relu(tf.add(tf.sub(meanPos, d), margin)), tf.mul(tf.sub(1, same), tf.cast(tf.greater(nPos, 0), 'float32')));
     const active = constantOf(l, (v) => tf.sum(tf.cast(tf.greater(v, 1e-9), 'float32')));
     return tf.div(tf.sum(l), tf.add(active, 1)) as tf.Scalar;
   });
@@ -60,6 +62,7 @@ function codeOf(model: tfl.Sequential, x: tf.Tensor, triplet: boolean): tf.Tenso
   return tf.tidy(() => {
     let t = x;
     for (const layer of model.layers) {
+      if (layer.getClassName() === 'InputLayer') continue;
       t = layer.apply(t, { training: false }) as tf.Tensor;
       if (layer.name === 'kwta' || layer.name === 'code_relu') break;
     }
