@@ -37,14 +37,14 @@ export async function buildSoftSom(spec: SpecOf<'soft-som'>, data: Dataset): Pro
   if (o.variant === 'som-preprocess') {
     const soft = new SoftSom({ rows: o.rows, cols: o.cols, beta: o.beta, trainableLocations: false, seed: spec.seed, name: 'softsom' });
     model.add(soft);
-    soft.apply(tf.zeros([1, d]));
+    tf.tidy(() => { soft.apply(tf.zeros([1, d])); }); // builds the locations
     // The preprocessing SOM is a plain Kohonen map of the inputs, trained before the network.
     await soft.initSom(train.x, 'random');
     const T = 300;
     for (let t = 0; t < T; t++) {
-      const { x } = train.batch(train.batchIndices(t, 0, 256));
+      const { x, y } = train.batch(train.batchIndices(t, 0, 256));
       soft.trainSom(x, Math.max(0.5, (o.rows / 2) * Math.pow(0.5 / (o.rows / 2), t / (T - 1))), 0.5);
-      x.dispose();
+      tf.dispose([x, y]);
     }
     model.add(dense(o.hidden, 1, 'relu'));
   } else {
