@@ -25,9 +25,12 @@ function parse(text: string, file: string): Table {
 }
 
 function labelColumn(t: Table): number {
+  // A single non-numeric column is the label (whatever it is called: "y" may well be a feature).
+  const text = t.header.map((_, c) => c).filter((c) => t.rows.some((r) => r[c] !== '' && Number.isNaN(Number(r[c]))));
+  if (text.length === 1) return text[0]!;
   const named = t.header.findIndex((h) => LABEL_NAMES.includes(h.toLowerCase()));
   if (named >= 0) return named;
-  for (let c = t.header.length - 1; c >= 0; c--) if (t.rows.some((r) => Number.isNaN(Number(r[c])))) return c;
+  if (text.length > 0) return text[text.length - 1]!;
   throw new DatasetError(t.file, `has no label column: name one ${LABEL_NAMES.join('/')} or make it non-numeric`);
 }
 
