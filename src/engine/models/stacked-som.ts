@@ -14,6 +14,17 @@ import { requireImages } from './baseline-cnn';
 import { DeviceSplit } from './batches';
 import { allPatches, patchGrid } from './patches';
 
+/** (row, col) of each winner on a rows×cols grid, scaled to [0, 1]: [n, 2] flat. */
+export function winnerCoordinates(winners: ArrayLike<number>, rows: number, cols: number): Float32Array {
+  const out = new Float32Array(winners.length * 2);
+  for (let q = 0; q < winners.length; q++) {
+    const j = winners[q]!;
+    out[q * 2] = Math.floor(j / cols) / Math.max(1, rows - 1);
+    out[q * 2 + 1] = (j % cols) / Math.max(1, cols - 1);
+  }
+  return out;
+}
+
 class StackedExperiment implements Experiment {
   readonly totalSteps: number;
   readonly stepsPerEpoch: number;
@@ -43,7 +54,7 @@ class StackedExperiment implements Experiment {
       const t = tf.tensor2d(rows, [n * per, k * k * c]);
       const win = await this.som1.winnersOf(t);
       t.dispose();
-      win.forEach((j, q) => { x[(s * per + q) * 2] = Math.floor(j / g.cols) / Math.max(1, g.rows - 1); x[(s * per + q) * 2 + 1] = (j % g.cols) / Math.max(1, g.cols - 1); });
+      x.set(winnerCoordinates(win, g.rows, g.cols), s * per * 2);
     }
     return { x, y: split.y, count: split.count };
   }
@@ -58,9 +69,9 @@ class StackedExperiment implements Experiment {
     const t = inPhase2 ? step - this.phase1 : step, T = Math.max(1, (inPhase2 ? this.totalSteps - this.phase1 : this.phase1) - 1);
     const split = inPhase2 ? this.coords!.train : this.patches, som = inPhase2 ? this.som2 : this.som1;
     const per = split.stepsPerEpoch(s.batchSize);
-    const { x } = split.batch(split.batchIndices(Math.floor(t / per), t % per, s.batchSize));
+    const { x, y } = split.batch(split.batchIndices(Math.floor(t / per), t % per, s.batchSize));
     som.trainBatchBlended(x as tf.Tensor2D, decayValue(s.stacked.sigma, t, T), 0.5);
-    x.dispose();
+    tf.dispose([x, y]);
     return { layer: inPhase2 ? 2 : 1 };
   }
 
