@@ -10,7 +10,7 @@ import { buildSoftSom } from './soft-som';
 
 const head = (s: Split, n: number): Split => ({ x: s.x.slice(0, n * 2), y: s.y.slice(0, n), count: n });
 const full = loadSpirals();
-const tiny: Dataset = { ...full, train: head(full.train, 64), test: head(full.test, 32) };
+const tiny: Dataset = { ...full, train: head(full.train, 64), test: head(full.test!, 32) };
 
 function spec(variant: (typeof SOFT_SOM_VARIANTS)[number], epochs: number, extra: object = {}): SpecOf<'soft-som'> {
   const s = parseSpec({
@@ -57,7 +57,7 @@ describe('soft-som', () => {
   });
 
   it('pure NN beats chance on the spiral within a few hundred steps', async () => {
-    const data: Dataset = { ...full, train: head(full.train, 512), test: head(full.test, 256) };
+    const data: Dataset = { ...full, train: head(full.train, 512), test: head(full.test!, 256) };
     const r = await run(spec('pure-nn', 20, { learningRate: 0.02 }), data);
     expect(r.m.testAccuracy).toBeGreaterThan(0.7);
   });
