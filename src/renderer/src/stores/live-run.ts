@@ -69,18 +69,20 @@ export const useLiveRunStore = defineStore('liveRun', () => {
     loading.value = true;
     error.value = null;
     try {
-      const run = markRaw(runFromDetail(await getApi()['runs:get'](id)));
+      const detail = await getApi()['runs:get'](id);
+      const run = markRaw(runFromDetail(detail));
       const live = states.get(id);
       // A run this session watched from its start is already complete in memory: keep that one.
       if (live && live.source === 'live' && live.spec) return;
       states.set(id, run);
       evict();
       const last = run.snapshotSteps[run.snapshotSteps.length - 1];
-      // Which SOM layer to show: "som" for SOM runs; mask nets name theirs (seen in the mask metric columns).
-      for (const layer of ['som', ...run.maskLayers]) {
-        if (last === undefined) break;
+      // Every stored panel layer ("som", mask layers, "sdr", "boundary", "reconstruction"); older hosts
+      // do not list them, so fall back to "som" and the mask layers seen in the metric columns.
+      const layers = detail.snapshotLayers?.length ? detail.snapshotLayers : ['som', ...run.maskLayers];
+      for (const layer of last === undefined ? [] : layers) {
         const snap = await getApi()['runs:snapshot'](id, last, layer).catch(() => null);
-        if (snap) { run.snapshots.set(snap.layer, snap); break; }
+        if (snap) run.snapshots.set(snap.layer, snap);
       }
       void loadWinners(run, run.snapshots.keys().next().value ?? 'som');
     } catch (e) {
