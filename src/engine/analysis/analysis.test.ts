@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classOverlaps, contingency, firingRates, firingSummary, infoPlane, meanSdrPerClass, nmi, purity } from '.';
+import { classOverlaps, contingency, firingRates, firingSummary, infoPlane, infoPlaneKMeans, kmeans, meanSdrPerClass, nmi, purity } from '.';
 
 const i32 = (a: number[]) => Int32Array.from(a);
 
@@ -69,5 +69,33 @@ describe('codes', () => {
     const r = infoPlane(onehot, 4, 2, labels);
     expect(r.ixt).toBeCloseTo(1);
     expect(r.ity).toBeCloseTo(1);
+  });
+});
+
+describe('k-means information plane', () => {
+  // Six 2-D points in two tight groups far apart.
+  const pts = Float32Array.from([0, 0, 0.1, 0, 0, 0.1, 5, 5, 5.1, 5, 5, 5.1]);
+  it('k-means finds the two groups, deterministically per seed, and caps k at n', () => {
+    const a = kmeans(pts, 6, 2, 2, 7);
+    expect(a[0]).toBe(a[1]); expect(a[1]).toBe(a[2]);
+    expect(a[3]).toBe(a[4]); expect(a[4]).toBe(a[5]);
+    expect(a[0]).not.toBe(a[3]);
+    expect(Array.from(kmeans(pts, 6, 2, 2, 7))).toEqual(Array.from(a));
+    expect(new Set(kmeans(pts, 2, 2, 5, 0)).size).toBe(2);
+  });
+  it('two clusters that are the two classes: I(X;T) = I(T;Y) = 1 bit; one label swapped per cluster: 1 − H(⅓)', () => {
+    const y = i32([0, 0, 0, 1, 1, 1]);
+    const r = infoPlaneKMeans(pts, 6, 2, y, 2);
+    expect(r.ixt).toBeCloseTo(1, 12);
+    expect(r.ity).toBeCloseTo(1, 12);
+    // Labels (0,0,1 | 1,1,0): H(T|Y) = H(⅓) bits per class → I(T;Y) = 1 − H(⅓).
+    const h3 = -((1 / 3) * Math.log2(1 / 3) + (2 / 3) * Math.log2(2 / 3));
+    expect(infoPlaneKMeans(pts, 6, 2, i32([0, 0, 1, 1, 1, 0]), 2).ity).toBeCloseTo(1 - h3, 6);
+  });
+  it('is bounded by log2(bins) where per-unit bins give every distinct sample its own bin', () => {
+    const n = 64, N = 16, r = new Float32Array(n * N).map((_, i) => ((i * 7919) % 13 < 3 ? 1 : 0));
+    const y = Int32Array.from({ length: n }, (_, i) => i % 4);
+    expect(infoPlaneKMeans(r, n, N, y, 4).ixt).toBeLessThanOrEqual(2 + 1e-9);
+    expect(infoPlane(r, n, N, y).ixt).toBeGreaterThan(2);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * Binary codes (kWTA SDRs) as [n, N] 0/1 arrays: firing rates, mean SDR per class, class-code overlaps and
- * a binned information-plane estimate I(X;T) = H(T) (distinct inputs), I(T;Y) = H(T) − H(T|Y), in bits.
+ * binned information-plane estimates I(X;T) = H(T) (distinct inputs), I(T;Y) = H(T) − H(T|Y), in bits.
  */
+import { kmeans } from './kmeans';
+
 export function firingRates(codes: Float32Array, n: number, N: number): Float32Array {
   const r = new Float32Array(N);
   for (let i = 0; i < n; i++) for (let j = 0; j < N; j++) r[j]! += codes[i * N + j]! / n;
@@ -63,13 +65,31 @@ export function classOverlaps(meanSdr: Float32Array, C: number, N: number, k: nu
   return out;
 }
 
-function entropyBits(counts: Map<string, number>, n: number): number {
+function entropyBits(counts: Map<string | number, number>, n: number): number {
   let h = 0;
   for (const c of counts.values()) h -= (c / n) * Math.log2(c / n);
   return h;
 }
 
-/** Binned MI: T's rows are binned into `bins` equal-width bins over T's range and hashed. */
+/** I(X;T) = H(T) (distinct inputs) and I(T;Y) = H(T) − H(T|Y), in bits, from each sample's bin of T. */
+export function infoFromBins(bins: ArrayLike<string | number>, labels: Int32Array): { ixt: number; ity: number } {
+  const n = bins.length;
+  if (n === 0) return { ixt: 0, ity: 0 };
+  const all = new Map<string | number, number>(), byY = new Map<number, Map<string | number, number>>();
+  for (let i = 0; i < n; i++) {
+    const b = bins[i]!, y = labels[i]!;
+    all.set(b, (all.get(b) ?? 0) + 1);
+    const m = byY.get(y) ?? new Map<string | number, number>();
+    m.set(b, (m.get(b) ?? 0) + 1);
+    byY.set(y, m);
+  }
+  const hT = entropyBits(all, n);
+  let hTgivenY = 0;
+  for (const m of byY.values()) { let ny = 0; for (const c of m.values()) ny += c; hTgivenY += (ny / n) * entropyBits(m, ny); }
+  return { ixt: hT, ity: hT - hTgivenY };
+}
+
+/** Binned MI: each unit of T is binned into `bins` equal-width bins over T's range; a sample's bin is the tuple. */
 export function infoPlane(t: Float32Array, n: number, N: number, labels: Int32Array, bins = 2): { ixt: number; ity: number } {
   let lo = Infinity, hi = -Infinity;
   for (const v of t) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
@@ -80,12 +100,10 @@ export function infoPlane(t: Float32Array, n: number, N: number, labels: Int32Ar
     for (let j = 0; j < N; j++) k += String.fromCharCode(48 + Math.min(bins - 1, Math.floor((t[i * N + j]! - lo) / width)));
     keys.push(k);
   }
-  const all = new Map<string, number>();
-  for (const k of keys) all.set(k, (all.get(k) ?? 0) + 1);
-  const hT = entropyBits(all, n);
-  const byY = new Map<number, Map<string, number>>();
-  keys.forEach((k, i) => { const m = byY.get(labels[i]!) ?? new Map(); m.set(k, (m.get(k) ?? 0) + 1); byY.set(labels[i]!, m); });
-  let hTgivenY = 0;
-  for (const m of byY.values()) { let ny = 0; for (const c of m.values()) ny += c; hTgivenY += (ny / n) * entropyBits(m, ny); }
-  return { ixt: hT, ity: hT - hTgivenY };
+  return infoFromBins(keys, labels);
+}
+
+/** MI with T quantised as whole vectors into `bins` k-means clusters (bounded by log2 bins, not log2 n). */
+export function infoPlaneKMeans(t: Float32Array, n: number, N: number, labels: Int32Array, bins = 20, seed = 0): { ixt: number; ity: number } {
+  return infoFromBins(kmeans(t, n, N, bins, seed), labels);
 }

@@ -71,7 +71,7 @@ describe('kwta-mlp', () => {
       expect(e.ixt).toBeGreaterThanOrEqual(e.ity - 1e-9);
       expect(e.ity).toBeGreaterThanOrEqual(0);
       expect(e.ity).toBeLessThanOrEqual(1 + 1e-9); // ≤ H(Y) = 1 bit
-      expect(e.ixt).toBeLessThanOrEqual(Math.log2(32) + 1e-9); // ≤ log2(samples)
+      expect(e.ixt).toBeLessThanOrEqual(Math.log2(20) + 1e-9); // ≤ log2(bins)
     }
     expect(r.m.testAccuracy).toBeGreaterThanOrEqual(0);
     expect(r.m.testAccuracy).toBeLessThanOrEqual(1);
