@@ -4,6 +4,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Csom } from './csom';
 import { SomMaskConv } from './som-mask-conv';
+import { tensorsAcrossSteps } from './train-steps.test-helper';
 
 beforeAll(async () => { await tf.setBackend('cpu'); });
 
@@ -32,14 +33,8 @@ describe('SomMaskConv', () => {
     const layer = new SomMaskConv({ rows: 2, cols: 2, kernelSize: 3, sigmaFwd: 2 });
     expect((SomMaskConv.fromConfig(SomMaskConv, layer.getConfig()) as SomMaskConv).getConfig()).toEqual(layer.getConfig());
     expect(() => new SomMaskConv({ rows: 2, cols: 2 }).apply(tfl.input({ shape: [5] }))).toThrow(/expects images \[batch, h, w, c\], received a shape of rank 2/);
-    const x = img(2);
-    layer.apply(x); // build the weights before the optimiser looks for them
-    const opt = tf.train.sgd(0.01);
-    const step = () => { opt.minimize(() => tf.sum(layer.apply(x, { training: true }) as tf.Tensor) as tf.Scalar); layer.trainSom(1, 0.5); };
-    step();
-    const before = tf.memory().numTensors;
-    for (let i = 0; i < 5; i++) step();
-    expect(tf.memory().numTensors).toBe(before);
+    const { before, after } = tensorsAcrossSteps(layer, img(2), 5);
+    expect(after).toBe(before);
   });
 });
 
@@ -64,14 +59,8 @@ describe('Csom', () => {
 
   it('reports mean activation strength below 1 with a narrow σ and does not leak', async () => {
     const layer = new Csom({ rows: 2, cols: 2, kernelSize: 3, sigmaFwd: 0.7 });
-    const x = img(4);
-    layer.apply(x);
-    const opt = tf.train.sgd(0.01);
-    const step = () => { opt.minimize(() => tf.sum(layer.apply(x, { training: true }) as tf.Tensor) as tf.Scalar); layer.trainSom(1, 0.5); };
-    step();
-    const before = tf.memory().numTensors;
-    for (let i = 0; i < 5; i++) step();
-    expect(tf.memory().numTensors).toBe(before);
+    const { before, after } = tensorsAcrossSteps(layer, img(4), 5);
+    expect(after).toBe(before);
     const s = await layer.maskStats();
     expect(s.strength).toBeGreaterThan(0.2);
     expect(s.strength).toBeLessThan(0.8);

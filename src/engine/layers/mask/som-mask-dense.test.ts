@@ -4,6 +4,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SomMaskDense } from './som-mask-dense';
 import { maskTable } from './mask-table';
+import { tensorsAcrossSteps } from './train-steps.test-helper';
 
 beforeAll(async () => { await tf.setBackend('cpu'); });
 
@@ -76,13 +77,7 @@ describe('SomMaskDense', () => {
   });
 
   it('does not leak tensors over training steps', () => {
-    const layer = handLayer('som-relu');
-    const x = tf.tensor2d([[2, 1], [0, 1]]);
-    const opt = tf.train.sgd(0.1);
-    const step = () => { opt.minimize(() => tf.sum(layer.apply(x, { training: true }) as tf.Tensor) as tf.Scalar); layer.trainSom(1, 0.5); };
-    step();
-    const before = tf.memory().numTensors;
-    for (let i = 0; i < 10; i++) step();
-    expect(tf.memory().numTensors).toBe(before);
+    const { before, after } = tensorsAcrossSteps(handLayer('som-relu'), tf.tensor2d([[2, 1], [0, 1]]), 10, 0.1);
+    expect(after).toBe(before);
   });
 });
