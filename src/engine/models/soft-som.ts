@@ -1,7 +1,7 @@
 /**
  * Soft SOM on the 2-class spiral (seed 002): a pure NN, a Kohonen SOM as preprocessing (its codebook fixed
- * inside a SoftSom that maps p to grid coordinates), or a SoftSom interposed between NN layers and trained
- * end to end. The decision boundary over the input plane is streamed as a 64×64 panel and saved.
+ * inside a SoftSom that maps p to grid coordinates) before the same NN, or a SoftSom interposed between
+ * NN layers and trained end to end. The decision boundary over the input plane is streamed as a 64×64 panel and saved.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
@@ -46,12 +46,11 @@ export async function buildSoftSom(spec: SpecOf<'soft-som'>, data: Dataset): Pro
       soft.trainSom(x, Math.max(0.5, (o.rows / 2) * Math.pow(0.5 / (o.rows / 2), t / (T - 1))), 0.5);
       tf.dispose([x, y]);
     }
-    model.add(dense(o.hidden, 1, 'relu'));
-  } else {
-    model.add(dense(o.hidden, 1, 'tanh'));
-    if (o.variant === 'som-interposed') model.add(new SoftSom({ rows: o.rows, cols: o.cols, beta: o.beta, trainableLocations: true, seed: spec.seed, name: 'softsom' }));
-    model.add(dense(o.hidden, 2, 'relu'));
   }
+  // The pure NN's MLP throughout: after the preprocessing SOM it sees grid coordinates instead of the plane.
+  model.add(dense(o.hidden, 1, 'tanh'));
+  if (o.variant === 'som-interposed') model.add(new SoftSom({ rows: o.rows, cols: o.cols, beta: o.beta, trainableLocations: true, seed: spec.seed, name: 'softsom' }));
+  model.add(dense(o.hidden, 2, 'relu'));
   model.add(dense(nClasses, 3));
   const grid = plane();
   /** P(class 1) over the plane, row-major from the top-left corner. */
