@@ -102,7 +102,7 @@ export const SCIENCE_PRESETS: Preset[] = [
     variants: [
       { label: 'kWTA + triplet', patch: { kwta: { loss: 'triplet' } } },
       { label: 'softmax', patch: { kwta: { loss: 'softmax' } } },
-      // Kept to show it: with our scaling rule the codes collapse on this run (see docs/REPRODUCTION.md).
+      // The seed's claim about scaling: firing entropy goes up (see docs/REPRODUCTION.md).
       { label: 'kWTA + triplet + synaptic scaling', patch: { kwta: { loss: 'triplet', synapticScaling: true } } },
     ],
     reference: { figure: 'kWTA + triplet loss competitive with softmax', metric: 'testAccuracy', order: ['kWTA + triplet', 'softmax'], tolerance: 0.03 },
