@@ -79,7 +79,8 @@ export const useLiveRunStore = defineStore('liveRun', () => {
       const last = run.snapshotSteps[run.snapshotSteps.length - 1];
       // Every stored panel layer ("som", mask layers, "sdr", "boundary", "reconstruction"); older hosts
       // do not list them, so fall back to "som" and the mask layers seen in the metric columns.
-      const layers = detail.snapshotLayers?.length ? detail.snapshotLayers : ['som', ...run.maskLayers];
+      // "som" first: it is the default panel and the layer the winner trace follows.
+      const layers = (detail.snapshotLayers?.length ? [...detail.snapshotLayers] : ['som', ...run.maskLayers]).sort((a, b) => Number(b === 'som') - Number(a === 'som'));
       for (const layer of last === undefined ? [] : layers) {
         const snap = await getApi()['runs:snapshot'](id, last, layer).catch(() => null);
         if (snap) run.snapshots.set(snap.layer, snap);
