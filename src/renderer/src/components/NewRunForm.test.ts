@@ -5,11 +5,7 @@ import { createPinia } from 'pinia';
 import { createFakeApi, type FakeApi } from '../api/fake-api';
 import { setApi } from '../api';
 
-// .vue files need @vitejs/plugin-vue in the vitest config (src/renderer/vitest.config.mjs has it).
-const NewRunForm = await import('./NewRunForm.vue').then((m) => m.default, (e: Error) => {
-  console.warn(`NewRunForm tests skipped: this vitest config cannot compile .vue files (${e.message.split('\n')[0]}); run them with --config src/renderer/vitest.config.mjs`);
-  return null;
-});
+import NewRunForm from './NewRunForm.vue';
 
 let fake: FakeApi, app: App | null = null, host: HTMLElement, started: string[];
 beforeEach(() => {
@@ -18,7 +14,7 @@ beforeEach(() => {
   host = document.createElement('div');
   document.body.appendChild(host);
   started = [];
-  app = createApp(NewRunForm!, { onStarted: (id: string) => started.push(id) }).use(createPinia());
+  app = createApp(NewRunForm, { onStarted: (id: string) => started.push(id) }).use(createPinia());
   app.mount(host);
 });
 afterEach(() => { app?.unmount(); host.remove(); });
@@ -35,7 +31,7 @@ async function change(sel: string, value: string): Promise<void> {
   await nextTick();
 }
 
-describe.skipIf(!NewRunForm)('new-run form', () => {
+describe('new-run form', () => {
   it('shows the schema message next to a bad field and clears it when fixed', async () => {
     expect($('#f-som-rows-msg').textContent).toBe('integer 1…256');
     await change('#f-som-rows', '0');

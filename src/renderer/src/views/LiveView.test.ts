@@ -21,10 +21,7 @@ vi.mock('vue-echarts', () => ({
   }),
 }));
 
-const LiveView = await import('./LiveView.vue').then((m) => m.default, (e: Error) => {
-  console.warn(`LiveView tests skipped: this vitest config cannot compile .vue files (${e.message.split('\n')[0]}); run them with --config src/renderer/vitest.config.mjs`);
-  return null;
-});
+import LiveView from './LiveView.vue';
 
 const spec = parseSpec({ kind: 'som', dataset: { source: 'builtin', name: 'colors' }, som: { rows: 2, cols: 2, sigma: { start: 1, end: 0.5 } } });
 let fake: FakeApi, app: App | null = null, host: HTMLElement;
@@ -37,7 +34,7 @@ beforeEach(async () => {
   host = document.createElement('div');
   document.body.appendChild(host);
   const pinia = createPinia();
-  app = createApp(LiveView!).use(pinia);
+  app = createApp(LiveView).use(pinia);
   const live = useLiveRunStore(pinia);
   live.attach();
   fake.emit({ type: 'run-started', v, runId: 'r1', spec, totalSteps: 10, startedAt: '2026-01-01T00:00:00Z', backend: { name: 'wasm', device: 'wasm SIMD, 2 threads', skipped: [] } });
@@ -48,7 +45,7 @@ beforeEach(async () => {
 });
 afterEach(() => { app?.unmount(); host.remove(); });
 
-describe.skipIf(!LiveView)('live view', () => {
+describe('live view', () => {
   it('shows the run, its backend and progress, and the SOM charts with their series', async () => {
     await new Promise((r) => setTimeout(r, 350)); // charts redraw on a 300 ms throttle
     expect(host.textContent).toContain('wasm SIMD, 2 threads');
