@@ -65,7 +65,8 @@ export class SomExperiment implements Experiment {
 
   async step(step: number, epoch: number): Promise<Record<string, number>> {
     const { sigma, alpha } = this.schedules(step);
-    const { x } = this.train.batch(this.train.batchIndices(epoch, step % this.stepsPerEpoch, this.spec.batchSize));
+    const { x, y } = this.train.batch(this.train.batchIndices(epoch, step % this.stepsPerEpoch, this.spec.batchSize));
+    y.dispose();
     if (this.spec.som.mode === 'online') await this.som.trainOnline(x as tf.Tensor2D, sigma, alpha);
     else this.som.trainBatchBlended(x as tf.Tensor2D, sigma, alpha);
     tf.dispose(x);

@@ -23,7 +23,8 @@ export class Som {
     if (codebook && (codebook.shape[0] !== grid.n || codebook.shape[1] !== dim)) {
       throw new Error(`codebook variable is [${codebook.shape.join(', ')}]; this SOM needs [${grid.n}, ${dim}]`);
     }
-    this.codebook = (codebook ?? tf.variable(tf.zeros([grid.n, dim]), false)) as tf.Variable<tf.Rank.R2>;
+    // tidy frees the zeros the new variable was made from.
+    this.codebook = (codebook ?? tf.tidy(() => tf.variable(tf.zeros([grid.n, dim]), false))) as tf.Variable<tf.Rank.R2>;
     this.ownsCodebook = !codebook;
   }
 

@@ -1,0 +1,32 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findPreset } from '../../shared/presets';
+import { parseSpec } from '../../shared/validate';
+import type { SpecOf } from '../../shared/spec';
+import { loadBuiltin } from '../data';
+import { buildSomExperiment } from './som-experiment';
+
+beforeAll(async () => { await tf.setBackend('cpu'); });
+
+describe('SOM experiment', () => {
+  it('organises the colours, snapshots, traces winners and leaks nothing per step', async () => {
+    const spec = parseSpec({ ...findPreset('seed004-colors').spec, epochs: 3, snapshotEvery: 10, som: { rows: 6, cols: 6, sigma: { start: 3, end: 0.7 } } }) as SpecOf<'som'>;
+    const data = loadBuiltin('colors');
+    const before = tf.memory().numTensors;
+    const exp = await buildSomExperiment(spec, data);
+    const first = await exp.step(0, 0); // step 0 measures QE on the evaluation subset
+    const during = tf.memory().numTensors;
+    for (let i = 1; i < exp.totalSteps; i++) await exp.step(i, Math.floor(i / exp.stepsPerEpoch));
+    expect(tf.memory().numTensors).toBe(during);
+    const [snap] = await exp.snapshots(exp.totalSteps - 1);
+    expect(snap!.codebook).toHaveLength(36 * 3);
+    expect(snap!.hits.reduce((a, b) => a + b, 0)).toBe(2000);
+    const [trace] = await exp.winners();
+    expect(trace!.winners).toHaveLength(spec.probeCount);
+    const m = await exp.finalMetrics();
+    expect(m.qe).toBeLessThan(first.qe! / 2);
+    exp.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
