@@ -2,40 +2,59 @@
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { DatasetError, type Dataset, type Split } from '../types';
-import type { Entry } from './walk';
+import { CIFAR_RECORD as REC } from './detect';
+import { readData, type Entry } from './walk';
 
-const REC = 3073;
+const PIXELS = 1024;
+const SIZE = 3 * PIXELS;
 const DEFAULT_CLASSES = ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck'];
 
-function decode(bytes: Uint8Array, file: string): Split {
-  if (bytes.length % REC !== 0) throw new DatasetError(file, `is ${bytes.length} bytes, not a whole number of 3073-byte CIFAR records`);
-  const n = bytes.length / REC, x = new Float32Array(n * 3072), y = new Int32Array(n);
+/** Decodes one batch file into `into` starting at sample `at`; CHW planes become HWC pixels. */
+function decodeInto(bytes: Uint8Array, file: string, into: Split, at: number): void {
+  if (bytes.length % REC !== 0) throw new DatasetError(file, `is ${bytes.length} bytes, not a whole number of ${REC}-byte CIFAR records`);
+  const n = bytes.length / REC;
   for (let i = 0; i < n; i++) {
-    const o = i * REC, label = bytes[o]!;
+    const o = i * REC, label = bytes[o]!, base = (at + i) * SIZE;
     if (label > 9) throw new DatasetError(file, `record ${i} has label ${label}; CIFAR-10 labels are 0–9`);
-    y[i] = label;
-    // CHW planes → HWC pixels.
-    for (let p = 0; p < 1024; p++) for (let c = 0; c < 3; c++) x[i * 3072 + p * 3 + c] = bytes[o + 1 + c * 1024 + p]! / 255;
+    into.y[at + i] = label;
+    for (let p = 0; p < PIXELS; p++) for (let c = 0; c < 3; c++) into.x[base + p * 3 + c] = bytes[o + 1 + c * PIXELS + p]! / 255;
   }
-  return { x, y, count: n };
 }
 
-function concat(parts: Split[]): Split {
-  const count = parts.reduce((a, p) => a + p.count, 0), x = new Float32Array(count * 3072), y = new Int32Array(count);
+/** One split from several batch files, allocated once from the files' real sizes. */
+async function loadSplit(files: Entry[]): Promise<Split | undefined> {
+  if (files.length === 0) return undefined;
+  const count = files.reduce((a, e) => a + Math.floor(e.size / REC), 0);
+  const split: Split = { x: new Float32Array(count * SIZE), y: new Int32Array(count), count };
   let at = 0;
-  for (const p of parts) { x.set(p.x, at * 3072); y.set(p.y, at); at += p.count; }
-  return { x, y, count };
+  for (const e of files) {
+    const bytes = await readData(e.path);
+    if (bytes.length !== e.size) throw new DatasetError(e.path, `changed size while loading (${e.size} → ${bytes.length} bytes)`);
+    decodeInto(bytes, e.path, split, at);
+    at += bytes.length / REC;
+  }
+  return split;
+}
+
+async function classNames(root: string, warnings: string[]): Promise<string[]> {
+  const file = join(root, 'batches.meta.txt');
+  const meta = await readFile(file, 'utf8').catch(() => null);
+  if (meta === null) return DEFAULT_CLASSES;
+  const names = meta.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+  if (names.length === 10) return names;
+  warnings.push(`${file}: holds ${names.length} class names, not 10; using the CIFAR-10 names`);
+  return DEFAULT_CLASSES;
 }
 
 export async function loadCifar(root: string, entries: Entry[]): Promise<Dataset> {
+  // Split by name (test_batch.bin); the format itself was recognised by content.
   const isTest = (e: Entry) => /test/i.test(basename(e.path));
-  const train: Split[] = [], test: Split[] = [];
-  for (const e of entries) (isTest(e) ? test : train).push(decode(await readFile(e.path), e.path));
-  if (train.length === 0) train.push(...test.splice(0));
-  const meta = await readFile(join(root, 'batches.meta.txt'), 'utf8').catch(() => '');
-  const names = meta.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+  let trainFiles = entries.filter((e) => !isTest(e)), testFiles = entries.filter(isTest);
+  if (trainFiles.length === 0) [trainFiles, testFiles] = [testFiles, []];
+  const warnings: string[] = [];
+  const classes = await classNames(root, warnings);
   return {
-    name: basename(root), format: 'cifar10', source: root, shape: [32, 32, 3],
-    classes: names.length === 10 ? names : DEFAULT_CLASSES, train: concat(train), test: test.length ? concat(test) : undefined, warnings: [],
+    name: basename(root), format: 'cifar10', source: root, shape: [32, 32, 3], classes,
+    train: (await loadSplit(trainFiles))!, test: await loadSplit(testFiles), warnings,
   };
 }

@@ -1,15 +1,17 @@
 /** A folder of IDX files: image files (3 dims) paired with label files (1 dim) of the same count. */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DatasetError, type Dataset, type Split } from '../types';
 import { idxPair, parseIdx, type IdxArray } from './idx';
-import type { Entry } from './walk';
+import { readData, type Entry } from './walk';
 
 export async function loadIdxFolder(root: string, entries: Entry[]): Promise<Dataset> {
   const parsed: { e: Entry; a: IdxArray }[] = [];
-  for (const e of entries) parsed.push({ e, a: parseIdx(await readFile(e.path), e.path) });
+  for (const e of entries) parsed.push({ e, a: parseIdx(await readData(e.path), e.path) });
   const images = parsed.filter((p) => p.a.dims.length === 3), labels = parsed.filter((p) => p.a.dims.length === 1);
-  if (images.length === 0) throw new DatasetError(root, 'holds IDX files but no images file (3 dimensions)');
+  if (images.length === 0) {
+    const found = parsed.map((p) => `${p.e.rel}: ${p.a.dims.join('×')}`).join(', ');
+    throw new DatasetError(root, `holds IDX files (${found}) but no images file (3 dimensions: count × rows × cols)`);
+  }
   const splits: { split: Split; h: number; w: number; name: string }[] = [];
   for (const img of images) {
     // Pair by count; among equal counts prefer the label file sharing the longest name prefix (train/t10k).

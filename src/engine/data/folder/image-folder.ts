@@ -12,16 +12,21 @@ const MAX_SIDE = 4096;
 
 interface Item { path: string; cls: string; split: 'train' | 'test' }
 
-function classify(root: string, entries: Entry[]): Item[] {
+function classify(entries: Entry[]): Item[] {
   const items: Item[] = [];
   const zero = entries.find((e) => e.size === 0 && /\.(png|jpe?g)$/i.test(e.rel));
   if (zero) throw new DatasetError(zero.path, 'is a zero-byte image');
   for (const e of entries.filter((x) => x.kind === 'png' || x.kind === 'jpeg')) {
     const parts = e.rel.split('/');
-    const split = parts.length >= 3 && /^(train|test)$/i.test(parts[0]!) ? (parts[0]!.toLowerCase() as 'train' | 'test') : 'train';
-    const cls = parts.length >= 3 ? parts[1]! : parts.length === 2 ? parts[0]! : '';
-    if (!cls) throw new DatasetError(join(root, e.rel), 'is an image at the top of the folder; ImageFolder expects one sub-folder per class');
-    items.push({ path: e.path, cls, split });
+    const inSplit = parts.length >= 2 && /^(train|test)$/i.test(parts[0]!);
+    const split = inSplit ? (parts[0]!.toLowerCase() as 'train' | 'test') : 'train';
+    // The class is the first folder below the root (or below train/ or test/); deeper folders belong to it.
+    const clsAt = inSplit ? 1 : 0;
+    if (parts.length < clsAt + 2) {
+      const where = inSplit ? `${parts[0]}/` : 'the folder';
+      throw new DatasetError(e.path, `is an image at the top of ${where}; ImageFolder expects one sub-folder per class`);
+    }
+    items.push({ path: e.path, cls: parts[clsAt]!, split });
   }
   return items;
 }
@@ -52,7 +57,7 @@ async function decode(path: string): Promise<{ data: Buffer; w: number; h: numbe
 }
 
 export async function loadImageFolder(root: string, entries: Entry[]): Promise<Dataset> {
-  const items = classify(root, entries);
+  const items = classify(entries);
   const classes = [...new Set(items.map((i) => i.cls))].sort();
   await emptyClassFolders(root, new Set(classes));
   if (classes.length < 2) throw new DatasetError(root, `has a single class folder ("${classes[0]}"); a labelled dataset needs at least 2`);

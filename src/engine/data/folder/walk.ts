@@ -1,45 +1,38 @@
 /**
  * Walks a dataset folder safely: real paths are tracked so a symlink loop is visited once, depth and file
- * counts are bounded, and every file is classified by its first bytes, never by its name.
+ * counts are bounded, and every file is classified by its first bytes (detect.ts), never by its name.
  */
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DatasetError } from '../types';
-
-export type FileKind = 'idx' | 'gzip' | 'png' | 'jpeg' | 'csv' | 'cifar' | 'other';
+import { sniff, type FileKind } from './detect';
 
 export interface Entry { path: string; rel: string; size: number; kind: FileKind }
 
 const MAX_FILES = 200_000;
 const MAX_DEPTH = 4;
+/** Above this a file cannot be one Node buffer anyway; say so instead of failing deep in fs. */
+const MAX_FILE_BYTES = 2 ** 31 - 1;
 
-export async function sniff(path: string, size: number): Promise<FileKind> {
-  if (size === 0) return 'other';
-  const fh = await open(path, 'r');
-  try {
-    const head = Buffer.alloc(Math.min(512, size));
-    await fh.read(head, 0, head.length, 0);
-    if (head[0] === 0x89 && head.subarray(1, 4).toString('latin1') === 'PNG') return 'png';
-    if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpeg';
-    if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
-    if (head[0] === 0 && head[1] === 0 && head[2] === 0x08 && head[3]! >= 1 && head[3]! <= 4) return 'idx';
-    if (size % 3073 === 0 && head[0]! < 10) return 'cifar';
-    const text = head.toString('utf8');
-    if (!text.includes('\u0000') && /^[^\n]*,[^\n]*(\r?\n|$)/.test(text)) return 'csv';
-    return 'other';
-  } finally {
-    await fh.close();
-  }
+const why = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+
+/** A whole data file as bytes; read errors and oversized files become a DatasetError naming the file. */
+export async function readData(path: string): Promise<Buffer> {
+  const st = await stat(path).catch((e) => { throw new DatasetError(path, `cannot be read (${why(e)})`); });
+  if (st.size > MAX_FILE_BYTES) throw new DatasetError(path, `is ${st.size} bytes; files over 2 GiB are not supported`);
+  return readFile(path).catch((e) => { throw new DatasetError(path, `cannot be read (${why(e)})`); });
 }
 
 export async function walk(root: string): Promise<Entry[]> {
   const seen = new Set<string>();
   const out: Entry[] = [];
   async function visit(dir: string, rel: string, depth: number): Promise<void> {
-    const real = await realpath(dir);
-    if (seen.has(real) || depth > MAX_DEPTH) return; // symlink loop or too deep
+    const real = await realpath(dir).catch(() => null);
+    if (real === null || seen.has(real) || depth > MAX_DEPTH) return; // dangling, a symlink loop, or too deep
     seen.add(real);
-    const names = (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
+    const names = (await readdir(dir).catch((e) => { throw new DatasetError(dir, `cannot be listed (${why(e)})`); }))
+      .filter((n) => !n.startsWith('.'))
+      .sort();
     for (const name of names) {
       const path = join(dir, name), r = rel ? `${rel}/${name}` : name;
       const st = await stat(path).catch(() => null); // dangling links are skipped
