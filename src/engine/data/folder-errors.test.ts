@@ -32,6 +32,13 @@ describe('MNIST IDX', () => {
     await fails(loadFolder(d), join(d, 'train-images.gz'), 'is not a readable gzip file');
   });
 
+  it('a gzip IDX is inflated no further than its header says (and at most 1 GiB)', async () => {
+    let d = await idxPair(gzipSync(idx([2, 1, 1], Buffer.alloc(5000))), idx([2], [0, 1]), ['train-images.gz', 'train-labels']);
+    await fails(loadFolder(d), join(d, 'train-images.gz'), "inflates to more bytes than its header's 2×1×1 values");
+    d = await idxPair(gzipSync(idx([30000, 200, 200], [1])), idx([1], [0]), ['train-images.gz', 'train-labels']);
+    await fails(loadFolder(d), join(d, 'train-images.gz'), 'header claims 30000×200×200 values: more than a gzip IDX may hold here (1 GiB)');
+  });
+
   it('image and label counts that do not match', async () => {
     const d = await idxPair(idx([2, 1, 1], [1, 2]), idx([3], [0, 1, 2]));
     await fails(loadFolder(d), join(d, 'train-images'), 'holds 2 images but no labels file has that many (train-labels: 3)');

@@ -16,7 +16,7 @@ const IDX_TYPES = new Set([0x08, 0x09, 0x0b, 0x0c, 0x0d, 0x0e]);
 const isIdx = (b: Uint8Array): boolean => b.length >= 4 && b[0] === 0 && b[1] === 0 && IDX_TYPES.has(b[2]!) && b[3]! >= 1 && b[3]! <= 4;
 
 /** The first bytes of a gzip stream's content, or null when it is not readable gzip. */
-function gunzipHead(head: Uint8Array): Uint8Array | null {
+export function gunzipHead(head: Uint8Array): Uint8Array | null {
   try {
     // SYNC_FLUSH lets a cut-off stream inflate as far as it goes instead of throwing.
     return gunzipSync(head, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: 1 << 21 });

@@ -1,29 +1,22 @@
 /**
  * MNIST-style IDX files (plain or gzip): big-endian magic 0x0000 08 NN (NN = number of dimensions), the
- * dimension sizes, then unsigned bytes. Sizes are checked against the file's real length before any
- * allocation, so a header claiming absurd sizes is refused instead of trusted.
+ * dimension sizes, then unsigned bytes. Sizes are checked against the file's real length (or, for gzip,
+ * bound the inflate) before any allocation, so a header claiming absurd sizes is refused, not trusted.
  */
 import { gunzipSync } from 'node:zlib';
 import { DatasetError } from '../types';
+import { gunzipHead } from './detect';
 
 export interface IdxArray { dims: number[]; data: Uint8Array }
 
 const MAX_ELEMENTS = 2 ** 31 - 1;
+/** The most a .gz IDX may inflate to (EMNIST-sized files fit); beyond it, ship the file uncompressed. */
+const MAX_INFLATED = 1024 * 1024 * 1024;
 
-export function maybeGunzip(bytes: Uint8Array, file: string): Uint8Array {
-  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    try {
-      // Cap the inflated size: a zip bomb is refused rather than filling memory.
-      return gunzipSync(bytes, { maxOutputLength: 512 * 1024 * 1024 });
-    } catch (e) {
-      throw new DatasetError(file, `is not a readable gzip file (${(e as Error).message})`);
-    }
-  }
-  return bytes;
-}
+interface Header { dims: number[]; headerLen: number; count: number }
 
-export function parseIdx(raw: Uint8Array, file: string): IdxArray {
-  const bytes = maybeGunzip(raw, file);
+/** Magic, element type, dimensions, and their product checked against the 2^31 cap. */
+function parseHeader(bytes: Uint8Array, file: string): Header {
   if (bytes.length < 4) throw new DatasetError(file, `is ${bytes.length} bytes long: too short for an IDX header`);
   if (bytes[0] !== 0 || bytes[1] !== 0) throw new DatasetError(file, `has no IDX magic number (expected 00 00 08 NN, found ${hex(bytes.subarray(0, 4))})`);
   if (bytes[2] !== 0x08) throw new DatasetError(file, `holds IDX type 0x${bytes[2]!.toString(16)}; only unsigned bytes (0x08) are supported`);
@@ -35,6 +28,30 @@ export function parseIdx(raw: Uint8Array, file: string): IdxArray {
   const dims = Array.from({ length: ndim }, (_, i) => view.getUint32(4 + 4 * i, false));
   const count = dims.reduce((a, b) => a * b, 1);
   if (!Number.isSafeInteger(count) || count > MAX_ELEMENTS) throw new DatasetError(file, `header claims absurd sizes ${dims.join('×')}`);
+  return { dims, headerLen, count };
+}
+
+/**
+ * A gzip IDX: the header is read from a partial inflate first, so the full inflate is capped at what the
+ * header claims (and at MAX_INFLATED): a small file cannot balloon past its own stated size.
+ */
+function gunzipIdx(raw: Uint8Array, file: string): Uint8Array {
+  const head = gunzipHead(raw.subarray(0, 4096));
+  if (!head) throw new DatasetError(file, 'is not a readable gzip file');
+  const h = parseHeader(head, file);
+  if (h.headerLen + h.count > MAX_INFLATED) throw new DatasetError(file, `header claims ${h.dims.join('×')} values: more than a gzip IDX may hold here (1 GiB); decompress it first`);
+  try {
+    return gunzipSync(raw, { maxOutputLength: h.headerLen + h.count });
+  } catch (e) {
+    if (e instanceof RangeError) throw new DatasetError(file, `inflates to more bytes than its header's ${h.dims.join('×')} values`);
+    throw new DatasetError(file, `is not a readable gzip file (${(e as Error).message})`);
+  }
+}
+
+export function parseIdx(raw: Uint8Array, file: string): IdxArray {
+  const gz = raw.length >= 2 && raw[0] === 0x1f && raw[1] === 0x8b;
+  const bytes = gz ? gunzipIdx(raw, file) : raw;
+  const { dims, headerLen, count } = parseHeader(bytes, file);
   const have = bytes.length - headerLen;
   if (have < count) throw new DatasetError(file, `is truncated: header says ${dims.join('×')} = ${count} values but only ${have} bytes follow`);
   return { dims, data: bytes.subarray(headerLen, headerLen + count) };
