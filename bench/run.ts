@@ -1,102 +1,76 @@
 /**
- * `npm run bench [-- --backend NAME] [--case TEXT] [--reps N] [--quick]`: samples/s and GFLOP/s of the SOM
- * step, the MLP, the LeNet CNN and their SOM-masked twins on every backend that starts here. Each backend
- * runs in its own process (kernel registrations are global: stock wasm and fixed wasm cannot share one).
- * Median of the timed reps after warm-up. Prints a table and writes bench/results/<time>.json.
+ * `npm run bench [-- --backend NAME[,NAME]] [--case TEXT] [--reps N] [--quick] [--ref COMMAND]`
+ *
+ * Samples/s (median of the timed steps after warm-up) and GFLOP/s of every case in bench/cases on every
+ * backend that starts here. Each backend runs in its own process: kernel registrations are global, so stock
+ * wasm and fixed wasm cannot share one. A case that throws shows the error in its row. `--ref` runs a
+ * command printing one JSON object of reference samples/s (e.g. `bash /work/shared/bench-ref/run.sh`, the
+ * PyTorch figures) right after, and adds the ratio. Prints a table; writes bench/results/<time>.json.
  */
-import { fork } from 'node:child_process';
+import { execSync, fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { cnn, mlp, somMaskCnn, somMaskMlp } from './cases/nets';
-import { somStep } from './cases/som-step';
-import type { BenchCase } from './cases/types';
-
-const CASES: BenchCase[] = [somStep, mlp, somMaskMlp, cnn, somMaskCnn];
-const BACKENDS = ['wasm', 'wasm-stock', 'cpu', 'tensorflow', 'webgpu', 'tensorflow-gpu'];
-const SLOW_ON_CPU = 'the pure-JS cpu backend is too slow for this case (tiny shapes only)';
-
-interface Row { backend: string; case: string; samplesPerSec?: number; gflops?: number; note?: string }
+import { CASES } from './cases';
+import { benchBackend, BENCH_BACKENDS, type Row } from './backend-child';
+import { table } from './table';
 
 const { values } = parseArgs({ options: {
   backend: { type: 'string' }, case: { type: 'string' }, reps: { type: 'string' }, quick: { type: 'boolean', default: false },
-  'only-backend': { type: 'string' },
+  ref: { type: 'string' }, child: { type: 'string' },
 } });
 
-async function initBackend(name: string): Promise<string> {
-  const tf = await import('@tensorflow/tfjs-core');
-  await import('@tensorflow/tfjs-layers'); // registers gradients
-  if (name === 'wasm' || name === 'wasm-stock') {
-    await import('@tensorflow/tfjs-backend-wasm');
-    await tf.setBackend('wasm');
-    await tf.ready();
-    if (name === 'wasm') (await import('../src/engine/backend/wasm-fixes')).installWasmFixes();
-    return name === 'wasm' ? 'wasm + SOM Lab kernel fixes' : 'wasm as shipped by tfjs 4.22';
-  }
-  const { pickBackend } = await import('../src/engine/backend/pick');
-  return (await pickBackend(name as 'cpu')).device;
-}
-
-async function measure(c: BenchCase, reps: number, warm: number): Promise<number> {
-  const tf = await import('@tensorflow/tfjs-core');
-  const w = await c.setup(tf);
-  try {
-    for (let i = 0; i < warm; i++) await w.step();
-    const times: number[] = [];
-    for (let i = 0; i < reps; i++) { const t = performance.now(); await w.step(); times.push(performance.now() - t); }
-    times.sort((a, b) => a - b);
-    return c.batch / (times[Math.floor(times.length / 2)]! / 1000);
-  } finally { w.dispose(); }
-}
-
-async function child(backend: string): Promise<void> {
-  const rows: Row[] = [];
-  let device: string;
-  try { device = await initBackend(backend); } catch (e) {
-    for (const c of CASES) rows.push({ backend, case: c.name, note: `skipped: ${(e as Error).message.split('\n')[0]}` });
-    process.send!(rows);
-    return;
-  }
-  const reps = Number(values.reps ?? (values.quick ? 3 : 15)), warm = values.quick ? 1 : 3;
-  for (const c of CASES.filter((x) => !values.case || x.name.includes(values.case))) {
-    if (backend === 'cpu' && c !== somStep) { rows.push({ backend, case: c.name, note: `skipped: ${SLOW_ON_CPU}` }); continue; }
-    try {
-      const sps = await measure(c, backend === 'cpu' ? Math.min(reps, 3) : reps, warm);
-      rows.push({ backend: `${backend}`, case: c.name, samplesPerSec: sps, gflops: (sps * c.flopsPerSample) / 1e9, note: device });
-    } catch (e) {
-      rows.push({ backend, case: c.name, note: `throws: ${(e as Error).message.split('\n')[0]!.slice(0, 90)}` });
-    }
-  }
-  process.send!(rows);
-}
+const reps = Number(values.reps ?? (values.quick ? 5 : 15));
+const warm = values.quick ? 1 : 3;
+const cases = CASES.filter((c) => !values.case || values.case.split(',').some((t) => c.name.includes(t.trim())));
 
 function runChild(backend: string): Promise<Row[]> {
   return new Promise((resolve) => {
-    const args = ['--only-backend', backend, ...(values.case ? ['--case', values.case] : []), ...(values.reps ? ['--reps', values.reps] : []), ...(values.quick ? ['--quick'] : [])];
+    const args = ['--child', backend, '--reps', String(reps), ...(values.case ? ['--case', values.case] : []), ...(values.quick ? ['--quick'] : [])];
     const p = fork(fileURLToPath(import.meta.url), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
-    let rows: Row[] = [{ backend, case: '*', note: 'the benchmark process died' }];
+    let rows: Row[] | null = null, stderr = '';
+    p.stderr!.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-4000); });
     p.on('message', (m) => { rows = m as Row[]; });
-    p.on('exit', () => resolve(rows));
+    p.on('exit', (code) => {
+      const last = stderr.trim().split('\n').filter((l) => /error/i.test(l)).pop() ?? '';
+      resolve(rows ?? [{ backend, case: '*', note: `the benchmark process died (exit ${code}) ${last.slice(0, 120)}` }]);
+    });
   });
 }
 
-function table(rows: Row[]): string {
-  const cells = [['case', 'backend', 'samples/s', 'GFLOP/s', 'note'], ...rows.map((r) => [r.case, r.backend, r.samplesPerSec ? r.samplesPerSec.toFixed(0) : '-', r.gflops ? r.gflops.toFixed(2) : '-', r.note ?? ''])];
-  const widths = cells[0]!.map((_, i) => Math.max(...cells.map((c) => c[i]!.length)));
-  return cells.map((c) => c.map((v, i) => v.padEnd(widths[i]!)).join('  ')).join('\n');
+function reference(cmd: string): Record<string, number> {
+  const out = execSync(cmd, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+  const line = out.trim().split('\n').reverse().find((l) => l.trim().startsWith('{'));
+  if (!line) throw new Error(`--ref: "${cmd}" printed no JSON object; it printed: ${out.slice(0, 200)}`);
+  return JSON.parse(line) as Record<string, number>;
 }
 
 async function main(): Promise<void> {
-  if (values['only-backend']) return child(values['only-backend']);
-  const backends = values.backend ? [values.backend] : BACKENDS;
+  if (values.child) {
+    process.send!(await benchBackend(values.child, cases, reps, warm));
+    return;
+  }
+  const names = (values.backend ?? BENCH_BACKENDS.join(',')).split(',').map((b) => (b.trim() === 'wasm' ? 'wasm-fixed' : b.trim()));
   const rows: Row[] = [];
-  for (const b of backends) { console.error(`bench: ${b}…`); rows.push(...(await runChild(b))); }
-  rows.sort((a, b) => a.case.localeCompare(b.case));
-  console.log(table(rows));
+  for (const b of names) {
+    console.error(`bench: ${b}…`);
+    rows.push(...(await runChild(b)));
+  }
+  const ref = values.ref ? reference(values.ref) : undefined;
+  if (ref) {
+    for (const r of rows) {
+      const c = cases.find((x) => x.name === r.case);
+      const v = c?.ref ? ref[c.ref] : undefined;
+      if (v && r.samplesPerSec) r.vsRef = r.samplesPerSec / v;
+    }
+  }
+  const order = (r: Row) => cases.findIndex((c) => c.name === r.case);
+  rows.sort((a, b) => order(a) - order(b));
+  console.log(table(rows, ref));
   const dir = fileURLToPath(new URL('./results/', import.meta.url));
   mkdirSync(dir, { recursive: true });
   const file = `${dir}${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-  writeFileSync(file, JSON.stringify({ node: process.version, date: new Date().toISOString(), rows }, null, 2));
+  writeFileSync(file, JSON.stringify({ node: process.version, date: new Date().toISOString(), reps, warm, reference: ref, rows }, null, 2));
   console.log(`\nwritten to ${file}`);
 }
 

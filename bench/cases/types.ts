@@ -1,12 +1,23 @@
 import type * as tfc from '@tensorflow/tfjs-core';
 
-/** One workload: `setup` builds it on the active backend; `step` runs one training step (and waits for it). */
+export type Tf = typeof tfc;
+
+/** A workload built on the active backend. `step` runs one training step and waits until it is done. */
+export interface Workload {
+  step(): Promise<void>;
+  dispose(): void;
+}
+
+/** One bench case (one file each under bench/cases, listed in cases/index.ts). */
 export interface BenchCase {
   name: string;
+  /** Samples per step (samples/s = batch / median step time). */
   batch: number;
-  /** Forward + backward floating-point operations per sample, for GFLOP/s. */
+  /** Floating-point operations per sample of one step (forward + backward + update), for GFLOP/s. */
   flopsPerSample: number;
-  /** Backends this case is too slow for (skipped with the reason). */
-  skipOn?: Record<string, string>;
-  setup(tf: typeof tfc): Promise<{ step(): Promise<void>; dispose(): void }>;
+  /** Key of the PyTorch reference figure (bench-ref/torch_ref.py) this case is compared with. */
+  ref?: string;
+  /** Run on the pure-JS cpu backend too (only cases small enough to finish in seconds there). */
+  cpuOk?: boolean;
+  setup(tf: Tf): Promise<Workload>;
 }

@@ -1,38 +1,77 @@
 import { describe, expect, it } from 'vitest';
-import { pickBackend } from './pick';
-import type { Candidate } from './candidates';
+import { pickBackend, type Candidate } from './pick';
 
-const ok = (name: Candidate['name'], device = `${name} device`): Candidate => ({ name, init: async () => device });
-const no = (name: Candidate['name'], why: string): Candidate => ({ name, init: async () => { throw new Error(why); } });
+/** Fake candidates that record the order they were tried in. */
+function fakes(spec: [Candidate['name'], string | null][]): { list: Candidate[]; tried: string[] } {
+  const tried: string[] = [];
+  const list = spec.map(([name, why]): Candidate => ({
+    name,
+    init: async () => {
+      tried.push(name);
+      if (why) throw new Error(why);
+      return `${name} device`;
+    },
+  }));
+  return { list, tried };
+}
+
+const ALL_OK = [['tensorflow-gpu', null], ['webgpu', null], ['tensorflow', null], ['wasm', null], ['cpu', null]] as [Candidate['name'], null][];
 
 describe('backend picker', () => {
-  it('takes the first that starts and says why each earlier one was skipped', async () => {
-    const r = await pickBackend('auto', {}, [no('tensorflow-gpu', 'not installed'), no('webgpu', 'no adapter'), ok('wasm'), ok('cpu')]);
-    expect(r).toEqual({ name: 'wasm', device: 'wasm device', skipped: [{ name: 'tensorflow-gpu', reason: 'not installed' }, { name: 'webgpu', reason: 'no adapter' }] });
+  it('tries the candidates in order, takes the first that starts and gives each earlier one its reason', async () => {
+    const { list, tried } = fakes([['tensorflow-gpu', 'tfjs-node-gpu is not installed'], ['webgpu', 'no WebGPU adapter (no Vulkan driver found)'], ['tensorflow', 'binding missing'], ['wasm', null], ['cpu', null]]);
+    const r = await pickBackend('auto', {}, list);
+    expect(r).toEqual({
+      name: 'wasm', device: 'wasm device',
+      skipped: [
+        { name: 'tensorflow-gpu', reason: 'tfjs-node-gpu is not installed' },
+        { name: 'webgpu', reason: 'no WebGPU adapter (no Vulkan driver found)' },
+        { name: 'tensorflow', reason: 'binding missing' },
+      ],
+    });
+    expect(tried).toEqual(['tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm']); // cpu never started
   });
 
-  it('honours SOMLAB_BACKEND and the spec, spec first', async () => {
-    const list = [ok('webgpu'), ok('wasm'), ok('cpu')];
-    expect((await pickBackend('auto', { SOMLAB_BACKEND: 'cpu' }, list)).name).toBe('cpu');
-    expect((await pickBackend('wasm', { SOMLAB_BACKEND: 'cpu' }, list)).name).toBe('wasm');
+  it('SOMLAB_BACKEND overrides auto; an explicit request overrides SOMLAB_BACKEND; neither tries others', async () => {
+    let f = fakes(ALL_OK);
+    expect(await pickBackend('auto', { SOMLAB_BACKEND: ' cpu ' }, f.list)).toEqual({ name: 'cpu', device: 'cpu device', skipped: [] });
+    expect(f.tried).toEqual(['cpu']);
+    f = fakes(ALL_OK);
+    expect((await pickBackend('wasm', { SOMLAB_BACKEND: 'cpu' }, f.list)).name).toBe('wasm');
+    expect(f.tried).toEqual(['wasm']);
+    f = fakes(ALL_OK);
+    expect((await pickBackend('auto', { SOMLAB_BACKEND: 'auto' }, f.list)).name).toBe('tensorflow-gpu');
   });
 
-  it('an explicit request that fails is an error, not a fallback', async () => {
-    await expect(pickBackend('webgpu', {}, [no('webgpu', 'no adapter'), ok('cpu')])).rejects.toThrow('backend webgpu (the spec asked for it) cannot run: no adapter');
-    await expect(pickBackend('auto', { SOMLAB_BACKEND: 'webgpu' }, [no('webgpu', 'no adapter'), ok('cpu')])).rejects.toThrow('SOMLAB_BACKEND asked for it');
+  it('an explicit request that fails is an error naming the backend and why, never a fallback', async () => {
+    const f = fakes([['webgpu', 'no WebGPU adapter (no Vulkan driver found)'], ['cpu', null]]);
+    await expect(pickBackend('webgpu', {}, f.list)).rejects.toThrow('backend webgpu (the spec asked for it) cannot run: no WebGPU adapter (no Vulkan driver found)');
+    await expect(pickBackend('auto', { SOMLAB_BACKEND: 'webgpu' }, f.list)).rejects.toThrow('backend webgpu (SOMLAB_BACKEND asked for it) cannot run: no WebGPU adapter');
+    expect(f.tried).toEqual(['webgpu', 'webgpu']);
   });
 
-  it('an unknown SOMLAB_BACKEND lists the valid names', async () => {
-    await expect(pickBackend('auto', { SOMLAB_BACKEND: 'cuda' }, [ok('cpu')])).rejects.toThrow('unknown backend (SOMLAB_BACKEND) "cuda": expected one of "tensorflow-gpu", "webgpu", "tensorflow", "wasm", "cpu"');
+  it('an unknown name lists the valid ones', async () => {
+    const { list } = fakes(ALL_OK);
+    await expect(pickBackend('auto', { SOMLAB_BACKEND: 'cuda' }, list)).rejects.toThrow('unknown backend (SOMLAB_BACKEND) "cuda": expected one of "tensorflow-gpu", "webgpu", "tensorflow", "wasm", "cpu"');
+    await expect(pickBackend('metal' as 'cpu', {}, list)).rejects.toThrow('"metal": expected one of');
+  });
+
+  it('a requested backend missing from the list says so', async () => {
+    await expect(pickBackend('webgpu', {}, fakes([['cpu', null]]).list)).rejects.toThrow('backend webgpu (the spec asked for it) is not available in this build');
   });
 
   it('reports every reason when nothing starts', async () => {
-    await expect(pickBackend('auto', {}, [no('wasm', 'a'), no('cpu', 'b')])).rejects.toThrow('no tfjs backend could start: wasm: a; cpu: b');
+    await expect(pickBackend('auto', {}, fakes([['wasm', 'a'], ['cpu', 'b']]).list)).rejects.toThrow('no tfjs backend could start: wasm: a; cpu: b');
   });
+});
 
-  it('the real list on this machine ends on a working backend and names the native packages', async () => {
+describe('the real candidates on this machine', () => {
+  it('auto ends on a working backend; every skipped one has a sentence, the native ones name their package', async () => {
     const r = await pickBackend('auto', {});
     expect(['tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm']).toContain(r.name);
-    for (const s of r.skipped) expect(s.reason.length).toBeGreaterThan(10);
+    for (const s of r.skipped) expect(s.reason.length).toBeGreaterThan(20);
+    const native = r.skipped.filter((s) => s.name === 'tensorflow' || s.name === 'tensorflow-gpu');
+    for (const s of native) expect(s.reason).toMatch(/@tensorflow\/tfjs-node/);
+    if (r.name === 'wasm') expect(r.device).toMatch(/^wasm \((SIMD|no SIMD), \d+ threads?\) \+ SOM Lab kernel fixes$/);
   });
 });

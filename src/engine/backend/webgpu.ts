@@ -1,29 +1,44 @@
 /**
  * WebGPU through Dawn (the `webgpu` npm package) with @tensorflow/tfjs-backend-webgpu: any Vulkan, Metal
- * or D3D12 GPU, no CUDA. Headless NVIDIA machines need the EGL ICD fallback (GPU.md), applied here once.
+ * or D3D12 GPU, no CUDA. On headless NVIDIA machines the driver's default Vulkan ICD names libGLX_nvidia
+ * and Dawn finds no adapter; an ICD file naming libEGL_nvidia gives the real GPU (GPU.md). That fallback
+ * is applied here, once, when the first look finds no adapter, and reported in the device words.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs-core';
+import { activate, firstLine } from './activate';
+import { findSharedLib } from './shared-libs';
 
-function eglNvidiaPath(): string | null {
-  try {
-    const out = execFileSync('ldconfig', ['-p'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    const line = out.split('\n').find((l) => l.trim().startsWith('libEGL_nvidia.so.0'));
-    return line ? line.split('=>')[1]!.trim() : null;
-  } catch { return null; }
+interface Dawn { create(flags: string[]): GPU; globals: object }
+
+export interface WebGpuDeps {
+  loadDawn(): Promise<Dawn>;
+  /** Absolute path of a shared library, or null where it is not installed. */
+  findLib(name: string): string | null;
+  env: NodeJS.ProcessEnv;
+  /** A fresh directory for the ICD file. */
+  tempDir(): string;
+  platform: NodeJS.Platform;
 }
 
-/** Writes an ICD file naming libEGL_nvidia and points the Vulkan loader at it (before any create()). */
-export function applyHeadlessNvidiaFix(): string | null {
-  const egl = eglNvidiaPath();
-  if (!egl || process.env.VK_DRIVER_FILES) return null;
-  const icd = join(mkdtempSync(join(tmpdir(), 'somlab-vk-')), 'nvidia_egl_icd.json');
-  writeFileSync(icd, JSON.stringify({ file_format_version: '1.0.1', ICD: { library_path: egl, api_version: '1.3.0' } }));
-  process.env.VK_DRIVER_FILES = icd;
-  process.env.VK_ICD_FILENAMES = icd;
+const realDeps: WebGpuDeps = {
+  loadDawn: () => import('webgpu') as Promise<Dawn>,
+  findLib: findSharedLib,
+  env: process.env,
+  tempDir: () => mkdtempSync(join(tmpdir(), 'somlab-vk-')),
+  platform: process.platform,
+};
+
+/** Writes the ICD json naming libEGL_nvidia and points the Vulkan loader at it; returns its path. */
+export function applyHeadlessNvidiaIcd(deps: Pick<WebGpuDeps, 'findLib' | 'env' | 'tempDir'>): string | null {
+  const egl = deps.findLib('libEGL_nvidia.so.0');
+  // A user who set VK_DRIVER_FILES chose their driver: leave it alone.
+  if (!egl || deps.env.VK_DRIVER_FILES || deps.env.VK_ICD_FILENAMES) return null;
+  const icd = join(deps.tempDir(), 'nvidia_egl_icd.json');
+  writeFileSync(icd, JSON.stringify({ file_format_version: '1.0.0', ICD: { library_path: egl, api_version: '1.3.0' } }));
+  deps.env.VK_DRIVER_FILES = icd;
+  deps.env.VK_ICD_FILENAMES = icd;
   return icd;
 }
 
@@ -34,24 +49,40 @@ async function adapterName(gpu: GPU): Promise<string | null> {
   return info?.description || info?.device || info?.vendor || 'WebGPU adapter';
 }
 
-export async function setupWebGpu(): Promise<string> {
-  let mod: typeof import('webgpu');
-  try { mod = await import('webgpu'); } catch (e) {
-    throw new Error(`the webgpu package (Dawn) did not load: ${(e as Error).message.split('\n')[0]}`);
+function noAdapterReason(deps: WebGpuDeps, icd: string | null): string {
+  if (deps.platform !== 'linux') return 'no WebGPU adapter (no Metal/D3D12/Vulkan GPU driver found)';
+  if (!deps.findLib('libvulkan.so.1')) return 'no WebGPU adapter (the Vulkan loader libvulkan.so.1 is missing: install libvulkan1)';
+  if (icd) return `no WebGPU adapter (no Vulkan driver found, not even through the headless NVIDIA ICD ${icd})`;
+  return 'no WebGPU adapter (no Vulkan driver found: install the GPU vendor\'s driver)';
+}
+
+/** Finds a GPU adapter, retrying once with the headless NVIDIA ICD. Throws the reason when there is none. */
+export async function findAdapter(deps: WebGpuDeps): Promise<{ gpu: GPU; dawn: Dawn; name: string; note: string }> {
+  let dawn: Dawn;
+  try { dawn = await deps.loadDawn(); } catch (e) {
+    throw new Error(`the webgpu package (Dawn) did not load: ${firstLine(e)}`);
   }
-  Object.assign(globalThis, mod.globals);
-  let gpu = mod.create([]);
+  let gpu = dawn.create([]);
   let name = await adapterName(gpu);
-  let note = '';
-  if (!name && applyHeadlessNvidiaFix()) {
-    gpu = mod.create([]);
+  if (name) return { gpu, dawn, name, note: '' };
+  const icd = deps.platform === 'linux' ? applyHeadlessNvidiaIcd(deps) : null;
+  if (icd) {
+    gpu = dawn.create([]);
     name = await adapterName(gpu);
-    note = ' (headless NVIDIA: Vulkan through libEGL_nvidia)';
+    if (name) return { gpu, dawn, name, note: ` (headless NVIDIA: Vulkan ICD through libEGL_nvidia, VK_DRIVER_FILES=${icd})` };
+    // It did not help: do not leave the override to child processes.
+    delete deps.env.VK_DRIVER_FILES;
+    delete deps.env.VK_ICD_FILENAMES;
   }
-  if (!name) throw new Error('no WebGPU adapter: no Vulkan/Metal/D3D12 driver was found (install a GPU driver and libvulkan1)');
+  throw new Error(noAdapterReason(deps, icd));
+}
+
+export async function setupWebGpu(deps: WebGpuDeps = realDeps): Promise<string> {
+  const { gpu, dawn, name, note } = await findAdapter(deps);
+  // tfjs-backend-webgpu reads navigator.gpu when imported; Node ≥ 21 has a read-only navigator.
+  Object.assign(globalThis, dawn.globals);
   Object.defineProperty(globalThis, 'navigator', { value: { gpu }, configurable: true, writable: true });
   await import('@tensorflow/tfjs-backend-webgpu');
-  if (!(await tf.setBackend('webgpu'))) throw new Error('tfjs could not initialise the webgpu backend');
-  await tf.ready();
+  await activate('webgpu');
   return `${name} via Dawn/WebGPU${note}`;
 }

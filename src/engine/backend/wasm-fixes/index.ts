@@ -1,12 +1,30 @@
-/** The wasm kernel fixes of DESIGN.md, installed once after the wasm backend is ready. */
-import { installConvFixes } from './conv';
-import { installMatMulFixes } from './matmul';
+/** The wasm kernel fixes of DESIGN.md (and two more found by profiling), installed once after the wasm backend is ready. */
+import { installBatchMatMulFix } from './batch-matmul';
+import { installConv2dBackpropFilterFix } from './conv2d-backprop-filter';
+import { installConv2dBackpropInputFix } from './conv2d-backprop-input';
+import { installFusedMatMulFix } from './fused-matmul';
+import { installGatherV2Fix } from './gather-v2';
+import { installMaxPoolGradFix } from './max-pool-grad';
+
+/** Kernel name → installer. The names are what the fixes replace (or, for Conv2DBackpropFilter, add). */
+export const WASM_FIXES: Record<string, () => void> = {
+  BatchMatMul: installBatchMatMulFix,
+  _FusedMatMul: installFusedMatMulFix,
+  Conv2DBackpropFilter: installConv2dBackpropFilterFix,
+  Conv2DBackpropInput: installConv2dBackpropInputFix,
+  GatherV2: installGatherV2Fix,
+  MaxPoolGrad: installMaxPoolGradFix,
+};
 
 let installed = false;
 
+/** Registers every fix on the wasm backend (idempotent). Call after `tf.setBackend('wasm')` has resolved. */
 export function installWasmFixes(): void {
   if (installed) return;
-  installMatMulFixes();
-  installConvFixes();
+  for (const install of Object.values(WASM_FIXES)) install();
   installed = true;
+}
+
+export function wasmFixesInstalled(): boolean {
+  return installed;
 }

@@ -1,28 +1,47 @@
 /**
- * Calling wasm's own kernels from inside a replacement kernel: they take and return TensorInfos, and every
- * intermediate must be freed with backend.disposeData (the engine only tracks the final output).
+ * Calling wasm's own kernels from inside a replacement kernel. They take and return TensorInfos; every
+ * intermediate must be freed with backend.disposeData, because the engine tracks only the kernel's output
+ * (a missed one leaks wasm heap that tf.memory().numTensors never shows).
  */
 import * as tf from '@tensorflow/tfjs-core';
 
 export type Info = tf.TensorInfo;
-type KernelFunc = (args: { inputs: Record<string, Info>; backend: unknown; attrs?: Record<string, unknown> }) => Info | Info[];
 
-/** The stock kernel functions, captured before any fix replaces them. */
+/** The parts of tfjs-backend-wasm's BackendWasm the fixes use. */
+export interface WasmBackend {
+  disposeData(dataId: object, force?: boolean): boolean;
+  makeOutput(shape: number[], dtype: tf.DataType): Info;
+  /** A view of a tensor's bytes on the wasm heap; invalid after any allocation (the heap may grow). */
+  typedArrayFromHeap(info: Info): Float32Array | Int32Array | Uint8Array;
+  readSync(dataId: object): tf.backend_util.BackendValues;
+  numDataIds(): number;
+}
+
+export interface KernelArgs {
+  inputs: Record<string, Info>;
+  backend: WasmBackend;
+  attrs?: Record<string, unknown>;
+}
+
+type KernelFunc = (args: KernelArgs) => Info | Info[];
+
+/** The stock kernels, captured before any fix replaces them. */
 const stock = new Map<string, tf.KernelConfig>();
 
 export function stockKernel(name: string): tf.KernelConfig {
   let k = stock.get(name);
   if (!k) {
     k = tf.getKernel(name, 'wasm');
-    if (!k) throw new Error(`wasm backend has no ${name} kernel`);
+    if (!k) throw new Error(`the wasm backend has no ${name} kernel`);
     stock.set(name, k);
   }
   return k;
 }
 
+/** Runs stock kernels and frees every intermediate it ran when done. */
 export class KernelScope {
   private readonly temps: Info[] = [];
-  constructor(readonly backend: { disposeData(id: object): void }) {}
+  constructor(readonly backend: WasmBackend) {}
 
   run(name: string, inputs: Record<string, Info>, attrs: Record<string, unknown> = {}): Info {
     const out = (stockKernel(name).kernelFunc as unknown as KernelFunc)({ inputs, backend: this.backend, attrs });
@@ -37,12 +56,12 @@ export class KernelScope {
 
   /** Frees every intermediate except `keep` (the kernel's output). */
   done(keep: Info): Info {
-    for (const t of this.temps) if (t !== keep && t.dataId !== keep.dataId) this.backend.disposeData(t.dataId);
+    for (const t of this.temps) if (t.dataId !== keep.dataId) this.backend.disposeData(t.dataId);
     return keep;
   }
 }
 
-/** Replaces a wasm kernel (keeping its setup function, which binds the wasm exports). */
+/** Replaces a wasm kernel, keeping the stock setup function (it binds the wasm exports the stock kernel uses). */
 export function replaceKernel(name: string, kernelFunc: KernelFunc): void {
   const original = tf.getKernel(name, 'wasm');
   if (original) {
@@ -52,4 +71,14 @@ export function replaceKernel(name: string, kernelFunc: KernelFunc): void {
   tf.registerKernel({ kernelName: name, backendName: 'wasm', setupFunc: original?.setupFunc, kernelFunc: kernelFunc as unknown as tf.KernelFunc });
 }
 
+/** The permutation that swaps the last two axes. */
 export const swapLast2 = (rank: number): number[] => [...Array.from({ length: rank - 2 }, (_, i) => i), rank - 1, rank - 2];
+
+export const pair = (v: number | number[]): [number, number] => (Array.isArray(v) ? [v[0]!, v[1] ?? v[0]!] : [v, v]);
+
+export interface ConvAttrs {
+  strides: number | [number, number];
+  pad: 'same' | 'valid' | number | tf.backend_util.ExplicitPadding;
+  dataFormat?: string;
+  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+}

@@ -1,0 +1,70 @@
+/** One backend's part of the bench, run in its own process: start the backend, time every case on it. */
+import type { BenchCase } from './cases/types';
+
+export const BENCH_BACKENDS = ['wasm-fixed', 'wasm-stock', 'cpu', 'tensorflow', 'webgpu', 'tensorflow-gpu'];
+
+export interface Row {
+  backend: string;
+  case: string;
+  device?: string;
+  samplesPerSec?: number;
+  msPerStep?: number;
+  gflops?: number;
+  /** samples/s ÷ the reference's samples/s for the same workload (with --ref). */
+  vsRef?: number;
+  /** tfjs-core and backend package versions. */
+  versions?: Record<string, string>;
+  note?: string;
+}
+
+const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 110);
+
+/** Starts `name`; returns the device words. wasm-stock is wasm as tfjs ships it (no SOM Lab fixes). */
+async function start(name: string): Promise<{ device: string; versions: Record<string, string> }> {
+  // tfjs-core registers no gradients by itself in Node; tfjs-layers' bundle registers all of them.
+  await import('@tensorflow/tfjs-layers');
+  const { pickBackend, backendVersions } = await import('../src/engine/backend/pick');
+  if (name === 'wasm-stock') {
+    const tf = await import('@tensorflow/tfjs-core');
+    await import('@tensorflow/tfjs-backend-wasm');
+    if (!(await tf.setBackend('wasm'))) throw new Error('the wasm backend did not start');
+    return { device: 'wasm as shipped by tfjs (no fixes)', versions: backendVersions('wasm') };
+  }
+  const report = await pickBackend((name === 'wasm-fixed' ? 'wasm' : name) as 'wasm');
+  return { device: report.device, versions: backendVersions(report.name) };
+}
+
+async function medianStepMs(c: BenchCase, reps: number, warm: number): Promise<number> {
+  const tf = await import('@tensorflow/tfjs-core');
+  const w = await c.setup(tf);
+  try {
+    for (let i = 0; i < warm; i++) await w.step();
+    const times: number[] = [];
+    for (let i = 0; i < reps; i++) {
+      const t = performance.now();
+      await w.step();
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)]!;
+  } finally { w.dispose(); }
+}
+
+export async function benchBackend(name: string, cases: BenchCase[], reps: number, warm: number): Promise<Row[]> {
+  let started: Awaited<ReturnType<typeof start>>;
+  try { started = await start(name); } catch (e) {
+    return cases.map((c) => ({ backend: name, case: c.name, note: `skipped: ${firstLine(e)}` }));
+  }
+  const rows: Row[] = [];
+  for (const c of cases) {
+    if (name === 'cpu' && !c.cpuOk) { rows.push({ backend: name, case: c.name, note: 'skipped: too slow on the pure-JS cpu backend' }); continue; }
+    try {
+      const ms = await medianStepMs(c, reps, warm);
+      const sps = c.batch / (ms / 1000);
+      rows.push({ backend: name, case: c.name, device: started.device, samplesPerSec: sps, msPerStep: ms, gflops: (sps * c.flopsPerSample) / 1e9, versions: started.versions });
+    } catch (e) {
+      rows.push({ backend: name, case: c.name, device: started.device, note: `throws: ${firstLine(e)}` });
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,18 @@
+/** The bench table as aligned text columns. */
+import type { Row } from './backend-child';
+
+const fmt = (v: number | undefined, digits: number) => (v === undefined ? '-' : v.toFixed(digits));
+
+export function table(rows: Row[], ref?: Record<string, number>): string {
+  const head = ['case', 'backend', 'samples/s', 'ms/step', 'GFLOP/s', ...(ref ? ['× ref'] : []), 'device / note'];
+  const body = rows.map((r) => [
+    r.case, r.backend, fmt(r.samplesPerSec, 0), fmt(r.msPerStep, 1), fmt(r.gflops, 2),
+    ...(ref ? [r.vsRef === undefined ? '-' : r.vsRef.toFixed(2)] : []),
+    r.samplesPerSec ? (r.device ?? '') : (r.note ?? ''),
+  ]);
+  const cells = [head, ...body];
+  const widths = head.map((_, i) => Math.max(...cells.map((c) => c[i]!.length)));
+  const lines = cells.map((c) => c.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd());
+  if (ref) lines.push('', `reference: ${JSON.stringify(ref)}`);
+  return lines.join('\n');
+}
