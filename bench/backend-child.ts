@@ -17,7 +17,7 @@ export interface Row {
   note?: string;
 }
 
-const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 110);
+const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 200);
 
 /** Starts `name`; returns the device words. wasm-stock is wasm as tfjs ships it (no SOM Lab fixes). */
 async function start(name: string): Promise<{ device: string; versions: Record<string, string> }> {
@@ -53,7 +53,8 @@ async function medianStepMs(c: BenchCase, reps: number, warm: number): Promise<n
 export async function benchBackend(name: string, cases: BenchCase[], reps: number, warm: number): Promise<Row[]> {
   let started: Awaited<ReturnType<typeof start>>;
   try { started = await start(name); } catch (e) {
-    return cases.map((c) => ({ backend: name, case: c.name, note: `skipped: ${firstLine(e)}` }));
+    // One row for the whole backend; the picker's "backend X (the spec asked for it) cannot run:" is noise here.
+    return [{ backend: name, case: '*', note: firstLine(e).replace(/^backend \S+ \(.*?\) cannot run: /, '') }];
   }
   const rows: Row[] = [];
   for (const c of cases) {
@@ -63,7 +64,7 @@ export async function benchBackend(name: string, cases: BenchCase[], reps: numbe
       const sps = c.batch / (ms / 1000);
       rows.push({ backend: name, case: c.name, device: started.device, samplesPerSec: sps, msPerStep: ms, gflops: (sps * c.flopsPerSample) / 1e9, versions: started.versions });
     } catch (e) {
-      rows.push({ backend: name, case: c.name, device: started.device, note: `throws: ${firstLine(e)}` });
+      rows.push({ backend: name, case: c.name, device: started.device, note: `throws: ${firstLine(e).slice(0, 110)}` });
     }
   }
   return rows;

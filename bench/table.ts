@@ -3,7 +3,10 @@ import type { Row } from './backend-child';
 
 const fmt = (v: number | undefined, digits: number) => (v === undefined ? '-' : v.toFixed(digits));
 
-export function table(rows: Row[], ref?: Record<string, number>): string {
+/** Rows per case; a backend that did not start is one line under the table (case '*'). */
+export function table(all: Row[], ref?: Record<string, number>): string {
+  const rows = all.filter((r) => r.case !== '*');
+  const notStarted = all.filter((r) => r.case === '*').map((r) => `${r.backend}: ${r.note}`);
   const head = ['case', 'backend', 'samples/s', 'ms/step', 'GFLOP/s', ...(ref ? ['× ref'] : []), 'device / note'];
   const body = rows.map((r) => [
     r.case, r.backend, fmt(r.samplesPerSec, 0), fmt(r.msPerStep, 1), fmt(r.gflops, 2),
@@ -13,6 +16,7 @@ export function table(rows: Row[], ref?: Record<string, number>): string {
   const cells = [head, ...body];
   const widths = head.map((_, i) => Math.max(...cells.map((c) => c[i]!.length)));
   const lines = cells.map((c) => c.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd());
-  if (ref) lines.push('', `reference: ${JSON.stringify(ref)}`);
+  if (notStarted.length) lines.push('', 'backends that did not start:', ...notStarted.map((l) => `  ${l}`));
+  if (ref) lines.push('', `reference (samples/s): ${JSON.stringify(ref)}`);
   return lines.join('\n');
 }

@@ -27,6 +27,11 @@ describe('BatchMatMul fix matches the cpu backend', () => {
     expectClose(await onBoth([a, b], (x, y) => tf.matMul(x!, y!, ta, tb)));
   });
 
+  it('A·Bᵀ with a small A and a large B (computed as (B·Aᵀ)ᵀ)', async () => {
+    const a = rand([3, 50], 21), b = rand([40, 50], 22);
+    expectClose(await onBoth([a, b], (x, y) => tf.matMul(x!, y!, false, true)));
+  });
+
   it('the gradients of a transposed product (which use transposed products themselves)', async () => {
     const a = rand([9, 70], 5), b = rand([11, 70], 6);
     expectClose(await onBoth([a, b], (x, y) => tf.grads((p: tf.Tensor, q: tf.Tensor) => tf.sum(tf.square(tf.matMul(p, q, false, true))))([x!, y!])), 1e-5);
@@ -65,6 +70,12 @@ describe('matmul fixes leak nothing (engine tensors and wasm buffers)', () => {
   it.each(combos)('BatchMatMul transposeA=%s transposeB=%s', async (ta, tb) => {
     const a = tf.tensor(rand(shapeA(ta, 4, 6), 1).data, shapeA(ta, 4, 6)), b = tf.tensor(rand(shapeB(tb, 6, 3), 2).data, shapeB(tb, 6, 3));
     await expectNoLeak(() => tf.matMul(a, b, ta, tb));
+    tf.dispose([a, b]);
+  });
+
+  it('BatchMatMul computed as (B·Aᵀ)ᵀ', async () => {
+    const a = tf.tensor(rand([3, 50], 1).data, [3, 50]), b = tf.tensor(rand([40, 50], 2).data, [40, 50]);
+    await expectNoLeak(() => tf.matMul(a, b, false, true));
     tf.dispose([a, b]);
   });
 
