@@ -4,6 +4,7 @@ import { installConv2dBackpropFilterFix } from './conv2d-backprop-filter';
 import { installConv2dBackpropInputFix } from './conv2d-backprop-input';
 import { installFusedMatMulFix } from './fused-matmul';
 import { installGatherV2Fix } from './gather-v2';
+import { isFix } from './kernels';
 import { installMaxPoolGradFix } from './max-pool-grad';
 
 /** Kernel name → installer. The names are what the fixes replace (or, for Conv2DBackpropFilter, add). */
@@ -16,15 +17,12 @@ export const WASM_FIXES: Record<string, () => void> = {
   MaxPoolGrad: installMaxPoolGradFix,
 };
 
-let installed = false;
-
 /** Registers every fix on the wasm backend (idempotent). Call after `tf.setBackend('wasm')` has resolved. */
 export function installWasmFixes(): void {
-  if (installed) return;
   for (const install of Object.values(WASM_FIXES)) install();
-  installed = true;
 }
 
+/** Whether every fix is the registered wasm kernel now. */
 export function wasmFixesInstalled(): boolean {
-  return installed;
+  return Object.keys(WASM_FIXES).every(isFix);
 }

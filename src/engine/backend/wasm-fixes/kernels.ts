@@ -25,14 +25,25 @@ export interface KernelArgs {
 
 type KernelFunc = (args: KernelArgs) => Info | Info[];
 
-/** The stock kernels, captured before any fix replaces them. */
-const stock = new Map<string, tf.KernelConfig>();
+/**
+ * The stock kernels, captured before any fix replaces them. Kept on globalThis, like tfjs's own kernel
+ * registry: a second copy of this module (two bundles, a test runner without isolation) must find the
+ * stock kernels, not capture the fixes as "stock" and call itself.
+ */
+const STOCK_KEY = Symbol.for('somlab.wasmStockKernels');
+const stock: Map<string, tf.KernelConfig> = ((globalThis as Record<symbol, unknown>)[STOCK_KEY] ??= new Map()) as Map<string, tf.KernelConfig>;
+/** Marks the kernel functions of the fixes, so that installing twice is a no-op. */
+const FIX_MARK = Symbol.for('somlab.wasmFix');
+
+export function isFix(name: string): boolean {
+  return Boolean((tf.getKernel(name, 'wasm')?.kernelFunc as unknown as Record<symbol, unknown> | undefined)?.[FIX_MARK]);
+}
 
 export function stockKernel(name: string): tf.KernelConfig {
   let k = stock.get(name);
   if (!k) {
     k = tf.getKernel(name, 'wasm');
-    if (!k) throw new Error(`the wasm backend has no ${name} kernel`);
+    if (!k || isFix(name)) throw new Error(`the wasm backend has no stock ${name} kernel`);
     stock.set(name, k);
   }
   return k;
@@ -63,12 +74,14 @@ export class KernelScope {
 
 /** Replaces a wasm kernel, keeping the stock setup function (it binds the wasm exports the stock kernel uses). */
 export function replaceKernel(name: string, kernelFunc: KernelFunc): void {
+  if (isFix(name)) return;
   const original = tf.getKernel(name, 'wasm');
   if (original) {
     stockKernel(name);
     tf.unregisterKernel(name, 'wasm');
   }
-  tf.registerKernel({ kernelName: name, backendName: 'wasm', setupFunc: original?.setupFunc, kernelFunc: kernelFunc as unknown as tf.KernelFunc });
+  const marked = Object.assign((args: KernelArgs) => kernelFunc(args), { [FIX_MARK]: true });
+  tf.registerKernel({ kernelName: name, backendName: 'wasm', setupFunc: original?.setupFunc, kernelFunc: marked as unknown as tf.KernelFunc });
 }
 
 /** The permutation that swaps the last two axes. */

@@ -89,3 +89,15 @@ describe('matmul fixes leak nothing (engine tensors and wasm buffers)', () => {
     tf.dispose([a, b, bias]);
   });
 });
+
+describe('installing', () => {
+  it('every fix is registered, and installing again changes nothing (no fix captured as "stock")', async () => {
+    const { wasmFixesInstalled, WASM_FIXES } = await import('.');
+    expect(wasmFixesInstalled()).toBe(true);
+    const before = Object.keys(WASM_FIXES).map((k) => tf.getKernel(k, 'wasm')!.kernelFunc);
+    installWasmFixes();
+    expect(Object.keys(WASM_FIXES).map((k) => tf.getKernel(k, 'wasm')!.kernelFunc)).toEqual(before);
+    await tf.setBackend('wasm');
+    expect(Array.from(tf.tidy(() => tf.matMul(tf.tensor2d([[1, 2]]), tf.tensor2d([[3, 4]]), false, true).dataSync()))).toEqual([11]);
+  });
+});
