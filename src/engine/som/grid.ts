@@ -51,23 +51,24 @@ export function makeGrid(rows: number, cols: number, topologyName: string): Grid
 }
 
 /**
- * Lattice neighbours: 8 on rect/torus (diagonals included, as MiniSom counts them for TE and the U-matrix),
- * 6 on hex, 2 on chain/ring (with wrap on ring and torus).
+ * Lattice neighbours, for TE and the U-matrix: 6 on hex (all at distance 1: offset rows √3/2 apart and ½
+ * across), ±1 on chain/ring, and on rect/torus the 8-neighbourhood by default, diagonals (√2) included, as
+ * MiniSom counts them. That is the convention the presets' TE targets were set with: `diagonals = false`
+ * gives the 4-neighbourhood of the SOM Toolbox, under which the same colour map reads a TE 3–7× higher.
+ * Wrapping on ring and torus comes from dist2.
  */
-export function areNeighbours(g: Grid, i: number, j: number): boolean {
+export function areNeighbours(g: Grid, i: number, j: number, diagonals = true): boolean {
   if (i === j) return false;
-  const d2 = g.dist2[i * g.n + j]!;
-  // Hex neighbours all sit at distance 1 (offset rows: √(0.75 + 0.25)); rect diagonals at √2.
-  const reach = g.topology === 'rect' || g.topology === 'torus' ? 2 : 1;
-  return d2 <= reach + 1e-4;
+  const reach = diagonals && (g.topology === 'rect' || g.topology === 'torus') ? 2 : 1;
+  return g.dist2[i * g.n + j]! <= reach + 1e-4;
 }
 
 /** Neighbour lists, for U-matrices. */
-export function neighbourLists(g: Grid): number[][] {
+export function neighbourLists(g: Grid, diagonals = true): number[][] {
   const out: number[][] = [];
   for (let i = 0; i < g.n; i++) {
     const list: number[] = [];
-    for (let j = 0; j < g.n; j++) if (areNeighbours(g, i, j)) list.push(j);
+    for (let j = 0; j < g.n; j++) if (areNeighbours(g, i, j, diagonals)) list.push(j);
     out.push(list);
   }
   return out;

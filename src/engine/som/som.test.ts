@@ -1,11 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../util/random';
 import { makeGrid } from './grid';
-import { neighbourhoodMatrix } from './neighbourhood';
-import { decayValue } from './schedule';
-import { Som, onlineUpdate } from './som';
+import { NeighbourhoodCache } from './neighbourhood';
+import { Som, somFromConfig } from './som';
 
 beforeAll(async () => { await tf.setBackend('cpu'); });
 
@@ -16,21 +14,28 @@ function lineSom(): Som {
   return som;
 }
 
-function randomData(n: number, d: number, seed: number): Float32Array {
-  const r = mulberry32(seed);
-  return Float32Array.from({ length: n * d }, () => r());
+/**
+ * 2×2 rect map, a twisted 2-D codebook: unit 0 (grid 0,0) = (0,0), unit 1 (0,1) = (1,1), unit 2 (1,0) = (0,1),
+ * unit 3 (1,1) = (1,0). Lattice neighbours are 0–1, 0–2, 1–3, 2–3; 0–3 and 1–2 are diagonals.
+ */
+function twistedSom(): Som {
+  const som = new Som(makeGrid(2, 2, 'rect'), 2);
+  som.setCodebook(new Float32Array([0, 0, 1, 1, 0, 1, 1, 0]));
+  return som;
 }
 
 describe('Som by hand', () => {
   it('winners, QE and TE of a hand-set chain', async () => {
     const som = lineSom();
     const x = tf.tensor2d([[0.1], [1.4], [2.0]]);
-    expect(Array.from(await som.winners(x).data())).toEqual([0, 1, 2]);
+    const win = som.winners(x);
+    expect(win.dtype).toBe('int32');
+    expect(Array.from(await win.data())).toEqual([0, 1, 2]);
     // QE = mean(|0.1−0|, |1.4−1|, |2−2|) = (0.1 + 0.4 + 0)/3; second BMUs 1, 2, 1 are all chain neighbours → TE 0.
     const q = await som.quality(x);
     expect(q.qe).toBeCloseTo(0.5 / 3, 5);
     expect(q.te).toBe(0);
-    som.dispose(); x.dispose();
+    som.dispose(); tf.dispose([x, win]);
   });
 
   it('TE counts samples whose two best units are not neighbours', async () => {
@@ -41,104 +46,87 @@ describe('Som by hand', () => {
     som.dispose(); x.dispose();
   });
 
+  it('2×2 map, 2-D codebook: BMUs, QE, U-matrix; diagonal runners-up are neighbours', async () => {
+    const som = twistedSom();
+    // Squared distances to units 0..3:
+    //   (0.1, 0.2): 0.05, 1.45, 0.65, 0.85 → best 0, second 2 (side by side)
+    //   (0.9, 0.2): 0.85, 0.65, 1.45, 0.05 → best 3, second 1 (side by side)
+    //   (0.3, 0.1): 0.10, 1.30, 0.90, 0.50 → best 0, second 3 (diagonal)
+    //   (0.8, 0.9): 1.45, 0.05, 0.65, 0.85 → best 1, second 2 (diagonal)
+    // QE = (3·√0.05 + √0.1) / 4 = 0.246762. On a rect lattice diagonals count as neighbours (MiniSom's rule):
+    // TE = 0 (with the 4-neighbourhood the last two would be errors, TE = ½).
+    const x = tf.tensor2d([[0.1, 0.2], [0.9, 0.2], [0.3, 0.1], [0.8, 0.9]]);
+    expect(Array.from(await som.winnersOf(x))).toEqual([0, 3, 0, 1]);
+    expect(await som.quantizationError(x)).toBeCloseTo(0.246762, 5);
+    expect(await som.topographicError(x)).toBe(0);
+    const dist = som.distances(x), d = await dist.data();
+    dist.dispose();
+    expect(Array.from(d.subarray(8, 12))).toEqual([0.1, 1.3, 0.9, 0.5].map((v) => expect.closeTo(v, 5)));
+    // Each unit touches the other three: two at codebook distance 1, one at √2 → (2 + √2) / 3.
+    for (const u of await som.uMatrix()) expect(u).toBeCloseTo((2 + Math.SQRT2) / 3, 5);
+    expect(Array.from(await som.componentPlane(1))).toEqual([0, 1, 1, 0]);
+    som.dispose(); x.dispose();
+  });
+
+  it('2×3 map: a runner-up two columns away is a TE error, a diagonal one is not', async () => {
+    // Units 0 (0,0) 1 (0,1) 2 (0,2) / 3 (1,0) 4 (1,1) 5 (1,2), codebook (x, y) = (col, row) except unit 0 pulled
+    // to (0.6, 0.6) and unit 2 folded back to (−1, 0).
+    const som = new Som(makeGrid(2, 3, 'rect'), 2);
+    som.setCodebook(new Float32Array([0.6, 0.6, 1, 0, -1, 0, 0, 1, 1, 1, 2, 1]));
+    // (−0.4, 0):   unit 2 0.36, unit 3 1.16, unit 0 1.36 → best 2, second 3: grid d² = 1 + 4 → error.
+    // (0.85, 0.85): unit 4 0.045, unit 0 0.125, units 1, 3 0.745 → best 4, second 0: diagonal → fine.
+    const x = tf.tensor2d([[-0.4, 0], [0.85, 0.85]]);
+    expect(Array.from(await som.winnersOf(x))).toEqual([2, 4]);
+    const q = await som.quality(x);
+    expect(q.qe).toBeCloseTo((0.6 + Math.sqrt(0.045)) / 2, 5);
+    expect(q.te).toBe(0.5);
+    som.dispose(); x.dispose();
+  });
+
   it('hits, class map and U-matrix by hand', async () => {
     const som = lineSom();
     const x = tf.tensor2d([[0], [0.2], [1.1], [2.2]]);
     expect(Array.from(await som.hits(x))).toEqual([2, 1, 1]);
+    // Unit 0 wins labels 1 and 1, unit 1 wins 0, unit 2 wins an unlabelled (-1) sample → -1.
     expect(Array.from(await som.classMap(x, new Int32Array([1, 1, 0, -1]), 2))).toEqual([1, 0, -1]);
     expect(Array.from(await som.uMatrix())).toEqual([1, 1, 1]);
     expect(Array.from(await som.componentPlane(0))).toEqual([0, 1, 2]);
-    som.dispose(); x.dispose();
-  });
-});
-
-describe('training against naive loops', () => {
-  it('batch update equals Σ h x / Σ h computed sample by sample', async () => {
-    const g = makeGrid(3, 4, 'hex'), d = 5, n = 40;
-    const w0 = randomData(g.n, d, 1), xs = randomData(n, d, 2);
-    const som = new Som(g, d);
-    som.setCodebook(w0);
-    const x = tf.tensor2d(xs, [n, d]);
-    const win = Array.from(await som.winners(x).data());
-    som.trainBatch(x, 1.3);
-    const got = await som.getCodebook();
-    const h = neighbourhoodMatrix(g.dist2, Number((1.3).toPrecision(4)), 'gaussian');
-    for (let j = 0; j < g.n; j++) {
-      const num = new Float64Array(d); let den = 0;
-      for (let i = 0; i < n; i++) { const hij = h[win[i]! * g.n + j]!; den += hij; for (let k = 0; k < d; k++) num[k]! += hij * xs[i * d + k]!; }
-      for (let k = 0; k < d; k++) expect(got[j * d + k]).toBeCloseTo(num[k]! / den, 4);
-    }
+    await expect(som.componentPlane(1)).rejects.toThrow('component 1 is out of range 0..0');
     som.dispose(); x.dispose();
   });
 
-  it('online update moves the BMU of a single sample by α·(x − w)', async () => {
-    const g = makeGrid(1, 3, 'chain');
-    const w = new Float32Array([0, 1, 2]);
-    onlineUpdate(w, new Float32Array([0.5]), 1, g, (d2) => (d2 === 0 ? 1 : d2 === 1 ? 0.5 : 0), 0.2);
-    // BMU 0 (tie at 0.5 goes to the first): w0 += 0.2·1·0.5; w1 += 0.2·0.5·(0.5 − 1); w2 unchanged.
-    expect(w[0]).toBeCloseTo(0.1); expect(w[1]).toBeCloseTo(0.95); expect(w[2]).toBe(2);
-  });
-
-  it('same seed, same codebook; another seed, another codebook', async () => {
-    const data = tf.tensor2d(randomData(200, 3, 5), [200, 3]);
-    const run = async (seed: number) => {
-      const som = new Som(makeGrid(4, 4, 'rect'), 3, 'gaussian', seed);
-      await som.initFrom(data, 'random');
-      for (let i = 0; i < 5; i++) som.trainBatchBlended(data, 2, 0.5);
-      const w = await som.getCodebook(); som.dispose(); return Array.from(w);
-    };
-    expect(await run(1)).toEqual(await run(1));
-    expect(await run(1)).not.toEqual(await run(2));
-    data.dispose();
-  });
-
-  it('holds tf.memory().numTensors flat over 100 steps', async () => {
-    const data = tf.tensor2d(randomData(64, 3, 6), [64, 3]);
-    const som = new Som(makeGrid(5, 5, 'torus'), 3);
-    await som.initFrom(data, 'samples');
-    som.trainBatch(data, 2); // first step builds the cached neighbourhood tensor
-    const before = tf.memory().numTensors;
-    for (let i = 0; i < 100; i++) som.trainBatchBlended(data, 2, 0.3);
-    await som.quality(data);
-    expect(tf.memory().numTensors).toBe(before);
-    som.dispose(); data.dispose();
-  });
-
-  it('PCA init lies on the plane of planar data', async () => {
-    // Points on the plane z = x + y in 3-D.
-    const r = mulberry32(3), n = 300, xs = new Float32Array(n * 3);
-    for (let i = 0; i < n; i++) { const a = r(), b = r() * 2; xs.set([a, b, a + b], i * 3); }
-    const som = new Som(makeGrid(3, 3, 'rect'), 3);
-    await som.initFrom(tf.tensor2d(xs, [n, 3]), 'pca');
-    const w = await som.getCodebook();
-    for (let j = 0; j < 9; j++) expect(w[j * 3 + 2]).toBeCloseTo(w[j * 3]! + w[j * 3 + 1]!, 3);
-    expect(new Set(Array.from(w).map((v) => v.toFixed(3))).size).toBeGreaterThan(9);
+  it('somFromConfig builds the grid, neighbourhood and size of a SomConfig', () => {
+    const som = somFromConfig({ rows: 1, cols: 7, topology: 'ring', neighbourhood: 'bubble' }, 5, 3);
+    expect([som.grid.n, som.grid.topology, som.neighbourhood, som.codebook.shape]).toEqual([7, 'ring', 'bubble', [7, 5]]);
     som.dispose();
   });
 
-  it('refuses unknown init names and wrong codebook sizes', async () => {
+  it('refuses unknown names, wrong codebook sizes, wrong inputs and a negative α', async () => {
     const som = new Som(makeGrid(2, 2, 'rect'), 2);
-    await expect(som.initFrom(tf.zeros([4, 2]), 'kmeans')).rejects.toThrow('unknown initialisation "kmeans": expected one of "random", "samples", "pca"');
+    const z = tf.zeros([4, 2]) as tf.Tensor2D, z3 = tf.zeros([4, 3]) as tf.Tensor2D;
+    await expect(som.initFrom(z, 'kmeans')).rejects.toThrow('unknown initialisation "kmeans": expected one of "random", "samples", "pca"');
     expect(() => som.setCodebook(new Float32Array(3))).toThrow('codebook needs 4×2 values, received 3');
-    som.dispose();
+    expect(() => som.trainBatch(z3, 1)).toThrow('Som.trainBatch: x must be [batch, 2], received [4, 3]');
+    expect(() => som.trainBatchBlended(z, 1, -0.1)).toThrow('SOM batch blend α must be a number ≥ 0, received -0.1');
+    expect(() => som.trainBatchBlended(z, 1, NaN)).toThrow('SOM batch blend α must be a number ≥ 0, received NaN');
+    expect(() => new Som(makeGrid(2, 2, 'rect'), 2, 'cone')).toThrow('unknown neighbourhood "cone": expected one of "gaussian", "bubble", "mexican-hat"');
+    som.dispose(); tf.dispose([z, z3]);
   });
 });
 
-describe('colours on a 20×20 map', () => {
-  it('organises: QE < 0.05 and TE < 0.1', async () => {
-    // 16 base colours (corners and edge midpoints of the RGB cube) with ±0.05 jitter, as in seed 004's demo.
-    const r = mulberry32(11), n = 1600, xs = new Float32Array(n * 3);
-    const bases = Array.from({ length: 16 }, (_, i) => [i & 1, (i >> 1) & 1, (i >> 2) & 1].map((v, k) => (i >= 8 && k === i % 3 ? 0.5 : v)));
-    for (let i = 0; i < n; i++) for (let k = 0; k < 3; k++) xs[i * 3 + k] = Math.min(1, Math.max(0, bases[i % 16]![k]! + (r() - 0.5) * 0.1));
-    const data = tf.tensor2d(xs, [n, 3]);
-    const som = new Som(makeGrid(20, 20, 'rect'), 3, 'gaussian', 0);
-    await som.initFrom(data, 'random');
-    const T = 60;
-    for (let t = 0; t < T; t++) som.trainBatch(data, decayValue({ start: 8, end: 0.6, decay: 'exponential' }, t, T - 1));
-    const q = await som.quality(data);
-    console.log(`colours 20×20, batch SOM, ${T} epochs on ${n} colours: QE ${q.qe.toFixed(4)}, TE ${q.te.toFixed(4)}`);
-    expect(q.qe).toBeLessThan(0.05);
-    expect(q.te).toBeLessThan(0.1);
-    som.dispose(); data.dispose();
+describe('neighbourhood cache', () => {
+  it('builds the matrix once per σ (to 4 significant digits) and frees the old one', () => {
+    const g = makeGrid(1, 3, 'chain');
+    const cache = new NeighbourhoodCache(g.dist2, g.n, 'gaussian');
+    const a = cache.get(2), b = cache.get(2.00001);
+    expect(b).toBe(a);
+    const n = tf.memory().numTensors;
+    const c = cache.get(1);
+    expect(c).not.toBe(a);
+    expect(a.isDisposed).toBe(true);
+    expect(tf.memory().numTensors).toBe(n);
+    expect(Array.from(c.dataSync())[1]).toBeCloseTo(Math.exp(-0.5));
+    cache.dispose();
+    expect(tf.memory().numTensors).toBe(n - 1);
   });
 });

@@ -1,20 +1,23 @@
 /**
- * The Kohonen SOM on tfjs: codebook W [N, D] as a variable. Batch training is one distance matmul
- * (‖x‖² − 2xWᵀ + ‖w‖²), argMin, a gather of precomputed neighbourhood rows and W = hᵀX / Σh, with no
- * read-back inside a step. Quality and views are read back in chunks so 60k×784 never becomes one matrix.
+ * The Kohonen SOM on tfjs: codebook W [N, D] as a variable. A batch step is one distance matmul
+ * (‖w‖² − 2xWᵀ; ‖x‖² does not move the winner), argMin, a gather of cached neighbourhood rows and
+ * W = hᵀX / Σh, with no read-back. Inputs above CHUNK rows are processed in chunks, so 60k×784 never
+ * becomes one [60k, N] matrix; quality and views read back chunk by chunk.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { SomConfig } from '../../shared/spec';
-import { areNeighbours, makeGrid, neighbourLists, type Grid } from './grid';
+import { batchBlend, CHUNK, scores } from './batch';
+import { areNeighbours, makeGrid, type Grid } from './grid';
 import { initCodebook } from './init';
 import { NeighbourhoodCache, neighbourhoodFn } from './neighbourhood';
-
-const CHUNK = 4096;
+import { onlineUpdate } from './online';
+import { majority, uMatrixOf } from './views';
 
 export class Som {
   readonly codebook: tf.Variable<tf.Rank.R2>;
   private readonly h: NeighbourhoodCache;
   private readonly hFn: (d2: number, sigma: number) => number;
+  private readonly ownsCodebook: boolean;
 
   /** `codebook` may be supplied (a layer's non-trainable weight); otherwise the Som owns a new variable. */
   constructor(readonly grid: Grid, readonly dim: number, readonly neighbourhood = 'gaussian', private readonly seed = 0, codebook?: tf.Variable) {
@@ -27,8 +30,6 @@ export class Som {
     this.codebook = (codebook ?? tf.tidy(() => tf.variable(tf.zeros([grid.n, dim]), false))) as tf.Variable<tf.Rank.R2>;
     this.ownsCodebook = !codebook;
   }
-
-  private readonly ownsCodebook: boolean;
 
   async initFrom(x: tf.Tensor, method: string): Promise<void> {
     const n = Math.min(x.shape[0]!, 5000);
@@ -49,49 +50,33 @@ export class Som {
 
   /** Squared distances [B, N] (clamped at 0 against rounding). */
   distances(x: tf.Tensor2D): tf.Tensor2D {
-    return tf.tidy(() => {
-      const w = this.codebook;
-      const xw = tf.matMul(x, w, false, true);
-      const ww = tf.sum(tf.square(w), 1);
-      const xx = tf.sum(tf.square(x), 1, true);
-      return tf.relu(tf.add(tf.sub(xx, tf.mul(xw, 2)), ww)) as tf.Tensor2D;
-    });
+    return tf.tidy(() => tf.relu(tf.add(scores(x, this.codebook), tf.sum(tf.square(x), 1, true))) as tf.Tensor2D);
   }
 
+  /** Best-matching unit of each row, int32 [B]. For inputs of any size without a [B, N] matrix, use winnersOf. */
   winners(x: tf.Tensor2D): tf.Tensor1D {
-    return tf.tidy(() => {
-      // ‖x‖² is the same for every neuron: argMin needs only ‖w‖² − 2xWᵀ.
-      const score = tf.sub(tf.sum(tf.square(this.codebook), 1), tf.mul(tf.matMul(x, this.codebook, false, true), 2));
-      return tf.argMin(score, 1) as tf.Tensor1D;
-    });
+    return tf.tidy(() => tf.argMin(scores(x, this.codebook), 1) as tf.Tensor1D);
   }
 
-  /** The batch rule on this minibatch: hᵀX / Σh per neuron (neurons no sample reaches keep their vector). */
-  private batchTarget(x: tf.Tensor2D, sigma: number): tf.Tensor2D {
-    const hw = tf.gather(this.h.get(sigma), this.winners(x)); // [B, N]: h(j*(i), j)
-    const num = tf.matMul(hw, x, true, false); // [N, D]
-    const den = tf.reshape(tf.sum(hw, 0), [-1, 1]);
-    // keep = 1 for neurons no sample reaches. Arithmetic, not tf.where: a broadcast Select costs ~19 ms on
-    // wasm for 400×784 (the whole rest of the step costs ~18 ms).
-    const keep = tf.cast(tf.lessEqual(den, 1e-12), 'float32');
-    const target = tf.div(num, tf.maximum(den, 1e-12));
-    return tf.add(tf.mul(target, tf.sub(1, keep)), tf.mul(this.codebook, keep)) as tf.Tensor2D;
-  }
-
+  /** The batch rule on this minibatch: W = hᵀX / Σh per neuron; neurons no sample reaches keep their vector. */
   trainBatch(x: tf.Tensor2D, sigma: number): void {
-    tf.tidy(() => this.codebook.assign(this.batchTarget(x, sigma)));
+    this.trainBatchBlended(x, sigma, 1);
   }
 
-  /** Minibatch form for big datasets: W ← (1 − α)W + α·batchTarget. α = 1 is the plain batch rule. */
+  /**
+   * Minibatch form for big datasets: W ← (1 − α)W + α·(hᵀX / Σh). α = 1 is the plain batch rule; α above 1
+   * (a learning-rate schedule may start there) acts as 1, since a blend past the batch target overshoots it.
+   */
   trainBatchBlended(x: tf.Tensor2D, sigma: number, alpha: number): void {
-    tf.tidy(() => {
-      const target = this.batchTarget(x, sigma);
-      this.codebook.assign(alpha >= 1 ? target : tf.add(tf.mul(this.codebook, 1 - alpha), tf.mul(target, alpha)));
-    });
+    if (!(alpha >= 0)) throw new Error(`SOM batch blend α must be a number ≥ 0, received ${alpha}`);
+    this.checkInput(x, 'trainBatch');
+    const h = this.h.get(sigma); // built outside the tidy: the cache owns it
+    tf.tidy(() => this.codebook.assign(batchBlend(this.codebook, x, h, Math.min(alpha, 1))));
   }
 
   /** The online rule w_j ← w_j + α·h_j·(x − w_j), sample by sample, on the host (small maps, exact order). */
   async trainOnline(x: tf.Tensor2D, sigma: number, alpha: number): Promise<void> {
+    this.checkInput(x, 'trainOnline');
     const xs = (await x.data()) as Float32Array;
     const w = await this.getCodebook();
     onlineUpdate(w, xs, this.dim, this.grid, (d2) => this.hFn(d2, sigma), alpha);
@@ -100,24 +85,26 @@ export class Som {
 
   /** Mean quantisation error and topographic error over `x`, in one pass of chunks. */
   async quality(x: tf.Tensor): Promise<{ qe: number; te: number }> {
-    const n = x.shape[0]!;
+    const n = x.shape[0]!, k = Math.min(2, this.grid.n);
     let qe = 0, errors = 0;
     for (let s = 0; s < n; s += CHUNK) {
       const m = Math.min(CHUNK, n - s);
       const [vals, idx] = tf.tidy(() => {
-        const d = this.distances(tf.reshape(tf.slice(x, s, m), [m, this.dim]));
-        const k = Math.min(2, this.grid.n);
-        const top = tf.topk(tf.neg(d), k);
+        const top = tf.topk(tf.neg(this.distances(tf.reshape(tf.slice(x, s, m), [m, this.dim]))), k);
         return [tf.sqrt(tf.relu(tf.neg(tf.slice(top.values, [0, 0], [m, 1])))), top.indices];
       });
       const [v, i] = await Promise.all([vals!.data(), idx!.data()]);
       tf.dispose([vals!, idx!]);
       for (let r = 0; r < m; r++) qe += v[r]!;
-      if (this.grid.n > 1) for (let r = 0; r < m; r++) if (!areNeighbours(this.grid, i[r * 2]!, i[r * 2 + 1]!)) errors += 1;
+      if (k === 2) for (let r = 0; r < m; r++) if (!areNeighbours(this.grid, i[r * 2]!, i[r * 2 + 1]!)) errors += 1;
     }
-    return { qe: qe / n, te: this.grid.n > 1 ? errors / n : 0 };
+    return { qe: qe / n, te: k === 2 ? errors / n : 0 };
   }
 
+  async quantizationError(x: tf.Tensor): Promise<number> { return (await this.quality(x)).qe; }
+  async topographicError(x: tf.Tensor): Promise<number> { return (await this.quality(x)).te; }
+
+  /** Winners of any number of rows, read back chunk by chunk. */
   async winnersOf(x: tf.Tensor): Promise<Int32Array> {
     const n = x.shape[0]!, out = new Int32Array(n);
     for (let s = 0; s < n; s += CHUNK) {
@@ -135,7 +122,7 @@ export class Som {
     return h;
   }
 
-  /** Majority label per neuron; -1 where no labelled sample won. */
+  /** Majority label per neuron; -1 where no labelled sample won. Labels outside [0, nClasses) are ignored. */
   async classMap(x: tf.Tensor, labels: Int32Array, nClasses: number): Promise<Int32Array> {
     const counts = new Int32Array(this.grid.n * nClasses);
     const win = await this.winnersOf(x);
@@ -149,7 +136,7 @@ export class Som {
   }
 
   async componentPlane(feature: number): Promise<Float32Array> {
-    if (!(feature >= 0 && feature < this.dim)) throw new Error(`component ${feature} is out of range 0..${this.dim - 1}`);
+    if (!(Number.isInteger(feature) && feature >= 0 && feature < this.dim)) throw new Error(`component ${feature} is out of range 0..${this.dim - 1}`);
     const w = await this.getCodebook();
     return Float32Array.from({ length: this.grid.n }, (_, j) => w[j * this.dim + feature]!);
   }
@@ -158,42 +145,10 @@ export class Som {
     if (this.ownsCodebook) this.codebook.dispose();
     this.h.dispose();
   }
-}
 
-export function onlineUpdate(w: Float32Array, xs: Float32Array, d: number, g: Grid, h: (d2: number) => number, alpha: number): void {
-  const n = xs.length / d;
-  for (let i = 0; i < n; i++) {
-    let best = 0, bestD = Infinity;
-    for (let j = 0; j < g.n; j++) {
-      let s = 0;
-      for (let k = 0; k < d; k++) { const e = xs[i * d + k]! - w[j * d + k]!; s += e * e; }
-      if (s < bestD) { bestD = s; best = j; }
-    }
-    for (let j = 0; j < g.n; j++) {
-      const a = alpha * h(g.dist2[best * g.n + j]!);
-      if (a === 0) continue;
-      for (let k = 0; k < d; k++) w[j * d + k]! += a * (xs[i * d + k]! - w[j * d + k]!);
-    }
+  private checkInput(x: tf.Tensor, who: string): void {
+    if (x.rank !== 2 || x.shape[1] !== this.dim) throw new Error(`Som.${who}: x must be [batch, ${this.dim}], received [${x.shape.join(', ')}]`);
   }
-}
-
-export function majority(counts: Int32Array, n: number, nClasses: number): Int32Array {
-  const out = new Int32Array(n).fill(-1);
-  for (let j = 0; j < n; j++) {
-    let best = 0;
-    for (let c = 0; c < nClasses; c++) if (counts[j * nClasses + c]! > best) { best = counts[j * nClasses + c]!; out[j] = c; }
-  }
-  return out;
-}
-
-export function uMatrixOf(w: Float32Array, d: number, g: Grid): Float32Array {
-  const lists = neighbourLists(g);
-  return Float32Array.from(lists, (nb, j) => {
-    if (nb.length === 0) return 0;
-    let total = 0;
-    for (const k of nb) { let s = 0; for (let q = 0; q < d; q++) { const e = w[j * d + q]! - w[k * d + q]!; s += e * e; } total += Math.sqrt(s); }
-    return total / nb.length;
-  });
 }
 
 export function somFromConfig(cfg: Pick<SomConfig, 'rows' | 'cols' | 'topology' | 'neighbourhood'>, dim: number, seed: number): Som {
