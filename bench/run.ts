@@ -11,7 +11,7 @@ import { execSync, fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CASES } from './cases';
+import { loadCases } from './cases';
 import { benchBackend, BENCH_BACKENDS, type Row } from './backend-child';
 import { table } from './table';
 
@@ -22,7 +22,12 @@ const { values } = parseArgs({ options: {
 
 const reps = Number(values.reps ?? (values.quick ? 5 : 15));
 const warm = values.quick ? 1 : 3;
-const cases = CASES.filter((c) => !values.case || values.case.split(',').some((t) => c.name.includes(t.trim())));
+const ALL = await loadCases();
+const cases = ALL.filter((c) => !values.case || values.case.split(',').some((t) => c.name.includes(t.trim())));
+if (cases.length === 0) {
+  console.error(`bench: --case "${values.case}" matches no case name; the cases are: ${ALL.map((c) => `"${c.name}"`).join(', ')}`);
+  process.exit(2);
+}
 
 function runChild(backend: string): Promise<Row[]> {
   return new Promise((resolve) => {
@@ -67,6 +72,8 @@ async function main(): Promise<void> {
   const order = (r: Row) => cases.findIndex((c) => c.name === r.case);
   rows.sort((a, b) => order(a) - order(b));
   console.log(table(rows, ref));
+  // What a "step" is matters for GPU backends, where a read-back is a synchronisation.
+  console.log('\nEach timed step ends with a read-back: the nets read their loss every step, the SOM steps one codebook value (Som.trainBatch) or the mean QE (raw ops).');
   const dir = fileURLToPath(new URL('./results/', import.meta.url));
   mkdirSync(dir, { recursive: true });
   const file = `${dir}${new Date().toISOString().replace(/[:.]/g, '-')}.json`;

@@ -4,11 +4,11 @@ export type Tf = typeof tfc;
 
 /** A workload built on the active backend. `step` runs one training step and waits until it is done. */
 export interface Workload {
-  step(): Promise<void>;
+  step(): Promise<void> | void;
   dispose(): void;
 }
 
-/** One bench case (one file each under bench/cases, listed in cases/index.ts). */
+/** One bench case: export it from a file in bench/cases (cases/index.ts finds it; names must be unique). */
 export interface BenchCase {
   name: string;
   /** Samples per step (samples/s = batch / median step time). */
@@ -19,5 +19,5 @@ export interface BenchCase {
   ref?: string;
   /** Run on the pure-JS cpu backend too (only cases small enough to finish in seconds there). */
   cpuOk?: boolean;
-  setup(tf: Tf): Promise<Workload>;
+  setup(tf: Tf): Promise<Workload> | Workload;
 }
