@@ -19,9 +19,11 @@ type Op = () => tf.Tensor;
 const x256 = r([256, 784], 1), w400 = r([400, 784], 2), h256 = r([256, 400], 3);
 const x128 = r([128, 784], 4), dy128 = r([128, 256], 5), w784 = r([784, 256], 6), w256 = r([256, 784], 7), b256 = r([256], 8);
 const convX = r([64, 14, 14, 16], 9), convW = r([5, 5, 16, 32], 10), convDy = r([64, 14, 14, 32], 11);
-const poolX = r([64, 28, 28, 16], 12), poolDy = r([64, 14, 14, 16], 13);
+const poolX = r([64, 28, 28, 16], 12), poolDy = r([64, 14, 14, 16], 13), poolY = tf.maxPool(poolX as tf.Tensor4D, 2, 2, 'valid');
 const H = r([400, 400], 14), win = tf.tensor1d(Int32Array.from({ length: 256 }, (_, i) => (i * 37) % 400), 'int32');
-const inputs = [x256, w400, h256, x128, dy128, w784, w256, b256, convX, convW, convDy, poolX, poolDy, H, win];
+const inputs = [x256, w400, h256, x128, dy128, w784, w256, b256, convX, convW, convDy, poolX, poolDy, poolY, H, win];
+/** One kernel alone (the gradient kernels have no public op of their own). */
+const kernel = (name: string, ins: Record<string, tf.Tensor>, attrs: object) => tf.engine().runKernel(name, ins, attrs as never) as tf.Tensor;
 
 const OPS: [string, string, Op][] = [
   ['BatchMatMul', 'SOM distances x·Wᵀ [256,784]·[400,784]ᵀ', () => tf.matMul(x256, w400, false, true)],
@@ -29,10 +31,10 @@ const OPS: [string, string, Op][] = [
   ['BatchMatMul', 'MLP dW xᵀ·dy [128,784]ᵀ·[128,256]', () => tf.matMul(x128, dy128, true, false)],
   ['BatchMatMul', 'MLP dx dy·Wᵀ [128,256]·[784,256]ᵀ', () => tf.matMul(dy128, w784, false, true)],
   ['_FusedMatMul', '+bias+relu, transposeB [128,784]·[256,784]ᵀ', () => tf.fused.matMul({ a: x128, b: w256, transposeB: true, bias: b256, activation: 'relu' })],
-  ['Conv2DBackpropFilter', 'LeNet conv2 dW [64,14,14,16] 5×5→32 same', () => tf.grad((w: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(convX as tf.Tensor4D, w as tf.Tensor4D, 1, 'same'), convDy)))(convW)],
+  ['Conv2DBackpropFilter', 'LeNet conv2 dW [64,14,14,16] 5×5→32 same', () => kernel('Conv2DBackpropFilter', { x: convX, dy: convDy }, { strides: 1, pad: 'same', dataFormat: 'NHWC', filterShape: [5, 5, 16, 32] })],
   ['Conv2DBackpropInput', 'LeNet conv2 dx stride 1 same', () => tf.conv2dTranspose(convDy as tf.Tensor4D, convW as tf.Tensor4D, [64, 14, 14, 16], 1, 'same')],
   ['GatherV2', 'SOM neighbourhood rows [400,400] by 256', () => tf.gather(H, win)],
-  ['MaxPoolGrad', 'LeNet pool1 [64,28,28,16] 2×2 (+ its forward)', () => tf.grad((x: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(x as tf.Tensor4D, 2, 2, 'valid'), poolDy)))(poolX)],
+  ['MaxPoolGrad', 'LeNet pool1 [64,28,28,16] 2×2', () => kernel('MaxPoolGrad', { dy: poolDy, input: poolX, output: poolY }, { filterSize: 2, strides: 2, pad: 'valid' })],
 ];
 
 function medianMs(op: Op): number | string {
