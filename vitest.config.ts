@@ -13,7 +13,16 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
       // The browser tests drive one lab server and real trainers each: one file at a time.
-      { extends: true, test: { name: 'e2e', include: ['e2e/**/*.spec.ts'], fileParallelism: false, testTimeout: 240_000, hookTimeout: 180_000 } },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.spec.ts'],
+          fileParallelism: false,
+          testTimeout: 240_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

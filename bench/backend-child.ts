@@ -47,22 +47,37 @@ async function medianStepMs(c: BenchCase, reps: number, warm: number): Promise<n
     }
     times.sort((a, b) => a - b);
     return times[Math.floor(times.length / 2)]!;
-  } finally { w.dispose(); }
+  } finally {
+    w.dispose();
+  }
 }
 
 export async function benchBackend(name: string, cases: BenchCase[], reps: number, warm: number): Promise<Row[]> {
   let started: Awaited<ReturnType<typeof start>>;
-  try { started = await start(name); } catch (e) {
+  try {
+    started = await start(name);
+  } catch (e) {
     // One row for the whole backend; the picker's "backend X (the spec asked for it) cannot run:" is noise here.
     return [{ backend: name, case: '*', note: firstLine(e).replace(/^backend \S+ \(.*?\) cannot run: /, '') }];
   }
   const rows: Row[] = [];
   for (const c of cases) {
-    if (name === 'cpu' && !c.cpuOk) { rows.push({ backend: name, case: c.name, note: 'skipped: too slow on the pure-JS cpu backend' }); continue; }
+    if (name === 'cpu' && !c.cpuOk) {
+      rows.push({ backend: name, case: c.name, note: 'skipped: too slow on the pure-JS cpu backend' });
+      continue;
+    }
     try {
       const ms = await medianStepMs(c, reps, warm);
       const sps = c.batch / (ms / 1000);
-      rows.push({ backend: name, case: c.name, device: started.device, samplesPerSec: sps, msPerStep: ms, gflops: (sps * c.flopsPerSample) / 1e9, versions: started.versions });
+      rows.push({
+        backend: name,
+        case: c.name,
+        device: started.device,
+        samplesPerSec: sps,
+        msPerStep: ms,
+        gflops: (sps * c.flopsPerSample) / 1e9,
+        versions: started.versions,
+      });
     } catch (e) {
       rows.push({ backend: name, case: c.name, device: started.device, note: `throws: ${firstLine(e).slice(0, 110)}` });
     }

@@ -15,37 +15,71 @@ import { loadCases } from './cases';
 import { benchBackend, BENCH_BACKENDS, type Row } from './backend-child';
 import { table } from './table';
 
-const { values } = parseArgs({ options: {
-  backend: { type: 'string' }, case: { type: 'string' }, reps: { type: 'string' }, quick: { type: 'boolean', default: false },
-  ref: { type: 'string' }, child: { type: 'string' },
-} });
+const { values } = parseArgs({
+  options: {
+    backend: { type: 'string' },
+    case: { type: 'string' },
+    reps: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    ref: { type: 'string' },
+    child: { type: 'string' },
+  },
+});
 
 const reps = Number(values.reps ?? (values.quick ? 5 : 15));
 const warm = values.quick ? 1 : 3;
 const ALL = await loadCases();
 const cases = ALL.filter((c) => !values.case || values.case.split(',').some((t) => c.name.includes(t.trim())));
 if (cases.length === 0) {
-  console.error(`bench: --case "${values.case}" matches no case name; the cases are: ${ALL.map((c) => `"${c.name}"`).join(', ')}`);
+  console.error(
+    `bench: --case "${values.case}" matches no case name; the cases are: ${ALL.map((c) => `"${c.name}"`).join(', ')}`,
+  );
   process.exit(2);
 }
 
 function runChild(backend: string): Promise<Row[]> {
   return new Promise((resolve) => {
-    const args = ['--child', backend, '--reps', String(reps), ...(values.case ? ['--case', values.case] : []), ...(values.quick ? ['--quick'] : [])];
-    const p = fork(fileURLToPath(import.meta.url), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
-    let rows: Row[] | null = null, stderr = '';
-    p.stderr!.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-4000); });
-    p.on('message', (m) => { rows = m as Row[]; });
+    const args = [
+      '--child',
+      backend,
+      '--reps',
+      String(reps),
+      ...(values.case ? ['--case', values.case] : []),
+      ...(values.quick ? ['--quick'] : []),
+    ];
+    const p = fork(fileURLToPath(import.meta.url), args, {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    let rows: Row[] | null = null,
+      stderr = '';
+    p.stderr!.on('data', (d: Buffer) => {
+      stderr = (stderr + d.toString()).slice(-4000);
+    });
+    p.on('message', (m) => {
+      rows = m as Row[];
+    });
     p.on('exit', (code) => {
-      const last = stderr.trim().split('\n').filter((l) => /error/i.test(l)).pop() ?? '';
-      resolve(rows ?? [{ backend, case: '*', note: `the benchmark process died (exit ${code}) ${last.slice(0, 120)}` }]);
+      const last =
+        stderr
+          .trim()
+          .split('\n')
+          .filter((l) => /error/i.test(l))
+          .pop() ?? '';
+      resolve(
+        rows ?? [{ backend, case: '*', note: `the benchmark process died (exit ${code}) ${last.slice(0, 120)}` }],
+      );
     });
   });
 }
 
 function reference(cmd: string): Record<string, number> {
   const out = execSync(cmd, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
-  const line = out.trim().split('\n').reverse().find((l) => l.trim().startsWith('{'));
+  const line = out
+    .trim()
+    .split('\n')
+    .reverse()
+    .find((l) => l.trim().startsWith('{'));
   if (!line) throw new Error(`--ref: "${cmd}" printed no JSON object; it printed: ${out.slice(0, 200)}`);
   return JSON.parse(line) as Record<string, number>;
 }
@@ -55,7 +89,9 @@ async function main(): Promise<void> {
     process.send!(await benchBackend(values.child, cases, reps, warm));
     return;
   }
-  const names = (values.backend ?? BENCH_BACKENDS.join(',')).split(',').map((b) => (b.trim() === 'wasm' ? 'wasm-fixed' : b.trim()));
+  const names = (values.backend ?? BENCH_BACKENDS.join(','))
+    .split(',')
+    .map((b) => (b.trim() === 'wasm' ? 'wasm-fixed' : b.trim()));
   const rows: Row[] = [];
   for (const b of names) {
     console.error(`bench: ${b}…`);
@@ -73,11 +109,20 @@ async function main(): Promise<void> {
   rows.sort((a, b) => order(a) - order(b));
   console.log(table(rows, ref));
   // What a "step" is matters for GPU backends, where a read-back is a synchronisation.
-  console.log('\nEach timed step ends with a read-back: the nets read their loss every step, the SOM steps one codebook value (Som.trainBatch) or the mean QE (raw ops).');
+  console.log(
+    '\nEach timed step ends with a read-back: the nets read their loss every step, the SOM steps one codebook value (Som.trainBatch) or the mean QE (raw ops).',
+  );
   const dir = fileURLToPath(new URL('./results/', import.meta.url));
   mkdirSync(dir, { recursive: true });
   const file = `${dir}${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-  writeFileSync(file, JSON.stringify({ node: process.version, date: new Date().toISOString(), reps, warm, reference: ref, rows }, null, 2));
+  writeFileSync(
+    file,
+    JSON.stringify(
+      { node: process.version, date: new Date().toISOString(), reps, warm, reference: ref, rows },
+      null,
+      2,
+    ),
+  );
   console.log(`\nwritten to ${file}`);
 }
 

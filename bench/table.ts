@@ -9,13 +9,22 @@ export function table(all: Row[], ref?: Record<string, number>): string {
   const notStarted = all.filter((r) => r.case === '*').map((r) => `${r.backend}: ${r.note}`);
   const head = ['case', 'backend', 'samples/s', 'ms/step', 'GFLOP/s', ...(ref ? ['× ref'] : []), 'device / note'];
   const body = rows.map((r) => [
-    r.case, r.backend, fmt(r.samplesPerSec, 0), fmt(r.msPerStep, 1), fmt(r.gflops, 2),
+    r.case,
+    r.backend,
+    fmt(r.samplesPerSec, 0),
+    fmt(r.msPerStep, 1),
+    fmt(r.gflops, 2),
     ...(ref ? [r.vsRef === undefined ? '-' : r.vsRef.toFixed(2)] : []),
     r.samplesPerSec ? (r.device ?? '') : (r.note ?? ''),
   ]);
   const cells = [head, ...body];
   const widths = head.map((_, i) => Math.max(...cells.map((c) => c[i]!.length)));
-  const lines = cells.map((c) => c.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd());
+  const lines = cells.map((c) =>
+    c
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd(),
+  );
   if (notStarted.length) lines.push('', 'backends that did not start:', ...notStarted.map((l) => `  ${l}`));
   if (ref) lines.push('', `reference (samples/s): ${JSON.stringify(ref)}`);
   return lines.join('\n');

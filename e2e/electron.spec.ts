@@ -15,12 +15,17 @@ function electronBinary(): string | null {
     const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
     const bin = join(dir, 'dist', readFileSync(join(dir, 'path.txt'), 'utf8').trim());
     return existsSync(bin) ? bin : null;
-  } catch { return null; }
+  } catch {
+    return null;
+  }
 }
 
 const bin = electronBinary();
 const built = existsSync(join(ROOT, 'out/main/index.js'));
-if (!bin) console.warn('electron spec skipped: the Electron binary is not installed (its download host cannot be reached here); the lab-server specs cover the same renderer and API');
+if (!bin)
+  console.warn(
+    'electron spec skipped: the Electron binary is not installed (its download host cannot be reached here); the lab-server specs cover the same renderer and API',
+  );
 else if (!built) console.warn('electron spec skipped: run `npm run build` first (out/main/index.js is missing)');
 
 describe.skipIf(!bin || !built)('Electron app', () => {
@@ -29,7 +34,11 @@ describe.skipIf(!bin || !built)('Electron app', () => {
     const win = await app.firstWindow();
     await expect.poll(() => win.title()).toBe('SOM Lab');
     expect(await win.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
-    expect(await win.evaluate(() => typeof (window as unknown as { somlab?: { ['presets:list']?: unknown } }).somlab?.['presets:list'])).toBe('function');
+    expect(
+      await win.evaluate(
+        () => typeof (window as unknown as { somlab?: { ['presets:list']?: unknown } }).somlab?.['presets:list'],
+      ),
+    ).toBe('function');
     await app.close();
   }, 120_000);
 });

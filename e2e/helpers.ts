@@ -28,12 +28,33 @@ function newest(dir: string): number {
 /** Builds the renderer when it is missing or older than its sources. */
 export function ensureRenderer(): void {
   const index = join(RENDERER, 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= Math.max(newest(join(ROOT, 'src/renderer')), newest(join(ROOT, 'src/shared')))) return;
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(ROOT, 'vite.renderer.config.ts'), '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  if (
+    existsSync(index) &&
+    statSync(index).mtimeMs >= Math.max(newest(join(ROOT, 'src/renderer')), newest(join(ROOT, 'src/shared')))
+  )
+    return;
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      join(ROOT, 'vite.renderer.config.ts'),
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
   if (r.status !== 0) throw new Error('renderer build failed');
 }
 
-export interface Lab { lab: LabServer; browser: Browser; page: Page; project: string; dataRoot: string }
+export interface Lab {
+  lab: LabServer;
+  browser: Browser;
+  page: Page;
+  project: string;
+  dataRoot: string;
+}
 
 export async function openLab(): Promise<Lab> {
   ensureRenderer();
@@ -42,7 +63,15 @@ export async function openLab(): Promise<Lab> {
   const lab = await startLabServer({ rendererDir: RENDERER, project, dataRoots: [dataRoot] });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const page = await browser.newPage({ viewport: { width: 1400, height: 950 } });
   page.on('pageerror', (e) => console.warn(`page error: ${e.message}`));
@@ -64,11 +93,18 @@ export async function shot(page: Page, name: string): Promise<void> {
 export async function canvasInk(page: Page, selector: string): Promise<{ ink: number; hash: number }> {
   return page.$eval(selector, (c) => {
     // Runs in the page; typed structurally because the node tsconfig has no DOM library.
-    const canvas = c as unknown as { width: number; height: number; getContext(id: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null };
+    const canvas = c as unknown as {
+      width: number;
+      height: number;
+      getContext(
+        id: '2d',
+      ): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
+    };
     const ctx = canvas.getContext('2d');
     if (!ctx || canvas.width === 0) return { ink: 0, hash: 0 };
     const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-    let ink = 0, hash = 0;
+    let ink = 0,
+      hash = 0;
     for (let i = 0; i < data.length; i += 4) {
       const bg = data[i + 3]! === 0 || (data[i]! > 245 && data[i + 1]! > 245 && data[i + 2]! > 245);
       if (!bg) ink++;

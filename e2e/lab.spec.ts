@@ -8,15 +8,23 @@ import { canvasInk, closeLab, noChromium, openLab, shot, type Lab } from './help
 
 describe.skipIf(noChromium)('lab in the browser', () => {
   let l: Lab;
-  beforeAll(async () => { l = await openLab(); }, 180_000);
-  afterAll(async () => { await closeLab(l); });
+  beforeAll(async () => {
+    l = await openLab();
+  }, 180_000);
+  afterAll(async () => {
+    await closeLab(l);
+  });
 
   it('trains seed004-colors live: the grid fills, changes, the trace scrubs; stop, reload, reopen', async () => {
     const { page } = l;
     await page.getByRole('button', { name: 'Start RGB colours on a 20×20 map' }).click();
     const grid = 'section.grid-panel canvas';
     await page.waitForSelector(grid, { state: 'visible', timeout: 60_000 });
-    await page.waitForFunction(() => document.querySelector('section[aria-label="Run"]')?.textContent?.includes('running'), null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => document.querySelector('section[aria-label="Run"]')?.textContent?.includes('running'),
+      null,
+      { timeout: 60_000 },
+    );
     await page.waitForTimeout(1500);
     const first = await canvasInk(page, grid);
     expect(first.ink).toBeGreaterThan(1000);
@@ -27,14 +35,22 @@ describe.skipIf(noChromium)('lab in the browser', () => {
     await shot(page, 'live-colours');
 
     const scrub = page.locator('#trace-scrub');
-    await page.waitForFunction(() => Number((document.querySelector('#trace-scrub') as HTMLInputElement | null)?.max ?? 0) >= 2, null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => Number((document.querySelector('#trace-scrub') as HTMLInputElement | null)?.max ?? 0) >= 2,
+      null,
+      { timeout: 30_000 },
+    );
     const before = await scrub.getAttribute('aria-valuetext');
     await scrub.focus();
     await scrub.press('Home');
     await expect.poll(() => scrub.getAttribute('aria-valuetext')).not.toBe(before);
 
     await page.getByRole('button', { name: 'Stop' }).click();
-    await page.waitForFunction(() => /stopped|finished/.test(document.querySelector('section[aria-label="Run"]')?.textContent ?? ''), null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => /stopped|finished/.test(document.querySelector('section[aria-label="Run"]')?.textContent ?? ''),
+      null,
+      { timeout: 60_000 },
+    );
 
     await page.reload();
     await page.getByRole('button', { name: 'Runs', exact: true }).click();
@@ -55,7 +71,9 @@ describe.skipIf(noChromium)('lab in the browser', () => {
     await rows.fill('0');
     await rows.press('Tab');
     await page.getByRole('button', { name: 'Start run' }).click();
-    await expect.poll(async () => (await page.locator('#f-som-rows-msg').textContent()) ?? '').toMatch(/>=\s*1|too small/i);
+    await expect
+      .poll(async () => (await page.locator('#f-som-rows-msg').textContent()) ?? '')
+      .toMatch(/>=\s*1|too small/i);
     await shot(page, 'form-error');
   }, 60_000);
 
@@ -70,7 +88,12 @@ describe.skipIf(noChromium)('lab in the browser', () => {
     await path.fill(bad);
     await path.press('Tab');
     await page.getByRole('button', { name: 'Preview' }).click();
-    await expect.poll(async () => (await page.locator('section[aria-label="New run"] p.error[role="alert"]').first().textContent()) ?? '', { timeout: 20_000 })
+    await expect
+      .poll(
+        async () =>
+          (await page.locator('section[aria-label="New run"] p.error[role="alert"]').first().textContent()) ?? '',
+        { timeout: 20_000 },
+      )
       .toMatch(/notes.*holds no dataset SOM Lab recognises/);
     await shot(page, 'dataset-error');
   }, 60_000);
@@ -78,13 +101,28 @@ describe.skipIf(noChromium)('lab in the browser', () => {
   it('a trainer killed mid-run leaves the run readable and shown as interrupted', async () => {
     const { page, lab, project } = l;
     const { readFile } = await import('node:fs/promises');
-    const id = await lab.host.calls['runs:start']({ kind: 'som', dataset: { source: 'builtin', name: 'colors' }, epochs: 500, som: { rows: 10, cols: 10, sigma: { start: 4, end: 1 } } });
+    const id = await lab.host.calls['runs:start']({
+      kind: 'som',
+      dataset: { source: 'builtin', name: 'colors' },
+      epochs: 500,
+      som: { rows: 10, cols: 10, sigma: { start: 4, end: 1 } },
+    });
     const runJson = `${project}/runs/${id}/run.json`;
     let pid = 0;
-    await expect.poll(async () => { pid = JSON.parse(await readFile(runJson, 'utf8')).pid ?? 0; return pid; }, { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(
+        async () => {
+          pid = JSON.parse(await readFile(runJson, 'utf8')).pid ?? 0;
+          return pid;
+        },
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThan(0);
     await new Promise((r) => setTimeout(r, 1500));
     process.kill(pid, 'SIGKILL');
-    await expect.poll(async () => JSON.parse(await readFile(runJson, 'utf8')).status, { timeout: 30_000 }).toBe('interrupted');
+    await expect
+      .poll(async () => JSON.parse(await readFile(runJson, 'utf8')).status, { timeout: 30_000 })
+      .toBe('interrupted');
     await page.getByRole('button', { name: 'Runs', exact: true }).click();
     await page.getByRole('button', { name: 'Refresh' }).click();
     const row = page.locator('section[aria-label="Runs"] tbody tr', { hasText: id });

@@ -18,14 +18,17 @@ function electronBinary() {
     if (!existsSync(pathFile)) return null;
     const bin = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
     return existsSync(bin) ? bin : null;
-  } catch { return null; }
+  } catch {
+    return null;
+  }
 }
 
 function tryInstallElectron() {
   const install = join(dirname(require.resolve('electron/package.json')), 'install.js');
-  console.log('start: the Electron binary is not installed; trying electron\'s installer…');
+  console.log("start: the Electron binary is not installed; trying electron's installer…");
   const r = spawnSync(process.execPath, [install], { encoding: 'utf8', timeout: 120_000 });
-  if (r.status !== 0) console.log(`start: electron's installer failed: ${(r.stderr || r.stdout || 'timed out').trim().split('\n')[0]}`);
+  if (r.status !== 0)
+    console.log(`start: electron's installer failed: ${(r.stderr || r.stdout || 'timed out').trim().split('\n')[0]}`);
   return r.status === 0;
 }
 
@@ -45,6 +48,18 @@ below (it carries an access token). To get the desktop app, run \`node node_modu
 on a machine with internet access, then \`npm start\` again.
 `);
   const project = args.find((a, i) => args[i - 1] === '--project') ?? 'somlab-project';
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/server/main.ts'), '--project', project, '--open', ...args.filter((a, i) => a !== '--project' && args[i - 1] !== '--project')], { stdio: 'inherit', cwd: root });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(root, 'src/server/main.ts'),
+      '--project',
+      project,
+      '--open',
+      ...args.filter((a, i) => a !== '--project' && args[i - 1] !== '--project'),
+    ],
+    { stdio: 'inherit', cwd: root },
+  );
   child.on('exit', (code) => process.exit(code ?? 0));
 }

@@ -5,12 +5,20 @@ import { parseSpec } from '../../src/shared/validate';
 import { CNN_MACS, layersTrainer } from './nets-layers';
 import type { BenchCase } from './types';
 
-const spec = parseSpec({ kind: 'baseline-cnn', dataset: { source: 'builtin', name: 'mnist' }, filters: [16, 32], kernel: 5, dense: 128 }) as SpecOf<'baseline-cnn'>;
+const spec = parseSpec({
+  kind: 'baseline-cnn',
+  dataset: { source: 'builtin', name: 'mnist' },
+  filters: [16, 32],
+  kernel: 5,
+  dense: 128,
+}) as SpecOf<'baseline-cnn'>;
 
 export const cnnLayers: BenchCase = {
   name: 'cnn lenet b64 (layers)',
   batch: 64,
   flopsPerSample: 6 * CNN_MACS,
   ref: 'cnn_lenet_b64',
-  async setup(tf) { return layersTrainer(tf, buildLenet([28, 28, 1], 10, spec), [28, 28, 1], 64); },
+  async setup(tf) {
+    return layersTrainer(tf, buildLenet([28, 28, 1], 10, spec), [28, 28, 1], 64);
+  },
 };

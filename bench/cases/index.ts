@@ -11,7 +11,13 @@ const ORDER = ['som-step', 'mlp', 'cnn', 'som-mask'];
 
 function isCase(v: unknown): v is BenchCase {
   const c = v as Partial<BenchCase> | null;
-  return typeof c === 'object' && c !== null && typeof c.name === 'string' && typeof c.batch === 'number' && typeof c.setup === 'function';
+  return (
+    typeof c === 'object' &&
+    c !== null &&
+    typeof c.name === 'string' &&
+    typeof c.batch === 'number' &&
+    typeof c.setup === 'function'
+  );
 }
 
 function rank(c: BenchCase): number {
@@ -21,7 +27,9 @@ function rank(c: BenchCase): number {
 
 export async function loadCases(): Promise<BenchCase[]> {
   const dir = fileURLToPath(new URL('.', import.meta.url));
-  const files = readdirSync(dir).filter((f) => /\.ts$/.test(f) && !/\.test\.ts$|^index\.ts$|^types\.ts$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /\.ts$/.test(f) && !/\.test\.ts$|^index\.ts$|^types\.ts$/.test(f))
+    .sort();
   const found: BenchCase[] = [];
   for (const f of files) {
     const mod = (await import(pathToFileURL(`${dir}${f}`).href)) as Record<string, unknown>;

@@ -9,6 +9,11 @@ export const mlpLayers: BenchCase = {
   flopsPerSample: 6 * MLP_MACS,
   ref: 'mlp_784_256_256_10_b128',
   async setup(tf) {
-    return layersTrainer(tf, buildMlp(784, [256, 256], 10, { activation: 'relu', dropout: 0, init: 'glorot', seed: 0 }), [784], 128);
+    return layersTrainer(
+      tf,
+      buildMlp(784, [256, 256], 10, { activation: 'relu', dropout: 0, init: 'glorot', seed: 0 }),
+      [784],
+      128,
+    );
   },
 };

@@ -3,7 +3,8 @@ import type { Scalar, Tensor, Tensor2D } from '@tensorflow/tfjs-core';
 import { adamTrainer, glorot, oneHotLabels } from './nets-raw';
 import type { BenchCase, Tf } from './types';
 
-const SIZES = [784, 256, 256, 10], BATCH = 128;
+const SIZES = [784, 256, 256, 10],
+  BATCH = 128;
 const MACS = SIZES.slice(1).reduce((s, n, i) => s + SIZES[i]! * n, 0);
 
 export const mlpRaw: BenchCase = {
@@ -20,7 +21,12 @@ export const mlpRaw: BenchCase = {
     const loss = (): Scalar => {
       let h: Tensor = x;
       ws.forEach((w, i) => {
-        h = tf.fused.matMul({ a: h as Tensor2D, b: w as Tensor2D, bias: bs[i], activation: i < ws.length - 1 ? 'relu' : 'linear' });
+        h = tf.fused.matMul({
+          a: h as Tensor2D,
+          b: w as Tensor2D,
+          bias: bs[i],
+          activation: i < ws.length - 1 ? 'relu' : 'linear',
+        });
       });
       return tf.losses.softmaxCrossEntropy(y, h);
     };

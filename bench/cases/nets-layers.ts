@@ -4,19 +4,32 @@ import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
 import { oneHotLabels } from './nets-raw';
 import type { Tf, Workload } from './types';
 
-export function layersTrainer(tf: Tf, model: tfl.LayersModel, inShape: number[], batch: number, after?: () => void): Workload {
+export function layersTrainer(
+  tf: Tf,
+  model: tfl.LayersModel,
+  inShape: number[],
+  batch: number,
+  after?: () => void,
+): Workload {
   const x = tf.randomUniform([batch, ...inShape], 0, 1, 'float32', 3);
   const y = oneHotLabels(tf, batch, 10);
   tf.dispose(model.apply(x, { training: false }) as Tensor); // builds the weights before the optimiser looks for them
   const opt = tf.train.adam(1e-3);
   return {
     async step() {
-      const loss = opt.minimize(() => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as Tensor) as Scalar, true)!;
+      const loss = opt.minimize(
+        () => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as Tensor) as Scalar,
+        true,
+      )!;
       after?.();
       await loss.data();
       loss.dispose();
     },
-    dispose() { model.dispose(); opt.dispose(); tf.dispose([x, y]); },
+    dispose() {
+      model.dispose();
+      opt.dispose();
+      tf.dispose([x, y]);
+    },
   };
 }
 

@@ -8,7 +8,15 @@ export function glorot(tf: Tf, shape: number[], fanIn: number, fanOut: number, s
 }
 
 export function oneHotLabels(tf: Tf, batch: number, classes: number): Tensor {
-  return tf.tidy(() => tf.oneHot(tf.tensor1d(Int32Array.from({ length: batch }, (_, i) => i % classes), 'int32'), classes));
+  return tf.tidy(() =>
+    tf.oneHot(
+      tf.tensor1d(
+        Int32Array.from({ length: batch }, (_, i) => i % classes),
+        'int32',
+      ),
+      classes,
+    ),
+  );
 }
 
 /**
@@ -23,6 +31,9 @@ export function adamTrainer(tf: Tf, loss: () => Scalar, owned: Tensor[]): Worklo
       await cost.data();
       cost.dispose();
     },
-    dispose() { opt.dispose(); tf.dispose(owned); },
+    dispose() {
+      opt.dispose();
+      tf.dispose(owned);
+    },
   };
 }

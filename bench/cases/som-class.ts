@@ -21,7 +21,10 @@ export const somClass: BenchCase = {
         await probe.data();
         probe.dispose();
       },
-      dispose() { som.dispose(); x.dispose(); },
+      dispose() {
+        som.dispose();
+        x.dispose();
+      },
     };
   },
 };

@@ -11,10 +11,17 @@ export const somMaskCnn: BenchCase = {
   async setup(tf) {
     const model = tfl.sequential();
     model.add(tfl.layers.inputLayer({ inputShape: [28, 28, 1] }));
-    const masks = [new SomMaskConv({ rows: 4, cols: 4, kernelSize: 5, sigmaFwd: 2, name: 'conv1' }), new SomMaskConv({ rows: 4, cols: 8, kernelSize: 5, sigmaFwd: 2, name: 'conv2' })];
-    model.add(masks[0]!); model.add(tfl.layers.maxPooling2d({ poolSize: 2 }));
-    model.add(masks[1]!); model.add(tfl.layers.maxPooling2d({ poolSize: 2 }));
-    model.add(tfl.layers.flatten()); model.add(tfl.layers.dense({ units: 128, activation: 'relu' })); model.add(tfl.layers.dense({ units: 10 }));
+    const masks = [
+      new SomMaskConv({ rows: 4, cols: 4, kernelSize: 5, sigmaFwd: 2, name: 'conv1' }),
+      new SomMaskConv({ rows: 4, cols: 8, kernelSize: 5, sigmaFwd: 2, name: 'conv2' }),
+    ];
+    model.add(masks[0]!);
+    model.add(tfl.layers.maxPooling2d({ poolSize: 2 }));
+    model.add(masks[1]!);
+    model.add(tfl.layers.maxPooling2d({ poolSize: 2 }));
+    model.add(tfl.layers.flatten());
+    model.add(tfl.layers.dense({ units: 128, activation: 'relu' }));
+    model.add(tfl.layers.dense({ units: 10 }));
     return layersTrainer(tf, model, [28, 28, 1], 64, () => masks.forEach((m) => m.trainSom(1, 0.1)));
   },
 };

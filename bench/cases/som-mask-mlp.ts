@@ -12,7 +12,10 @@ export const somMaskMlp: BenchCase = {
   async setup(tf) {
     const model = tfl.sequential();
     model.add(tfl.layers.inputLayer({ inputShape: [784] }));
-    const masks = [new SomMaskDense({ rows: 16, cols: 16, sigmaFwd: 3, name: 'fc1' }), new SomMaskDense({ rows: 16, cols: 16, sigmaFwd: 3, name: 'fc2' })];
+    const masks = [
+      new SomMaskDense({ rows: 16, cols: 16, sigmaFwd: 3, name: 'fc1' }),
+      new SomMaskDense({ rows: 16, cols: 16, sigmaFwd: 3, name: 'fc2' }),
+    ];
     for (const m of masks) model.add(m);
     model.add(tfl.layers.dense({ units: 10 }));
     return layersTrainer(tf, model, [784], 128, () => masks.forEach((m) => m.trainSom(1, 0.1)));

@@ -5,14 +5,20 @@
  */
 import type { BenchCase, Tf } from './types';
 
-export const N = 400, D = 784, B = 256, SIDE = 20, SIGMA = 3;
+export const N = 400,
+  D = 784,
+  B = 256,
+  SIDE = 20,
+  SIGMA = 3;
 
 /** The [N, N] gaussian neighbourhood over grid distances, computed once (σ is fixed in the bench). */
 export function gaussianRows(side: number, sigma: number): Float32Array {
-  const n = side * side, h = new Float32Array(n * n);
+  const n = side * side,
+    h = new Float32Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
-      const dy = Math.floor(i / side) - Math.floor(j / side), dx = (i % side) - (j % side);
+      const dy = Math.floor(i / side) - Math.floor(j / side),
+        dx = (i % side) - (j % side);
       h[i * n + j] = Math.exp(-(dy * dy + dx * dx) / (2 * sigma * sigma));
     }
   }
@@ -46,7 +52,9 @@ export const somRaw: BenchCase = {
         await qe.data();
         qe.dispose();
       },
-      dispose() { tf.dispose([w, x, xx, h]); },
+      dispose() {
+        tf.dispose([w, x, xx, h]);
+      },
     };
   },
 };

@@ -15,12 +15,19 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     switch (args.command) {
-      case 'run': return await runCommand(args);
-      case 'sweep': return await sweepCommand(args);
-      case 'reproduce': return await reproduceCommand(args);
-      case 'list': return await listCommand(args);
-      case 'presets': return presetsCommand(args);
-      case 'help': console.log(USAGE); return 0;
+      case 'run':
+        return await runCommand(args);
+      case 'sweep':
+        return await sweepCommand(args);
+      case 'reproduce':
+        return await reproduceCommand(args);
+      case 'list':
+        return await listCommand(args);
+      case 'presets':
+        return presetsCommand(args);
+      case 'help':
+        console.log(USAGE);
+        return 0;
     }
   } catch (e) {
     console.error(`somlab ${args.command}: ${(e as Error).message}`);

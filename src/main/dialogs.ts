@@ -6,7 +6,8 @@ export function folderPicker(win: () => BrowserWindow | null) {
     const w = win();
     const opts = {
       title: purpose === 'project' ? 'Choose or create a project folder' : 'Choose a dataset folder',
-      properties: purpose === 'project' ? ['openDirectory' as const, 'createDirectory' as const] : ['openDirectory' as const],
+      properties:
+        purpose === 'project' ? ['openDirectory' as const, 'createDirectory' as const] : ['openDirectory' as const],
     };
     const r = w ? await dialog.showOpenDialog(w, opts) : await dialog.showOpenDialog(opts);
     return r.canceled ? null : (r.filePaths[0] ?? null);

@@ -18,15 +18,24 @@ function connectEvents(w: BrowserWindow): () => void {
   const { port1, port2 } = new MessageChannelMain();
   w.webContents.postMessage('somlab:events', null, [port2]);
   const dispose = host.onRunEvent((e) => port1.postMessage(e));
-  return () => { dispose(); port1.close(); };
+  return () => {
+    dispose();
+    port1.close();
+  };
 }
 
 function open(): void {
   win = createMainWindow();
   const w = win;
   let disconnect: (() => void) | null = null;
-  w.webContents.on('did-finish-load', () => { disconnect?.(); disconnect = connectEvents(w); });
-  w.on('closed', () => { disconnect?.(); win = null; });
+  w.webContents.on('did-finish-load', () => {
+    disconnect?.();
+    disconnect = connectEvents(w);
+  });
+  w.on('closed', () => {
+    disconnect?.();
+    win = null;
+  });
 }
 
 app.enableSandbox();
@@ -34,7 +43,13 @@ void app.whenReady().then(() => {
   registerApi(host);
   installMenu(current);
   open();
-  app.on('activate', () => { if (BrowserWindow.getAllWindows().length === 0) open(); });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) open();
+  });
 });
-app.on('window-all-closed', () => { if (process.platform !== 'darwin') app.quit(); });
-app.on('before-quit', () => { void host.close(); });
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('before-quit', () => {
+  void host.close();
+});

@@ -10,7 +10,10 @@ import type { SpawnTrainerOptions, TrainerHandle } from '../engine/train/spawn-t
 
 export function launchUtilityTrainer(o: SpawnTrainerOptions): TrainerHandle {
   const runId = o.runId ?? newRunId(o.spec);
-  const child = utilityProcess.fork(join(__dirname, 'trainer.js'), [], { serviceName: `SOM Lab trainer ${runId}`, stdio: 'inherit' });
+  const child = utilityProcess.fork(join(__dirname, 'trainer.js'), [], {
+    serviceName: `SOM Lab trainer ${runId}`,
+    stdio: 'inherit',
+  });
   let ended = false;
   child.on('message', (m: RunEvent) => {
     if (m?.runId !== runId) return;
@@ -29,15 +32,27 @@ export function launchUtilityTrainer(o: SpawnTrainerOptions): TrainerHandle {
       })();
     });
   });
-  child.postMessage({ type: 'start', runId, spec: o.spec, projectDir: o.projectDir, dataRoots: o.dataRoots, unrestricted: o.unrestricted, group: o.group });
+  child.postMessage({
+    type: 'start',
+    runId,
+    spec: o.spec,
+    projectDir: o.projectDir,
+    dataRoots: o.dataRoots,
+    unrestricted: o.unrestricted,
+    group: o.group,
+  });
   return {
     runId,
-    get pid() { return child.pid; },
+    get pid() {
+      return child.pid;
+    },
     pause: () => child.postMessage({ type: 'pause' }),
     resume: () => child.postMessage({ type: 'resume' }),
     stop: () => child.postMessage({ type: 'stop' }),
     requestSnapshot: () => child.postMessage({ type: 'snapshot' }),
-    kill: () => { child.kill(); },
+    kill: () => {
+      child.kill();
+    },
     exited,
   };
 }

@@ -10,12 +10,16 @@ const listeners = new Set<(e: RunEvent) => void>();
 ipcRenderer.on('somlab:events', (e) => {
   const port = e.ports[0];
   if (!port) return;
-  port.onmessage = (m: { data: RunEvent }) => { for (const l of listeners) l(m.data); };
+  port.onmessage = (m: { data: RunEvent }) => {
+    for (const l of listeners) l(m.data);
+  };
   port.start();
 });
 
 const menuListeners = new Set<(action: string) => void>();
-ipcRenderer.on('somlab:menu', (_e, action: string) => { for (const l of menuListeners) l(action); });
+ipcRenderer.on('somlab:menu', (_e, action: string) => {
+  for (const l of menuListeners) l(action);
+});
 
 const calls = Object.fromEntries(
   API_CALL_NAMES.map((name) => [name, (...args: unknown[]) => ipcRenderer.invoke(`somlab:${name}`, ...args)]),

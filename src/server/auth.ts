@@ -11,7 +11,8 @@ export const COOKIE = 'somlab_token';
 export const newToken = (): string => randomBytes(24).toString('hex');
 
 function sameToken(a: string, b: string): boolean {
-  const x = Buffer.from(a), y = Buffer.from(b);
+  const x = Buffer.from(a),
+    y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
@@ -41,4 +42,5 @@ export function originAllowed(req: IncomingMessage, allowed: string[]): boolean 
   return origin === undefined || allowed.includes(origin);
 }
 
-export const tokenCookie = (token: string): string => `${COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`;
+export const tokenCookie = (token: string): string =>
+  `${COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`;

@@ -19,7 +19,10 @@ beforeAll(async () => {
   lab = await startLabServer({ rendererDir: renderer, project: join(dir, 'project'), dataRoots: [] });
   base = lab.url.replace(/\?token=.*$/, '');
 });
-afterAll(async () => { await lab.close(); await rm(dir, { recursive: true, force: true }); });
+afterAll(async () => {
+  await lab.close();
+  await rm(dir, { recursive: true, force: true });
+});
 
 function connect(url: string, origin?: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
@@ -34,7 +37,10 @@ function call(ws: WebSocket, id: number, name: string, args: unknown[]): Promise
   return new Promise((resolve) => {
     ws.on('message', function onMsg(raw) {
       const m = decodeWire<WireResponse>(raw.toString());
-      if ('id' in m && m.id === id) { ws.off('message', onMsg); resolve(m); }
+      if ('id' in m && m.id === id) {
+        ws.off('message', onMsg);
+        resolve(m);
+      }
     });
     ws.send(encodeWire({ id, call: name as 'runs:list', args }));
   });
@@ -78,7 +84,9 @@ describe('lab server', () => {
     const bad = await call(ws, 3, 'runs:get', ['../../etc']);
     expect(bad).toMatchObject({ id: 3, ok: false });
     expect((bad as { error: string }).error).toMatch(/arguments of runs:get: 0: /);
-    const spec = await call(ws, 4, 'runs:start', [{ kind: 'som', dataset: { source: 'builtin', name: 'colors' }, som: { rows: 'x' } }]);
+    const spec = await call(ws, 4, 'runs:start', [
+      { kind: 'som', dataset: { source: 'builtin', name: 'colors' }, som: { rows: 'x' } },
+    ]);
     expect((spec as { error: string }).error).toMatch(/som\.rows: .*expected number/);
     ws.close();
   });
@@ -93,10 +101,17 @@ describe('starting a sweep preset', () => {
     let runs: Awaited<ReturnType<typeof listRuns>> = [];
     for (let i = 0; i < 200 && runs.filter((r) => r.group === 'seed000-dual-sigma').length < 2; i++) {
       const current = (await listRuns(join(dir, 'project'))).filter((r) => r.group === 'seed000-dual-sigma');
-      for (const r of current) if (r.status === 'running') await Promise.resolve().then(() => lab.host.calls['runs:stop'](r.id)).catch(() => undefined);
+      for (const r of current)
+        if (r.status === 'running')
+          await Promise.resolve()
+            .then(() => lab.host.calls['runs:stop'](r.id))
+            .catch(() => undefined);
       runs = current;
       await new Promise((r) => setTimeout(r, 250));
     }
-    expect(runs.map((r) => r.name).sort()).toEqual(['seed000-dual-sigma / σ_org 1, σ_fwd 1', 'seed000-dual-sigma / σ_org 1, σ_fwd 8']);
+    expect(runs.map((r) => r.name).sort()).toEqual([
+      'seed000-dual-sigma / σ_org 1, σ_fwd 1',
+      'seed000-dual-sigma / σ_org 1, σ_fwd 8',
+    ]);
   });
 });

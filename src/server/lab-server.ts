@@ -28,18 +28,24 @@ export interface LabServer {
   close(): Promise<void>;
 }
 
-export const isLoopback = (h: string): boolean => h === '127.0.0.1' || h === 'localhost' || h === '::1' || h.startsWith('127.');
+export const isLoopback = (h: string): boolean =>
+  h === '127.0.0.1' || h === 'localhost' || h === '::1' || h.startsWith('127.');
 
 export async function startLabServer(o: LabServerOptions): Promise<LabServer> {
   const hostName = o.host ?? '127.0.0.1';
   const token = o.token === undefined ? newToken() : o.token;
   const lab = new LabHost({ dataRoots: o.dataRoots });
-  if (o.project) await Promise.resolve(lab.calls['project:open'](o.project)).catch(() => lab.calls['project:create'](o.project!, 'SOM Lab project'));
+  if (o.project)
+    await Promise.resolve(lab.calls['project:open'](o.project)).catch(() =>
+      lab.calls['project:create'](o.project!, 'SOM Lab project'),
+    );
   let origins: string[] = [];
 
   const server = createServer((req, res) => {
     if (!authorised(req, token)) {
-      res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' }).end('SOM Lab: this URL needs the token printed when the server started (…/?token=…)');
+      res
+        .writeHead(401, { 'content-type': 'text/plain; charset=utf-8' })
+        .end('SOM Lab: this URL needs the token printed when the server started (…/?token=…)');
       return;
     }
     const url = new URL(req.url ?? '/', 'http://x');
@@ -51,7 +57,12 @@ export async function startLabServer(o: LabServerOptions): Promise<LabServer> {
   server.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path !== '/ws' || !authorised(req, token) || !originAllowed(req, origins)) {
-      const why = path !== '/ws' ? '404 Not Found' : tokenFrom(req) === null || !authorised(req, token) ? '401 Unauthorized' : '403 Forbidden';
+      const why =
+        path !== '/ws'
+          ? '404 Not Found'
+          : tokenFrom(req) === null || !authorised(req, token)
+            ? '401 Unauthorized'
+            : '403 Forbidden';
       socket.end(`HTTP/1.1 ${why}\r\nconnection: close\r\n\r\n`);
       return;
     }
@@ -64,10 +75,16 @@ export async function startLabServer(o: LabServerOptions): Promise<LabServer> {
   });
   const { port } = server.address() as AddressInfo;
   const shown = hostName.includes(':') ? `[${hostName}]` : hostName;
-  origins = [`http://${shown}:${port}`, ...(isLoopback(hostName) ? [`http://localhost:${port}`, `http://127.0.0.1:${port}`] : [])];
+  origins = [
+    `http://${shown}:${port}`,
+    ...(isLoopback(hostName) ? [`http://localhost:${port}`, `http://127.0.0.1:${port}`] : []),
+  ];
   const url = `http://${shown}:${port}/${token ? `?token=${token}` : ''}`;
   return {
-    url, token, host: lab, server,
+    url,
+    token,
+    host: lab,
+    server,
     async close() {
       await lab.close();
       for (const c of wss.clients) c.terminate();
@@ -77,7 +94,9 @@ export async function startLabServer(o: LabServerOptions): Promise<LabServer> {
 }
 
 function serveSocket(ws: WebSocket, lab: LabHost): void {
-  const dispose = lab.onRunEvent((event) => { if (ws.readyState === ws.OPEN) ws.send(encodeWire({ event })); });
+  const dispose = lab.onRunEvent((event) => {
+    if (ws.readyState === ws.OPEN) ws.send(encodeWire({ event }));
+  });
   ws.on('close', dispose);
   ws.on('message', async (raw) => {
     let req: WireRequest;

@@ -12,13 +12,18 @@ const rendererDir = join(root, 'out/renderer');
 function ensureRenderer(rebuild: boolean): void {
   if (!rebuild && existsSync(join(rendererDir, 'index.html'))) return;
   console.log('lab: building the renderer (once)…');
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(root, 'vite.renderer.config.ts')], { stdio: 'inherit', cwd: root });
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(root, 'vite.renderer.config.ts')],
+    { stdio: 'inherit', cwd: root },
+  );
   if (r.status !== 0) throw new Error('renderer build failed');
 }
 
 export async function labMain(argv: string[]): Promise<void> {
   const { values } = parseArgs({
-    args: argv, strict: true,
+    args: argv,
+    strict: true,
     options: {
       project: { type: 'string', default: 'somlab-project' },
       data: { type: 'string', multiple: true, default: [] },
@@ -30,23 +35,42 @@ export async function labMain(argv: string[]): Promise<void> {
     },
   });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: expected 0–65535, received "${values.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port: expected 0–65535, received "${values.port}"`);
   ensureRenderer(values.rebuild!);
   if (!isLoopback(values.host!)) {
-    console.warn(`lab: WARNING: binding ${values.host} makes the lab reachable from other machines${values['no-token'] ? ' WITHOUT a token' : ' (token still required)'}.`);
+    console.warn(
+      `lab: WARNING: binding ${values.host} makes the lab reachable from other machines${values['no-token'] ? ' WITHOUT a token' : ' (token still required)'}.`,
+    );
   }
   const lab = await startLabServer({
-    host: values.host, port, token: values['no-token'] ? null : undefined, rendererDir,
-    project: resolve(values.project!), dataRoots: values.data!.map((d) => resolve(d)),
+    host: values.host,
+    port,
+    token: values['no-token'] ? null : undefined,
+    rendererDir,
+    project: resolve(values.project!),
+    dataRoots: values.data!.map((d) => resolve(d)),
   });
   console.log(`SOM Lab is running at ${lab.url}`);
-  console.log(`project: ${resolve(values.project!)}${values.data!.length ? `; dataset folders allowed under: ${values.data!.join(', ')}` : ''}`);
-  if (values.open) spawn('xdg-open', [lab.url], { stdio: 'ignore', detached: true }).on('error', () => {}).unref();
-  const shutdown = async (): Promise<void> => { console.log('lab: stopping…'); await lab.close(); process.exit(0); };
+  console.log(
+    `project: ${resolve(values.project!)}${values.data!.length ? `; dataset folders allowed under: ${values.data!.join(', ')}` : ''}`,
+  );
+  if (values.open)
+    spawn('xdg-open', [lab.url], { stdio: 'ignore', detached: true })
+      .on('error', () => {})
+      .unref();
+  const shutdown = async (): Promise<void> => {
+    console.log('lab: stopping…');
+    await lab.close();
+    process.exit(0);
+  };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  labMain(process.argv.slice(2)).catch((e) => { console.error(`lab: ${(e as Error).message}`); process.exit(1); });
+  labMain(process.argv.slice(2)).catch((e) => {
+    console.error(`lab: ${(e as Error).message}`);
+    process.exit(1);
+  });
 }

@@ -7,7 +7,10 @@ import type { ApiCallName, ApiCalls } from './api';
 import { DatasetRefSchema } from './spec';
 import { parseWith } from './validate';
 
-const runId = z.string().regex(/^[A-Za-z0-9._-]{1,120}$/, 'a run id (letters, digits, . _ -)').refine((s) => !s.includes('..'), 'a run id without ".."');
+const runId = z
+  .string()
+  .regex(/^[A-Za-z0-9._-]{1,120}$/, 'a run id (letters, digits, . _ -)')
+  .refine((s) => !s.includes('..'), 'a run id without ".."');
 const dir = z.string().min(1).max(4096);
 
 export const API_ARGS = {
@@ -36,6 +39,7 @@ export function isApiCall(name: unknown): name is ApiCallName {
 
 /** Validates a call's name and arguments; throws a message naming the call and the bad argument. */
 export function parseApiArgs<K extends ApiCallName>(call: K, args: unknown): Parameters<ApiCalls[K]> {
-  if (!isApiCall(call)) throw new Error(`unknown call "${String(call)}": expected one of ${Object.keys(API_ARGS).join(', ')}`);
+  if (!isApiCall(call))
+    throw new Error(`unknown call "${String(call)}": expected one of ${Object.keys(API_ARGS).join(', ')}`);
   return parseWith(API_ARGS[call], args, `arguments of ${call}`) as Parameters<ApiCalls[K]>;
 }

@@ -100,8 +100,22 @@ export type ApiCallName = keyof ApiCalls;
 
 /** Every call name, for hosts and clients that build one function per call. */
 export const API_CALL_NAMES = [
-  'project:open', 'project:create', 'project:current', 'runs:list', 'runs:get', 'runs:snapshot', 'runs:winners', 'runs:start', 'runs:startPreset',
-  'runs:pause', 'runs:resume', 'runs:stop', 'presets:list', 'datasets:roots', 'datasets:preview', 'dialogs:pickFolder',
+  'project:open',
+  'project:create',
+  'project:current',
+  'runs:list',
+  'runs:get',
+  'runs:snapshot',
+  'runs:winners',
+  'runs:start',
+  'runs:startPreset',
+  'runs:pause',
+  'runs:resume',
+  'runs:stop',
+  'presets:list',
+  'datasets:roots',
+  'datasets:preview',
+  'dialogs:pickFolder',
 ] as const satisfies readonly ApiCallName[];
 type Missing = Exclude<ApiCallName, (typeof API_CALL_NAMES)[number]>;
 // Compile-time check that the list is complete: `Missing` must be never.

@@ -44,15 +44,36 @@ export interface SomSnapshot {
 }
 
 export type RunEvent =
-  | { type: 'run-started'; v: number; runId: RunId; spec: ExperimentSpec; backend: BackendReport; totalSteps: number; startedAt: string }
+  | {
+      type: 'run-started';
+      v: number;
+      runId: RunId;
+      spec: ExperimentSpec;
+      backend: BackendReport;
+      totalSteps: number;
+      startedAt: string;
+    }
   | { type: 'metrics'; v: number; runId: RunId; rows: MetricRow[] }
   | { type: 'som-snapshot'; v: number; runId: RunId; snapshot: SomSnapshot }
   | { type: 'winners'; v: number; runId: RunId; step: number; layer: string; winners: Int32Array; labels?: Int32Array }
-  | { type: 'mask-stats'; v: number; runId: RunId; step: number; layers: { name: string; sparsity: number; strength: number }[] }
+  | {
+      type: 'mask-stats';
+      v: number;
+      runId: RunId;
+      step: number;
+      layers: { name: string; sparsity: number; strength: number }[];
+    }
   | { type: 'eval'; v: number; runId: RunId; step: number; epoch: number; metrics: Record<string, number> }
   | { type: 'state'; v: number; runId: RunId; state: 'running' | 'paused' }
   | { type: 'log'; v: number; runId: RunId; level: 'info' | 'warn' | 'error'; message: string }
-  | { type: 'finished'; v: number; runId: RunId; status: 'finished' | 'stopped'; finalMetrics: Record<string, number>; endedAt: string }
+  | {
+      type: 'finished';
+      v: number;
+      runId: RunId;
+      status: 'finished' | 'stopped';
+      finalMetrics: Record<string, number>;
+      endedAt: string;
+    }
   | { type: 'failed'; v: number; runId: RunId; error: string; endedAt: string };
 
 export type RunEventType = RunEvent['type'];
@@ -61,7 +82,11 @@ export type RunEventOf<T extends RunEventType> = Extract<RunEvent, { type: T }>;
 /** Commands a host sends to a trainer process. */
 export type TrainerCommand =
   | {
-      type: 'start'; runId: RunId; spec: ExperimentSpec; projectDir: string; dataRoots: string[];
+      type: 'start';
+      runId: RunId;
+      spec: ExperimentSpec;
+      projectDir: string;
+      dataRoots: string[];
       /** Dataset folders anywhere are allowed (Electron, where the user picked the folder); dataRoots is ignored. */
       unrestricted?: boolean;
       /** Sweep this run belongs to. */

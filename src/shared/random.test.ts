@@ -3,8 +3,12 @@ import { mulberry32, permutation, subSeed } from './random';
 
 describe('seeded randomness', () => {
   it('repeats for a seed and differs across seeds', () => {
-    const a = mulberry32(7), b = mulberry32(7), c = mulberry32(8);
-    const sa = [a(), a(), a()], sb = [b(), b(), b()], sc = [c(), c(), c()];
+    const a = mulberry32(7),
+      b = mulberry32(7),
+      c = mulberry32(8);
+    const sa = [a(), a(), a()],
+      sb = [b(), b(), b()],
+      sc = [c(), c(), c()];
     expect(sa).toEqual(sb);
     expect(sa).not.toEqual(sc);
     for (const v of sa) expect(v >= 0 && v < 1).toBe(true);

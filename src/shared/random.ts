@@ -13,7 +13,8 @@ export function mulberry32(seed: number): () => number {
 }
 
 /** Mixes a seed with a stream number (epoch, layer...) so streams don't overlap. */
-export const subSeed = (seed: number, stream: number): number => (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) + stream * 0xc2b2ae35) >>> 0;
+export const subSeed = (seed: number, stream: number): number =>
+  (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) + stream * 0xc2b2ae35) >>> 0;
 
 /** Fisher–Yates permutation of 0..n-1. */
 export function permutation(n: number, seed: number): Int32Array {
@@ -22,7 +23,9 @@ export function permutation(n: number, seed: number): Int32Array {
   for (let i = 0; i < n; i++) p[i] = i;
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
-    const t = p[i]!; p[i] = p[j]!; p[j] = t;
+    const t = p[i]!;
+    p[i] = p[j]!;
+    p[j] = t;
   }
   return p;
 }

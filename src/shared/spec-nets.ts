@@ -12,7 +12,12 @@ export const SOFT_SOM_VARIANTS = ['pure-nn', 'som-preprocess', 'som-interposed']
 export const FEATURES = ['none', 'fc', 'conv'] as const;
 
 const schedule = (start: number, end: number) =>
-  z.object({ start: z.number().positive(), end: z.number().positive(), decay: z.enum(['exponential', 'linear', 'inverse-time']).default('exponential') })
+  z
+    .object({
+      start: z.number().positive(),
+      end: z.number().positive(),
+      decay: z.enum(['exponential', 'linear', 'inverse-time']).default('exponential'),
+    })
     .default({ start, end, decay: 'exponential' });
 
 /** The SOM that gates a layer: organised with σ_org (Kohonen rule), forwarding with σ_fwd. */
@@ -59,7 +64,11 @@ export const SoftSomSchema = z.object({
 export const StackedSchema = z.object({
   patch: positiveInt(28).default(7),
   stride: positiveInt(28).default(7),
-  layer1: z.object({ rows: positiveInt(64).default(10), cols: positiveInt(64).default(10) }).default({ rows: 10, cols: 10 }),
-  layer2: z.object({ rows: positiveInt(64).default(10), cols: positiveInt(64).default(10) }).default({ rows: 10, cols: 10 }),
+  layer1: z
+    .object({ rows: positiveInt(64).default(10), cols: positiveInt(64).default(10) })
+    .default({ rows: 10, cols: 10 }),
+  layer2: z
+    .object({ rows: positiveInt(64).default(10), cols: positiveInt(64).default(10) })
+    .default({ rows: 10, cols: 10 }),
   sigma: schedule(4, 0.5),
 });

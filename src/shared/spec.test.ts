@@ -3,7 +3,11 @@ import { parseSpec, ValidationError } from './validate';
 import { PRESETS, findPreset } from './presets';
 import { pickOption, TOPOLOGIES } from './options';
 
-const colours = { kind: 'som', dataset: { source: 'builtin', name: 'colors' }, som: { rows: 4, cols: 5, sigma: { start: 2, end: 0.5 } } };
+const colours = {
+  kind: 'som',
+  dataset: { source: 'builtin', name: 'colors' },
+  som: { rows: 4, cols: 5, sigma: { start: 2, end: 0.5 } },
+};
 
 describe('ExperimentSpec', () => {
   it('fills defaults and keeps what was given', () => {
@@ -24,7 +28,11 @@ describe('ExperimentSpec', () => {
   it('names the field, the expectation and what arrived', () => {
     const bad = { ...colours, som: { ...colours.som, rows: 'four', topology: 'hexagon' } };
     let err: unknown;
-    try { parseSpec(bad); } catch (e) { err = e; }
+    try {
+      parseSpec(bad);
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(ValidationError);
     const msg = (err as Error).message;
     expect(msg).toMatch(/som\.rows: .*expected number, received string/);
@@ -37,7 +45,9 @@ describe('ExperimentSpec', () => {
   });
 
   it('refuses a ring with more than one row', () => {
-    expect(() => parseSpec({ ...colours, som: { ...colours.som, topology: 'ring' } })).toThrow(/som\.rows: a chain or ring is one-dimensional/);
+    expect(() => parseSpec({ ...colours, som: { ...colours.som, topology: 'ring' } })).toThrow(
+      /som\.rows: a chain or ring is one-dimensional/,
+    );
   });
 
   it('refuses negative epochs and a missing dataset', () => {
@@ -53,13 +63,15 @@ describe('presets', () => {
   });
   it('every sweep variant of every preset is a valid spec', async () => {
     const { expandPreset } = await import('./sweep');
-    for (const p of PRESETS) for (const v of expandPreset(p)) expect(() => parseSpec(v.spec, `${p.name}/${v.label}`)).not.toThrow();
+    for (const p of PRESETS)
+      for (const v of expandPreset(p)) expect(() => parseSpec(v.spec, `${p.name}/${v.label}`)).not.toThrow();
   });
   it('preset names are unique and references name a variant that exists', () => {
     expect(new Set(PRESETS.map((p) => p.name)).size).toBe(PRESETS.length);
     for (const p of PRESETS) {
       const labels = p.variants?.map((v) => v.label) ?? [];
-      for (const l of [...(p.reference?.order ?? []), ...(p.reference?.variant ? [p.reference.variant] : [])]) expect(labels).toContain(l);
+      for (const l of [...(p.reference?.order ?? []), ...(p.reference?.variant ? [p.reference.variant] : [])])
+        expect(labels).toContain(l);
     }
   });
   it('unknown preset lists the known ones', () => {
@@ -70,7 +82,9 @@ describe('presets', () => {
 describe('pickOption', () => {
   it('accepts a known name and lists valid ones for an unknown', () => {
     expect(pickOption('topology', TOPOLOGIES, 'hex')).toBe('hex');
-    expect(() => pickOption('topology', TOPOLOGIES, 'cube')).toThrow('unknown topology "cube": expected one of "rect", "hex", "chain", "ring", "torus"');
+    expect(() => pickOption('topology', TOPOLOGIES, 'cube')).toThrow(
+      'unknown topology "cube": expected one of "rect", "hex", "chain", "ring", "torus"',
+    );
   });
 });
 

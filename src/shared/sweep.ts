@@ -2,7 +2,8 @@
 import type { Preset } from './api';
 import type { ExperimentSpecInput } from './spec';
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Deep merge for specs: objects merge key by key, anything else (arrays included) is replaced. */
 export function deepMerge<T>(base: T, patch: Record<string, unknown>): T {
@@ -13,9 +14,15 @@ export function deepMerge<T>(base: T, patch: Record<string, unknown>): T {
   return out as T;
 }
 
-export interface Variant { label: string; spec: ExperimentSpecInput }
+export interface Variant {
+  label: string;
+  spec: ExperimentSpecInput;
+}
 
 export function expandPreset(p: Preset): Variant[] {
   if (!p.variants?.length) return [{ label: p.name, spec: { ...p.spec, preset: p.name } }];
-  return p.variants.map((v) => ({ label: v.label, spec: { ...deepMerge(p.spec, v.patch), preset: p.name, name: `${p.name} / ${v.label}` } }));
+  return p.variants.map((v) => ({
+    label: v.label,
+    spec: { ...deepMerge(p.spec, v.patch), preset: p.name, name: `${p.name} / ${v.label}` },
+  }));
 }

@@ -7,7 +7,10 @@ import type { Reference } from './api';
 
 export type Verdict = 'reproduced' | 'partially' | 'not reproduced' | 'no reference';
 
-export interface VariantResult { label: string; metrics: Record<string, number> }
+export interface VariantResult {
+  label: string;
+  metrics: Record<string, number>;
+}
 
 function orderVerdict(ref: Reference, results: VariantResult[]): Verdict {
   const tol = ref.tolerance ?? 0;
@@ -26,7 +29,8 @@ export function verdict(ref: Reference | undefined, results: VariantResult[]): V
   if (!ref) return 'no reference';
   if (ref.also) {
     // Two conditions (e.g. sparsity and accuracy): both must hold; one of them is partial.
-    const a = verdict({ ...ref, also: undefined }, results), b = verdict(ref.also, results);
+    const a = verdict({ ...ref, also: undefined }, results),
+      b = verdict(ref.also, results);
     if (a === b) return a;
     return a === 'not reproduced' && b === 'not reproduced' ? 'not reproduced' : 'partially';
   }
@@ -34,9 +38,11 @@ export function verdict(ref: Reference | undefined, results: VariantResult[]): V
   const v = (ref.variant ? results.find((r) => r.label === ref.variant) : results[0])?.metrics[ref.metric];
   if (v === undefined || Number.isNaN(v)) return 'not reproduced';
   if (ref.atMost !== undefined && v > ref.atMost) return v <= ref.atMost * 1.5 ? 'partially' : 'not reproduced';
-  if (ref.atLeast !== undefined && v < ref.atLeast) return v >= ref.atLeast - (ref.tolerance ?? 0) ? 'partially' : 'not reproduced';
+  if (ref.atLeast !== undefined && v < ref.atLeast)
+    return v >= ref.atLeast - (ref.tolerance ?? 0) ? 'partially' : 'not reproduced';
   if (ref.value !== undefined) {
-    const d = Math.abs(v - ref.value), tol = ref.tolerance ?? 0;
+    const d = Math.abs(v - ref.value),
+      tol = ref.tolerance ?? 0;
     return d <= tol ? 'reproduced' : d <= 2 * tol ? 'partially' : 'not reproduced';
   }
   return 'reproduced';

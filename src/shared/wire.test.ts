@@ -6,7 +6,11 @@ describe('wire encoding', () => {
     const codebook = new Float32Array([0.1, -2.5, 3e-8, Math.PI]);
     const winners = new Int32Array([3, -1, 7]);
     const msg: WireResponse = { id: 4, ok: true, result: { codebook, nested: { winners }, n: 2 } };
-    const back = decodeWire<{ id: number; ok: true; result: { codebook: Float32Array; nested: { winners: Int32Array }; n: number } }>(encodeWire(msg));
+    const back = decodeWire<{
+      id: number;
+      ok: true;
+      result: { codebook: Float32Array; nested: { winners: Int32Array }; n: number };
+    }>(encodeWire(msg));
     expect(back.result.codebook).toBeInstanceOf(Float32Array);
     expect(Array.from(back.result.codebook)).toEqual(Array.from(codebook));
     expect(back.result.nested.winners).toBeInstanceOf(Int32Array);
@@ -17,7 +21,9 @@ describe('wire encoding', () => {
   it('encodes a view of a larger buffer without its neighbours', () => {
     const big = new Float32Array([1, 2, 3, 4, 5]);
     const view = big.subarray(1, 3);
-    const back = decodeWire<{ id: number; ok: true; result: Float32Array }>(encodeWire({ id: 1, ok: true, result: view }));
+    const back = decodeWire<{ id: number; ok: true; result: Float32Array }>(
+      encodeWire({ id: 1, ok: true, result: view }),
+    );
     expect(Array.from(back.result)).toEqual([2, 3]);
   });
 

@@ -5,11 +5,13 @@
 import type { ApiCallName } from './api';
 import type { RunEvent } from './events';
 
-export interface WireRequest { id: number; call: ApiCallName; args: unknown[] }
+export interface WireRequest {
+  id: number;
+  call: ApiCallName;
+  args: unknown[];
+}
 export type WireResponse =
-  | { id: number; ok: true; result: unknown }
-  | { id: number; ok: false; error: string }
-  | { event: RunEvent };
+  { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string } | { event: RunEvent };
 
 const TYPED = { f32: Float32Array, i32: Int32Array, u8: Uint8Array } as const;
 type TypedTag = keyof typeof TYPED;

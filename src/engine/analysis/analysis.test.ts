@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { classOverlaps, contingency, firingRates, firingSummary, infoPlane, infoPlaneKMeans, kmeans, meanSdrPerClass, nmi, purity } from '.';
+import {
+  classOverlaps,
+  contingency,
+  firingRates,
+  firingSummary,
+  infoPlane,
+  infoPlaneKMeans,
+  kmeans,
+  meanSdrPerClass,
+  nmi,
+  purity,
+} from '.';
 
 const i32 = (a: number[]) => Int32Array.from(a);
 
@@ -15,10 +26,14 @@ describe('clustering scores', () => {
 });
 
 describe('clustering scores by hand', () => {
-  const assign = i32([0, 0, 0, 1, 1]), labels = i32([0, 0, 1, 1, 1]);
+  const assign = i32([0, 0, 0, 1, 1]),
+    labels = i32([0, 0, 1, 1, 1]);
   it('contingency counts class per cluster', () => {
     const t = contingency(assign, labels);
-    expect([...t.get(0)!.entries()].sort()).toEqual([[0, 2], [1, 1]]);
+    expect([...t.get(0)!.entries()].sort()).toEqual([
+      [0, 2],
+      [1, 1],
+    ]);
     expect([...t.get(1)!.entries()]).toEqual([[1, 2]]);
   });
   it('NMI of a partly matching partition: 2·I/(H_A + H_L) ≈ 0.4325', () => {
@@ -56,7 +71,7 @@ describe('codes', () => {
     expect(r.ixt).toBeCloseTo(1, 12);
     expect(r.ity).toBeCloseTo(1 - 0.75 * h3, 6);
   });
-  it('information plane bins equal widths over T\'s range', () => {
+  it("information plane bins equal widths over T's range", () => {
     // 4 bins of width 0.25: 0 and 0.1 share bin 0, 0.5 → bin 2, 1 → the last bin → H = 1.5 bits.
     expect(infoPlane(Float32Array.from([0, 0.1, 0.5, 1]), 4, 1, i32([0, 0, 1, 1]), 4).ixt).toBeCloseTo(1.5, 12);
   });
@@ -77,8 +92,10 @@ describe('k-means information plane', () => {
   const pts = Float32Array.from([0, 0, 0.1, 0, 0, 0.1, 5, 5, 5.1, 5, 5, 5.1]);
   it('k-means finds the two groups, deterministically per seed, and caps k at n', () => {
     const a = kmeans(pts, 6, 2, 2, 7);
-    expect(a[0]).toBe(a[1]); expect(a[1]).toBe(a[2]);
-    expect(a[3]).toBe(a[4]); expect(a[4]).toBe(a[5]);
+    expect(a[0]).toBe(a[1]);
+    expect(a[1]).toBe(a[2]);
+    expect(a[3]).toBe(a[4]);
+    expect(a[4]).toBe(a[5]);
     expect(a[0]).not.toBe(a[3]);
     expect(Array.from(kmeans(pts, 6, 2, 2, 7))).toEqual(Array.from(a));
     expect(new Set(kmeans(pts, 2, 2, 5, 0)).size).toBe(2);
@@ -93,7 +110,9 @@ describe('k-means information plane', () => {
     expect(infoPlaneKMeans(pts, 6, 2, i32([0, 0, 1, 1, 1, 0]), 2).ity).toBeCloseTo(1 - h3, 6);
   });
   it('is bounded by log2(bins) where per-unit bins give every distinct sample its own bin', () => {
-    const n = 64, N = 16, r = new Float32Array(n * N).map((_, i) => ((i * 7919) % 13 < 3 ? 1 : 0));
+    const n = 64,
+      N = 16,
+      r = new Float32Array(n * N).map((_, i) => ((i * 7919) % 13 < 3 ? 1 : 0));
     const y = Int32Array.from({ length: n }, (_, i) => i % 4);
     expect(infoPlaneKMeans(r, n, N, y, 4).ixt).toBeLessThanOrEqual(2 + 1e-9);
     expect(infoPlane(r, n, N, y).ixt).toBeGreaterThan(2);

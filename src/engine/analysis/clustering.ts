@@ -15,10 +15,14 @@ export function contingency(assign: Int32Array, labels: Int32Array): Map<number,
 }
 
 export function purity(assign: Int32Array, labels: Int32Array): number {
-  let n = 0, hit = 0;
+  let n = 0,
+    hit = 0;
   for (const row of contingency(assign, labels).values()) {
     let best = 0;
-    for (const c of row.values()) { n += c; best = Math.max(best, c); }
+    for (const c of row.values()) {
+      n += c;
+      best = Math.max(best, c);
+    }
     hit += best;
   }
   return n === 0 ? 0 : hit / n;
@@ -32,9 +36,15 @@ const entropy = (counts: Iterable<number>, n: number): number => {
 
 export function nmi(assign: Int32Array, labels: Int32Array): number {
   const t = contingency(assign, labels);
-  const byA = new Map<number, number>(), byL = new Map<number, number>();
+  const byA = new Map<number, number>(),
+    byL = new Map<number, number>();
   let n = 0;
-  for (const [a, row] of t) for (const [l, c] of row) { n += c; byA.set(a, (byA.get(a) ?? 0) + c); byL.set(l, (byL.get(l) ?? 0) + c); }
+  for (const [a, row] of t)
+    for (const [l, c] of row) {
+      n += c;
+      byA.set(a, (byA.get(a) ?? 0) + c);
+      byL.set(l, (byL.get(l) ?? 0) + c);
+    }
   if (n === 0) return 0;
   let mi = 0;
   for (const [a, row] of t) for (const [l, c] of row) mi += (c / n) * Math.log((c * n) / (byA.get(a)! * byL.get(l)!));

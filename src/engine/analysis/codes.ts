@@ -34,7 +34,9 @@ export interface FiringSummary {
 }
 
 export function firingSummary(rates: ArrayLike<number>): FiringSummary {
-  let dead = 0, alwaysOn = 0, sum = 0;
+  let dead = 0,
+    alwaysOn = 0,
+    sum = 0;
   for (let j = 0; j < rates.length; j++) {
     const r = rates[j]!;
     sum += r;
@@ -47,7 +49,8 @@ export function firingSummary(rates: ArrayLike<number>): FiringSummary {
 
 /** [C, N]: how often each neuron fires for each class. */
 export function meanSdrPerClass(codes: Float32Array, labels: Int32Array, N: number, C: number): Float32Array {
-  const sum = new Float32Array(C * N), count = new Float32Array(C);
+  const sum = new Float32Array(C * N),
+    count = new Float32Array(C);
   labels.forEach((y, i) => {
     if (y < 0 || y >= C) return;
     count[y]! += 1;
@@ -59,9 +62,22 @@ export function meanSdrPerClass(codes: Float32Array, labels: Int32Array, N: numb
 
 /** Overlap [C, C] of the class codes: the k most frequent neurons of each class, k = mean active count. */
 export function classOverlaps(meanSdr: Float32Array, C: number, N: number, k: number): Int32Array {
-  const sets = Array.from({ length: C }, (_, c) => new Set(Array.from({ length: N }, (_, j) => j).sort((a, b) => meanSdr[c * N + b]! - meanSdr[c * N + a]!).slice(0, k)));
+  const sets = Array.from(
+    { length: C },
+    (_, c) =>
+      new Set(
+        Array.from({ length: N }, (_, j) => j)
+          .sort((a, b) => meanSdr[c * N + b]! - meanSdr[c * N + a]!)
+          .slice(0, k),
+      ),
+  );
   const out = new Int32Array(C * C);
-  for (let a = 0; a < C; a++) for (let b = 0; b < C; b++) { let o = 0; for (const j of sets[a]!) if (sets[b]!.has(j)) o++; out[a * C + b] = o; }
+  for (let a = 0; a < C; a++)
+    for (let b = 0; b < C; b++) {
+      let o = 0;
+      for (const j of sets[a]!) if (sets[b]!.has(j)) o++;
+      out[a * C + b] = o;
+    }
   return out;
 }
 
@@ -75,9 +91,11 @@ function entropyBits(counts: Map<string | number, number>, n: number): number {
 export function infoFromBins(bins: ArrayLike<string | number>, labels: Int32Array): { ixt: number; ity: number } {
   const n = bins.length;
   if (n === 0) return { ixt: 0, ity: 0 };
-  const all = new Map<string | number, number>(), byY = new Map<number, Map<string | number, number>>();
+  const all = new Map<string | number, number>(),
+    byY = new Map<number, Map<string | number, number>>();
   for (let i = 0; i < n; i++) {
-    const b = bins[i]!, y = labels[i]!;
+    const b = bins[i]!,
+      y = labels[i]!;
     all.set(b, (all.get(b) ?? 0) + 1);
     const m = byY.get(y) ?? new Map<string | number, number>();
     m.set(b, (m.get(b) ?? 0) + 1);
@@ -85,25 +103,47 @@ export function infoFromBins(bins: ArrayLike<string | number>, labels: Int32Arra
   }
   const hT = entropyBits(all, n);
   let hTgivenY = 0;
-  for (const m of byY.values()) { let ny = 0; for (const c of m.values()) ny += c; hTgivenY += (ny / n) * entropyBits(m, ny); }
+  for (const m of byY.values()) {
+    let ny = 0;
+    for (const c of m.values()) ny += c;
+    hTgivenY += (ny / n) * entropyBits(m, ny);
+  }
   return { ixt: hT, ity: hT - hTgivenY };
 }
 
 /** Binned MI: each unit of T is binned into `bins` equal-width bins over T's range; a sample's bin is the tuple. */
-export function infoPlane(t: Float32Array, n: number, N: number, labels: Int32Array, bins = 2): { ixt: number; ity: number } {
-  let lo = Infinity, hi = -Infinity;
-  for (const v of t) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+export function infoPlane(
+  t: Float32Array,
+  n: number,
+  N: number,
+  labels: Int32Array,
+  bins = 2,
+): { ixt: number; ity: number } {
+  let lo = Infinity,
+    hi = -Infinity;
+  for (const v of t) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
   const width = (hi - lo) / bins || 1;
   const keys: string[] = [];
   for (let i = 0; i < n; i++) {
     let k = '';
-    for (let j = 0; j < N; j++) k += String.fromCharCode(48 + Math.min(bins - 1, Math.floor((t[i * N + j]! - lo) / width)));
+    for (let j = 0; j < N; j++)
+      k += String.fromCharCode(48 + Math.min(bins - 1, Math.floor((t[i * N + j]! - lo) / width)));
     keys.push(k);
   }
   return infoFromBins(keys, labels);
 }
 
 /** MI with T quantised as whole vectors into `bins` k-means clusters (bounded by log2 bins, not log2 n). */
-export function infoPlaneKMeans(t: Float32Array, n: number, N: number, labels: Int32Array, bins = 20, seed = 0): { ixt: number; ity: number } {
+export function infoPlaneKMeans(
+  t: Float32Array,
+  n: number,
+  N: number,
+  labels: Int32Array,
+  bins = 20,
+  seed = 0,
+): { ixt: number; ity: number } {
   return infoFromBins(kmeans(t, n, N, bins, seed), labels);
 }

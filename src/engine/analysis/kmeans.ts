@@ -7,7 +7,10 @@ import { mulberry32 } from '../../shared/random';
 
 function sqDist(x: Float32Array, i: number, c: Float32Array, j: number, N: number): number {
   let s = 0;
-  for (let d = 0; d < N; d++) { const e = x[i * N + d]! - c[j * N + d]!; s += e * e; }
+  for (let d = 0; d < N; d++) {
+    const e = x[i * N + d]! - c[j * N + d]!;
+    s += e * e;
+  }
   return s;
 }
 
@@ -18,11 +21,17 @@ function seedCentres(x: Float32Array, n: number, N: number, k: number, rand: () 
   for (let j = 0; j < k; j++) {
     c.set(x.subarray(pick * N, (pick + 1) * N), j * N);
     let total = 0;
-    for (let i = 0; i < n; i++) { best[i] = Math.min(best[i]!, sqDist(x, i, c, j, N)); total += best[i]!; }
+    for (let i = 0; i < n; i++) {
+      best[i] = Math.min(best[i]!, sqDist(x, i, c, j, N));
+      total += best[i]!;
+    }
     // Next centre with probability ∝ squared distance; all points on centres: any point will do.
     let r = rand() * total;
     pick = 0;
-    for (let i = 0; i < n && r > 0; i++) { r -= best[i]!; pick = i; }
+    for (let i = 0; i < n && r > 0; i++) {
+      r -= best[i]!;
+      pick = i;
+    }
   }
   return c;
 }
@@ -30,20 +39,37 @@ function seedCentres(x: Float32Array, n: number, N: number, k: number, rand: () 
 /** Cluster index per row (k is capped at n). */
 export function kmeans(x: Float32Array, n: number, N: number, k: number, seed = 0, iterations = 20): Int32Array {
   if (n === 0) return new Int32Array(0);
-  const K = Math.min(k, n), c = seedCentres(x, n, N, K, mulberry32(seed));
+  const K = Math.min(k, n),
+    c = seedCentres(x, n, N, K, mulberry32(seed));
   const assign = new Int32Array(n).fill(-1);
   for (let it = 0; it < iterations; it++) {
     let moved = false;
     for (let i = 0; i < n; i++) {
-      let bj = 0, bd = Infinity;
-      for (let j = 0; j < K; j++) { const d = sqDist(x, i, c, j, N); if (d < bd) { bd = d; bj = j; } }
-      if (assign[i] !== bj) { assign[i] = bj; moved = true; }
+      let bj = 0,
+        bd = Infinity;
+      for (let j = 0; j < K; j++) {
+        const d = sqDist(x, i, c, j, N);
+        if (d < bd) {
+          bd = d;
+          bj = j;
+        }
+      }
+      if (assign[i] !== bj) {
+        assign[i] = bj;
+        moved = true;
+      }
     }
     if (!moved) break;
-    const sum = new Float64Array(K * N), count = new Int32Array(K);
-    for (let i = 0; i < n; i++) { const j = assign[i]!; count[j]! += 1; for (let d = 0; d < N; d++) sum[j * N + d]! += x[i * N + d]!; }
+    const sum = new Float64Array(K * N),
+      count = new Int32Array(K);
+    for (let i = 0; i < n; i++) {
+      const j = assign[i]!;
+      count[j]! += 1;
+      for (let d = 0; d < N; d++) sum[j * N + d]! += x[i * N + d]!;
+    }
     // An emptied cluster keeps its centre.
-    for (let j = 0; j < K; j++) if (count[j]! > 0) for (let d = 0; d < N; d++) c[j * N + d] = sum[j * N + d]! / count[j]!;
+    for (let j = 0; j < K; j++)
+      if (count[j]! > 0) for (let d = 0; d < N; d++) c[j * N + d] = sum[j * N + d]! / count[j]!;
   }
   return assign;
 }

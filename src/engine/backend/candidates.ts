@@ -24,4 +24,10 @@ const cpuCandidate: Candidate = {
   },
 };
 
-export const CANDIDATES: Candidate[] = [tensorflowGpu, { name: 'webgpu', init: () => setupWebGpu() }, tensorflowCpu, wasmCandidate, cpuCandidate];
+export const CANDIDATES: Candidate[] = [
+  tensorflowGpu,
+  { name: 'webgpu', init: () => setupWebGpu() },
+  tensorflowCpu,
+  wasmCandidate,
+  cpuCandidate,
+];

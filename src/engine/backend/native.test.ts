@@ -6,18 +6,28 @@ import { nativeBindingMissing } from './native';
 
 describe('native binding check (before any import)', () => {
   it('a package that does not resolve is "not installed"', () => {
-    expect(nativeBindingMissing('@tensorflow/tfjs-node-gpu', () => { throw new Error('Cannot find module'); })).toBe('@tensorflow/tfjs-node-gpu is not installed');
+    expect(
+      nativeBindingMissing('@tensorflow/tfjs-node-gpu', () => {
+        throw new Error('Cannot find module');
+      }),
+    ).toBe('@tensorflow/tfjs-node-gpu is not installed');
   });
 
   it('a resolvable package with no lib/napi-v*/tfjs_binding.node is reported as installed without its binding', () => {
     // This package's folder has no lib/ at all: the same situation as tfjs-node whose install was blocked.
     const fake = createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-cpu/package.json');
-    expect(nativeBindingMissing('@tensorflow/tfjs-node', () => fake)).toBe('@tensorflow/tfjs-node is installed without its libtensorflow binding (its install step could not download libtensorflow)');
+    expect(nativeBindingMissing('@tensorflow/tfjs-node', () => fake)).toBe(
+      '@tensorflow/tfjs-node is installed without its libtensorflow binding (its install step could not download libtensorflow)',
+    );
   });
 
   it('agrees with the disk for the real tfjs-node here', () => {
     let dir: string | null = null;
-    try { dir = dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-node/package.json')); } catch { /* absent */ }
+    try {
+      dir = dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-node/package.json'));
+    } catch {
+      /* absent */
+    }
     const verdict = nativeBindingMissing('@tensorflow/tfjs-node');
     if (!dir) expect(verdict).toBe('@tensorflow/tfjs-node is not installed');
     else if (!existsSync(join(dir, 'lib'))) expect(verdict).toMatch(/without its libtensorflow binding/);

@@ -15,14 +15,27 @@ function fakes(spec: [Candidate['name'], string | null][]): { list: Candidate[];
   return { list, tried };
 }
 
-const ALL_OK = [['tensorflow-gpu', null], ['webgpu', null], ['tensorflow', null], ['wasm', null], ['cpu', null]] as [Candidate['name'], null][];
+const ALL_OK = [
+  ['tensorflow-gpu', null],
+  ['webgpu', null],
+  ['tensorflow', null],
+  ['wasm', null],
+  ['cpu', null],
+] as [Candidate['name'], null][];
 
 describe('backend picker', () => {
   it('tries the candidates in order, takes the first that starts and gives each earlier one its reason', async () => {
-    const { list, tried } = fakes([['tensorflow-gpu', 'tfjs-node-gpu is not installed'], ['webgpu', 'no WebGPU adapter (no Vulkan driver found)'], ['tensorflow', 'binding missing'], ['wasm', null], ['cpu', null]]);
+    const { list, tried } = fakes([
+      ['tensorflow-gpu', 'tfjs-node-gpu is not installed'],
+      ['webgpu', 'no WebGPU adapter (no Vulkan driver found)'],
+      ['tensorflow', 'binding missing'],
+      ['wasm', null],
+      ['cpu', null],
+    ]);
     const r = await pickBackend('auto', {}, list);
     expect(r).toEqual({
-      name: 'wasm', device: 'wasm device',
+      name: 'wasm',
+      device: 'wasm device',
       skipped: [
         { name: 'tensorflow-gpu', reason: 'tfjs-node-gpu is not installed' },
         { name: 'webgpu', reason: 'no WebGPU adapter (no Vulkan driver found)' },
@@ -34,7 +47,11 @@ describe('backend picker', () => {
 
   it('SOMLAB_BACKEND overrides auto; an explicit request overrides SOMLAB_BACKEND; neither tries others', async () => {
     let f = fakes(ALL_OK);
-    expect(await pickBackend('auto', { SOMLAB_BACKEND: ' cpu ' }, f.list)).toEqual({ name: 'cpu', device: 'cpu device', skipped: [] });
+    expect(await pickBackend('auto', { SOMLAB_BACKEND: ' cpu ' }, f.list)).toEqual({
+      name: 'cpu',
+      device: 'cpu device',
+      skipped: [],
+    });
     expect(f.tried).toEqual(['cpu']);
     f = fakes(ALL_OK);
     expect((await pickBackend('wasm', { SOMLAB_BACKEND: 'cpu' }, f.list)).name).toBe('wasm');
@@ -44,24 +61,44 @@ describe('backend picker', () => {
   });
 
   it('an explicit request that fails is an error naming the backend and why, never a fallback', async () => {
-    const f = fakes([['webgpu', 'no WebGPU adapter (no Vulkan driver found)'], ['cpu', null]]);
-    await expect(pickBackend('webgpu', {}, f.list)).rejects.toThrow('backend webgpu (the spec asked for it) cannot run: no WebGPU adapter (no Vulkan driver found)');
-    await expect(pickBackend('auto', { SOMLAB_BACKEND: 'webgpu' }, f.list)).rejects.toThrow('backend webgpu (SOMLAB_BACKEND asked for it) cannot run: no WebGPU adapter');
+    const f = fakes([
+      ['webgpu', 'no WebGPU adapter (no Vulkan driver found)'],
+      ['cpu', null],
+    ]);
+    await expect(pickBackend('webgpu', {}, f.list)).rejects.toThrow(
+      'backend webgpu (the spec asked for it) cannot run: no WebGPU adapter (no Vulkan driver found)',
+    );
+    await expect(pickBackend('auto', { SOMLAB_BACKEND: 'webgpu' }, f.list)).rejects.toThrow(
+      'backend webgpu (SOMLAB_BACKEND asked for it) cannot run: no WebGPU adapter',
+    );
     expect(f.tried).toEqual(['webgpu', 'webgpu']);
   });
 
   it('an unknown name lists the valid ones', async () => {
     const { list } = fakes(ALL_OK);
-    await expect(pickBackend('auto', { SOMLAB_BACKEND: 'cuda' }, list)).rejects.toThrow('unknown backend (SOMLAB_BACKEND) "cuda": expected one of "tensorflow-gpu", "webgpu", "tensorflow", "wasm", "cpu"');
+    await expect(pickBackend('auto', { SOMLAB_BACKEND: 'cuda' }, list)).rejects.toThrow(
+      'unknown backend (SOMLAB_BACKEND) "cuda": expected one of "tensorflow-gpu", "webgpu", "tensorflow", "wasm", "cpu"',
+    );
     await expect(pickBackend('metal' as 'cpu', {}, list)).rejects.toThrow('"metal": expected one of');
   });
 
   it('a requested backend missing from the list says so', async () => {
-    await expect(pickBackend('webgpu', {}, fakes([['cpu', null]]).list)).rejects.toThrow('backend webgpu (the spec asked for it) is not available in this build');
+    await expect(pickBackend('webgpu', {}, fakes([['cpu', null]]).list)).rejects.toThrow(
+      'backend webgpu (the spec asked for it) is not available in this build',
+    );
   });
 
   it('reports every reason when nothing starts', async () => {
-    await expect(pickBackend('auto', {}, fakes([['wasm', 'a'], ['cpu', 'b']]).list)).rejects.toThrow('no tfjs backend could start: wasm: a; cpu: b');
+    await expect(
+      pickBackend(
+        'auto',
+        {},
+        fakes([
+          ['wasm', 'a'],
+          ['cpu', 'b'],
+        ]).list,
+      ),
+    ).rejects.toThrow('no tfjs backend could start: wasm: a; cpu: b');
   });
 });
 

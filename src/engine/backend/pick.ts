@@ -11,10 +11,20 @@ import { CANDIDATES, type Candidate } from './candidates';
 export { backendVersions } from './versions';
 export type { Candidate } from './candidates';
 
-export async function pickBackend(request: 'auto' | BackendName = 'auto', env: NodeJS.ProcessEnv = process.env, candidates: Candidate[] = CANDIDATES): Promise<BackendReport> {
+export async function pickBackend(
+  request: 'auto' | BackendName = 'auto',
+  env: NodeJS.ProcessEnv = process.env,
+  candidates: Candidate[] = CANDIDATES,
+): Promise<BackendReport> {
   const fromEnv = env.SOMLAB_BACKEND?.trim();
-  const wanted = request !== 'auto' ? pickOption('backend', BACKENDS, request) : fromEnv && fromEnv !== 'auto' ? pickOption('backend (SOMLAB_BACKEND)', BACKENDS, fromEnv) : 'auto';
-  if (wanted !== 'auto') return explicit(wanted, request !== 'auto' ? 'the spec asked for it' : 'SOMLAB_BACKEND asked for it', candidates);
+  const wanted =
+    request !== 'auto'
+      ? pickOption('backend', BACKENDS, request)
+      : fromEnv && fromEnv !== 'auto'
+        ? pickOption('backend (SOMLAB_BACKEND)', BACKENDS, fromEnv)
+        : 'auto';
+  if (wanted !== 'auto')
+    return explicit(wanted, request !== 'auto' ? 'the spec asked for it' : 'SOMLAB_BACKEND asked for it', candidates);
   const skipped: BackendReport['skipped'] = [];
   for (const c of candidates) {
     try {

@@ -6,9 +6,19 @@ import { backendVersions, packageVersion } from './versions';
 
 describe('backend versions for run.json', () => {
   it('tfjs-core and the package that provides the backend, as the packages report themselves', () => {
-    expect(backendVersions('wasm')).toEqual({ '@tensorflow/tfjs-core': tf.version_core, '@tensorflow/tfjs-backend-wasm': version_wasm });
-    expect(backendVersions('cpu')).toEqual({ '@tensorflow/tfjs-core': tf.version_core, '@tensorflow/tfjs-backend-cpu': version_cpu });
-    expect(Object.keys(backendVersions('webgpu'))).toEqual(['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-webgpu', 'webgpu']);
+    expect(backendVersions('wasm')).toEqual({
+      '@tensorflow/tfjs-core': tf.version_core,
+      '@tensorflow/tfjs-backend-wasm': version_wasm,
+    });
+    expect(backendVersions('cpu')).toEqual({
+      '@tensorflow/tfjs-core': tf.version_core,
+      '@tensorflow/tfjs-backend-cpu': version_cpu,
+    });
+    expect(Object.keys(backendVersions('webgpu'))).toEqual([
+      '@tensorflow/tfjs-core',
+      '@tensorflow/tfjs-backend-webgpu',
+      'webgpu',
+    ]);
     expect(backendVersions()).toEqual({ '@tensorflow/tfjs-core': tf.version_core });
   });
 

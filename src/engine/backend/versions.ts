@@ -21,9 +21,13 @@ export function packageVersion(pkg: string): string {
       try {
         const j = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
         if (j.name === pkg && j.version) return j.version;
-      } catch { /* not at this level */ }
+      } catch {
+        /* not at this level */
+      }
     }
-  } catch { /* not resolvable: absent or bundled */ }
+  } catch {
+    /* not resolvable: absent or bundled */
+  }
   return 'unknown';
 }
 

@@ -10,7 +10,10 @@ import { join } from 'node:path';
 import { activate, firstLine } from './activate';
 import { findSharedLib } from './shared-libs';
 
-interface Dawn { create(flags: string[]): GPU; globals: object }
+interface Dawn {
+  create(flags: string[]): GPU;
+  globals: object;
+}
 
 export interface WebGpuDeps {
   loadDawn(): Promise<Dawn>;
@@ -36,7 +39,10 @@ export function applyHeadlessNvidiaIcd(deps: Pick<WebGpuDeps, 'findLib' | 'env' 
   // A user who set VK_DRIVER_FILES chose their driver: leave it alone.
   if (!egl || deps.env.VK_DRIVER_FILES || deps.env.VK_ICD_FILENAMES) return null;
   const icd = join(deps.tempDir(), 'nvidia_egl_icd.json');
-  writeFileSync(icd, JSON.stringify({ file_format_version: '1.0.0', ICD: { library_path: egl, api_version: '1.3.0' } }));
+  writeFileSync(
+    icd,
+    JSON.stringify({ file_format_version: '1.0.0', ICD: { library_path: egl, api_version: '1.3.0' } }),
+  );
   deps.env.VK_DRIVER_FILES = icd;
   deps.env.VK_ICD_FILENAMES = icd;
   return icd;
@@ -51,15 +57,18 @@ async function adapterName(gpu: GPU): Promise<string | null> {
 
 function noAdapterReason(deps: WebGpuDeps, icd: string | null): string {
   if (deps.platform !== 'linux') return 'no WebGPU adapter (no Metal/D3D12/Vulkan GPU driver found)';
-  if (!deps.findLib('libvulkan.so.1')) return 'no WebGPU adapter (the Vulkan loader libvulkan.so.1 is missing: install libvulkan1)';
+  if (!deps.findLib('libvulkan.so.1'))
+    return 'no WebGPU adapter (the Vulkan loader libvulkan.so.1 is missing: install libvulkan1)';
   if (icd) return `no WebGPU adapter (no Vulkan driver found, not even through the headless NVIDIA ICD ${icd})`;
-  return 'no WebGPU adapter (no Vulkan driver found: install the GPU vendor\'s driver)';
+  return "no WebGPU adapter (no Vulkan driver found: install the GPU vendor's driver)";
 }
 
 /** Finds a GPU adapter, retrying once with the headless NVIDIA ICD. Throws the reason when there is none. */
 export async function findAdapter(deps: WebGpuDeps): Promise<{ gpu: GPU; dawn: Dawn; name: string; note: string }> {
   let dawn: Dawn;
-  try { dawn = await deps.loadDawn(); } catch (e) {
+  try {
+    dawn = await deps.loadDawn();
+  } catch (e) {
     throw new Error(`the webgpu package (Dawn) did not load: ${firstLine(e)}`);
   }
   let gpu = dawn.create([]);
@@ -69,7 +78,8 @@ export async function findAdapter(deps: WebGpuDeps): Promise<{ gpu: GPU; dawn: D
   if (icd) {
     gpu = dawn.create([]);
     name = await adapterName(gpu);
-    if (name) return { gpu, dawn, name, note: ` (headless NVIDIA: Vulkan ICD through libEGL_nvidia, VK_DRIVER_FILES=${icd})` };
+    if (name)
+      return { gpu, dawn, name, note: ` (headless NVIDIA: Vulkan ICD through libEGL_nvidia, VK_DRIVER_FILES=${icd})` };
     // It did not help: do not leave the override to child processes.
     delete deps.env.VK_DRIVER_FILES;
     delete deps.env.VK_ICD_FILENAMES;

@@ -56,7 +56,8 @@ export function parseCli(argv: string[]): CliArgs {
   let epochs: number | undefined;
   if (values.epochs !== undefined) {
     epochs = Number(values.epochs);
-    if (!Number.isInteger(epochs) || epochs < 1) throw new Error(`--epochs: expected a whole number ≥ 1, received "${values.epochs}"`);
+    if (!Number.isInteger(epochs) || epochs < 1)
+      throw new Error(`--epochs: expected a whole number ≥ 1, received "${values.epochs}"`);
   }
   if ((command === 'run' || command === 'sweep') && !values.preset === !values.spec) {
     throw new Error(`${command}: give exactly one of --preset NAME or --spec FILE`);

@@ -7,7 +7,10 @@ import type { CliArgs } from './args';
 const FINAL_KEYS = ['qe', 'te', 'testAccuracy', 'psnr', 'mse'];
 
 export function formatMetrics(m: Record<string, number>): string {
-  const keys = [...FINAL_KEYS.filter((k) => k in m), ...Object.keys(m).filter((k) => !FINAL_KEYS.includes(k))].slice(0, 5);
+  const keys = [...FINAL_KEYS.filter((k) => k in m), ...Object.keys(m).filter((k) => !FINAL_KEYS.includes(k))].slice(
+    0,
+    5,
+  );
   return keys.map((k) => `${k}=${fmt(m[k]!)}`).join(' ');
 }
 
@@ -15,24 +18,47 @@ const fmt = (v: number): string => (Math.abs(v) >= 100 || v === 0 ? v.toFixed(1)
 
 export function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => cell.padEnd(widths[c]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 export async function listCommand(args: CliArgs): Promise<number> {
   await openProject(args.project);
   const runs: RunSummary[] = await listRuns(args.project);
-  if (args.json) { console.log(JSON.stringify(runs, null, 2)); return 0; }
-  if (runs.length === 0) { console.log(`no runs in ${args.project}`); return 0; }
+  if (args.json) {
+    console.log(JSON.stringify(runs, null, 2));
+    return 0;
+  }
+  if (runs.length === 0) {
+    console.log(`no runs in ${args.project}`);
+    return 0;
+  }
   const rows = [['RUN', 'STATUS', 'KIND', 'BACKEND', 'STARTED', 'FINAL']];
   for (const r of runs) {
-    rows.push([r.id, r.status, r.kind, r.backend ?? '-', r.startedAt.replace('T', ' ').slice(0, 19), r.error ? `error: ${r.error.slice(0, 60)}` : formatMetrics(r.finalMetrics)]);
+    rows.push([
+      r.id,
+      r.status,
+      r.kind,
+      r.backend ?? '-',
+      r.startedAt.replace('T', ' ').slice(0, 19),
+      r.error ? `error: ${r.error.slice(0, 60)}` : formatMetrics(r.finalMetrics),
+    ]);
   }
   console.log(table(rows));
   return 0;
 }
 
 export function presetsCommand(args: CliArgs): number {
-  if (args.json) { console.log(JSON.stringify(PRESETS, null, 2)); return 0; }
+  if (args.json) {
+    console.log(JSON.stringify(PRESETS, null, 2));
+    return 0;
+  }
   console.log(table([['PRESET', 'KIND', 'REPRODUCES'], ...PRESETS.map((p) => [p.name, p.spec.kind, p.reproduces])]));
   return 0;
 }

@@ -12,7 +12,9 @@ import { createProject, listRuns } from '../runs';
 import { reportTable, reproducePreset, type PresetOutcome } from './reproduce';
 
 const dirs: string[] = [];
-afterAll(async () => { for (const d of dirs) await rm(d, { recursive: true, force: true }); });
+afterAll(async () => {
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
 
 describe('reproduce --quick', () => {
   it('runs and saves every preset and variant', { timeout: 600_000 }, async () => {
@@ -21,7 +23,9 @@ describe('reproduce --quick', () => {
     await createProject(project, 'quick');
     const outcomes: PresetOutcome[] = [];
     for (const p of PRESETS) outcomes.push(await reproducePreset(p, { project, data: [], quick: true }));
-    const failed = outcomes.flatMap((o) => o.runs.filter((r) => r.status !== 'finished').map((r) => `${o.preset.name}/${r.label}: ${r.error}`));
+    const failed = outcomes.flatMap((o) =>
+      o.runs.filter((r) => r.status !== 'finished').map((r) => `${o.preset.name}/${r.label}: ${r.error}`),
+    );
     expect(failed).toEqual([]);
     const runs = await listRuns(project);
     const expected = PRESETS.reduce((a, p) => a + expandPreset(p).length, 0);

@@ -17,7 +17,11 @@ export async function specFromArgs(args: CliArgs): Promise<ExperimentSpec> {
     const text = await readFile(args.spec!, 'utf8').catch((e: NodeJS.ErrnoException) => {
       throw new Error(`cannot read spec file ${args.spec}: ${e.code ?? e.message}`);
     });
-    try { input = JSON.parse(text); } catch (e) { throw new Error(`spec file ${args.spec} is not valid JSON: ${(e as Error).message}`); }
+    try {
+      input = JSON.parse(text);
+    } catch (e) {
+      throw new Error(`spec file ${args.spec} is not valid JSON: ${(e as Error).message}`);
+    }
   }
   if (args.backend) input.backend = args.backend;
   if (args.epochs) input.epochs = args.epochs;

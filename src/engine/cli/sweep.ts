@@ -13,7 +13,13 @@ async function presetFromArgs(args: CliArgs): Promise<Preset> {
   if (args.preset) return findPreset(args.preset);
   const text = await readFile(args.spec!, 'utf8');
   const sweep = parseWith(SweepSpecSchema, JSON.parse(text), `sweep file ${args.spec}`);
-  return { name: sweep.sweep, title: sweep.sweep, reproduces: '', spec: {} as Preset['spec'], variants: sweep.variants.map((v) => ({ label: v.label, patch: v.spec as Record<string, unknown> })) };
+  return {
+    name: sweep.sweep,
+    title: sweep.sweep,
+    reproduces: '',
+    spec: {} as Preset['spec'],
+    variants: sweep.variants.map((v) => ({ label: v.label, patch: v.spec as Record<string, unknown> })),
+  };
 }
 
 export async function sweepCommand(args: CliArgs): Promise<number> {
@@ -21,7 +27,17 @@ export async function sweepCommand(args: CliArgs): Promise<number> {
   const preset = await presetFromArgs(args);
   const out = await reproducePreset(preset, { project: args.project, data: args.data, quick: false });
   const metric = preset.reference?.metric;
-  console.log(table([['VARIANT', 'RUN', 'STATUS', metric ?? 'FINAL'], ...out.runs.map((r) => [r.label, r.runId, r.status, metric ? describeMetric(metric, r.finalMetrics[metric]) : JSON.stringify(r.finalMetrics)])]));
+  console.log(
+    table([
+      ['VARIANT', 'RUN', 'STATUS', metric ?? 'FINAL'],
+      ...out.runs.map((r) => [
+        r.label,
+        r.runId,
+        r.status,
+        metric ? describeMetric(metric, r.finalMetrics[metric]) : JSON.stringify(r.finalMetrics),
+      ]),
+    ]),
+  );
   if (preset.reference) console.log(`verdict against the seed (${preset.reference.figure}): ${out.verdict}`);
   return out.runs.some((r) => r.status === 'failed') ? 1 : 0;
 }

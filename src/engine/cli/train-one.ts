@@ -17,12 +17,23 @@ export interface TrainOutcome {
   error?: string;
 }
 
-export interface TrainOptions { project: string; data: string[]; group?: string; progress?: boolean; label?: string }
+export interface TrainOptions {
+  project: string;
+  data: string[];
+  group?: string;
+  progress?: boolean;
+  label?: string;
+}
 
 export async function trainOne(spec: ExperimentSpec, o: TrainOptions): Promise<TrainOutcome> {
   const t0 = Date.now();
   const bar = new cliProgress.SingleBar(
-    { format: ` ${o.label ? `${o.label} ` : ''}{bar} {percentage}% | step {value}/{total} | {rate} samples/s | ETA {eta_formatted} | {info}`, noTTYOutput: !process.stderr.isTTY, notTTYSchedule: 5000, etaBuffer: 50 },
+    {
+      format: ` ${o.label ? `${o.label} ` : ''}{bar} {percentage}% | step {value}/{total} | {rate} samples/s | ETA {eta_formatted} | {info}`,
+      noTTYOutput: !process.stderr.isTTY,
+      notTTYSchedule: 5000,
+      etaBuffer: 50,
+    },
     cliProgress.Presets.shades_classic,
   );
   const show = o.progress !== false;
@@ -40,14 +51,20 @@ export async function trainOne(spec: ExperimentSpec, o: TrainOptions): Promise<T
     } else if (e.type === 'metrics' && started) {
       const last = e.rows[e.rows.length - 1]!;
       const rate = last.t > 0 ? (((last.step + 1) * spec.batchSize) / (last.t / 1000)).toFixed(0) : '-';
-      const info = ['loss', 'qe', 'accuracy'].filter((k) => k in last).map((k) => `${k} ${last[k]!.toFixed(4)}`).join(' ');
+      const info = ['loss', 'qe', 'accuracy']
+        .filter((k) => k in last)
+        .map((k) => `${k} ${last[k]!.toFixed(4)}`)
+        .join(' ');
       bar.update(last.step + 1, { rate, info });
     } else if (e.type === 'log' && e.level !== 'info' && show) {
       if (started) bar.stop();
       started = false;
       console.error(`${e.level}: ${e.message}`);
     } else if (e.type === 'finished') {
-      if (started) { bar.update(bar.getTotal()); bar.stop(); }
+      if (started) {
+        bar.update(bar.getTotal());
+        bar.stop();
+      }
       Object.assign(out, { status: e.status, finalMetrics: e.finalMetrics });
       if (show) console.log(`${e.status}: ${formatMetrics(e.finalMetrics)}`);
     } else if (e.type === 'failed') {
@@ -56,15 +73,29 @@ export async function trainOne(spec: ExperimentSpec, o: TrainOptions): Promise<T
       if (show) console.error(`failed: ${e.error}`);
     }
   };
-  const handle = spawnTrainer({ spec, projectDir: o.project, dataRoots: o.data, unrestricted: o.data.length === 0, group: o.group, onEvent });
+  const handle = spawnTrainer({
+    spec,
+    projectDir: o.project,
+    dataRoots: o.data,
+    unrestricted: o.data.length === 0,
+    group: o.group,
+    onEvent,
+  });
   out.runId = handle.runId;
   let interrupts = 0;
   const onSigint = (): void => {
     interrupts += 1;
-    if (interrupts === 1) { console.error('\nstopping after the current batch (Ctrl-C again to kill)…'); handle.stop(); } else handle.kill();
+    if (interrupts === 1) {
+      console.error('\nstopping after the current batch (Ctrl-C again to kill)…');
+      handle.stop();
+    } else handle.kill();
   };
   process.on('SIGINT', onSigint);
-  try { await handle.exited; } finally { process.off('SIGINT', onSigint); }
+  try {
+    await handle.exited;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
   out.wallMs = Date.now() - t0;
   return out;
 }

@@ -12,10 +12,18 @@ describe('built-in datasets', () => {
     expect([d.train.x.length, d.test!.x.length]).toEqual([60000 * 784, 10000 * 784]);
     expect(d.shape).toEqual([28, 28, 1]);
     expect(d.classes).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
-    expect([Math.min(...d.train.y), Math.max(...d.train.y), Math.min(...d.test!.y), Math.max(...d.test!.y)]).toEqual([0, 9, 0, 9]);
+    expect([Math.min(...d.train.y), Math.max(...d.train.y), Math.min(...d.test!.y), Math.max(...d.test!.y)]).toEqual([
+      0, 9, 0, 9,
+    ]);
     expect([d.train.y[0], d.test!.y[0]]).toEqual([5, 7]); // the well-known first digits of each split
-    let s = 0, lo = Infinity, hi = -Infinity;
-    for (const v of d.train.x) { s += v; if (v < lo) lo = v; if (v > hi) hi = v; }
+    let s = 0,
+      lo = Infinity,
+      hi = -Infinity;
+    for (const v of d.train.x) {
+      s += v;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
     expect(s / d.train.x.length).toBeCloseTo(0.1307, 3);
     expect([lo, hi]).toEqual([0, 1]);
     expect(loadBuiltin('mnist')).toBe(d);
@@ -43,8 +51,11 @@ describe('built-in datasets', () => {
     expect(s.train.x.every((v) => Math.abs(v) <= 1)).toBe(true);
     // Radius grows with the angle along each arm: a point's radius r lies near the arm at angle θ + 2πk.
     const armGap = (i: number): number => {
-      const x = s.train.x[2 * i]!, y = s.train.x[2 * i + 1]!, r = Math.hypot(x, y);
-      const phase = s.train.y[i]! * Math.PI, theta = Math.atan2(y, x) - phase;
+      const x = s.train.x[2 * i]!,
+        y = s.train.x[2 * i + 1]!,
+        r = Math.hypot(x, y);
+      const phase = s.train.y[i]! * Math.PI,
+        theta = Math.atan2(y, x) - phase;
       let best = Infinity;
       for (let k = -2; k <= 2; k++) {
         const t = (theta + 2 * Math.PI * k) / (3 * Math.PI);
@@ -58,17 +69,26 @@ describe('built-in datasets', () => {
   });
 
   it('rotating digit: 72 views 5° apart; view 0 is the digit, view 36 is it turned upside down', () => {
-    const r = loadBuiltin('rotating-digit'), m = loadBuiltin('mnist');
-    expect([r.train.count, r.shape, r.classes[0], r.classes[18], r.classes[71]]).toEqual([72, [28, 28, 1], '0°', '90°', '355°']);
+    const r = loadBuiltin('rotating-digit'),
+      m = loadBuiltin('mnist');
+    expect([r.train.count, r.shape, r.classes[0], r.classes[18], r.classes[71]]).toEqual([
+      72,
+      [28, 28, 1],
+      '0°',
+      '90°',
+      '355°',
+    ]);
     expect(Array.from(r.train.y)).toEqual(Array.from({ length: 72 }, (_, k) => k));
-    const at = m.train.y.indexOf(4), digit = m.train.x.subarray(at * 784, (at + 1) * 784);
+    const at = m.train.y.indexOf(4),
+      digit = m.train.x.subarray(at * 784, (at + 1) * 784);
     const view = (k: number) => r.train.x.subarray(k * 784, (k + 1) * 784);
     view(0).forEach((v, i) => expect(v).toBeCloseTo(digit[i]!, 5));
     view(36).forEach((v, i) => expect(v).toBeCloseTo(digit[783 - i]!, 4)); // 180°: (x, y) → (27 − x, 27 − y)
   });
 
   it('rotation by hand: a quarter turn moves the top-left pixel of a 3×3 image to the top-right', () => {
-    const img = new Float32Array(9); img[0] = 1;
+    const img = new Float32Array(9);
+    img[0] = 1;
     const out = rotate(img, 3, Math.PI / 2);
     expect(Array.from(out, (v) => +v.toFixed(5))).toEqual([0, 0, 1, 0, 0, 0, 0, 0, 0]);
   });
@@ -78,9 +98,17 @@ describe('built-in datasets', () => {
     const b = await loadDataset({ source: 'builtin', name: 'colors', trainLimit: 10 }, { seed: 1 });
     expect([a.train.count, a.test!.count, b.test!.count]).toEqual([10, 3, 1024]);
     expect(Array.from(a.train.x)).toEqual(Array.from(b.train.x));
-    expect(() => loadBuiltin('cifar')).toThrow('unknown built-in dataset "cifar": expected one of "mnist", "colors", "spirals", "rotating-digit"');
+    expect(() => loadBuiltin('cifar')).toThrow(
+      'unknown built-in dataset "cifar": expected one of "mnist", "colors", "spirals", "rotating-digit"',
+    );
     const p = await previewDataset({ source: 'builtin', name: 'spirals' });
-    expect([p.name, p.format, p.trainCount, p.testCount, p.samples.length]).toEqual(['spirals', 'builtin', 2000, 1000, 8]);
+    expect([p.name, p.format, p.trainCount, p.testCount, p.samples.length]).toEqual([
+      'spirals',
+      'builtin',
+      2000,
+      1000,
+      8,
+    ]);
     expect(p.samples[0]!.data).toHaveLength(2);
   });
 });

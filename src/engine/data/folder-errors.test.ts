@@ -21,27 +21,49 @@ async function idxPair(images: Buffer, labels: Buffer, names = ['train-images', 
 describe('MNIST IDX', () => {
   it('a truncated images file (plain and gzip)', async () => {
     let d = await idxPair(idx([3, 2, 2], [1, 2, 3]), idx([3], [0, 1, 2]));
-    await fails(loadFolder(d), join(d, 'train-images'), 'is truncated: header says 3×2×2 = 12 values but only 3 bytes follow');
+    await fails(
+      loadFolder(d),
+      join(d, 'train-images'),
+      'is truncated: header says 3×2×2 = 12 values but only 3 bytes follow',
+    );
     d = await idxPair(gzipSync(idx([3, 2, 2], [1, 2, 3])), idx([3], [0, 1, 2]), ['train-images.gz', 'train-labels']);
-    await fails(loadFolder(d), join(d, 'train-images.gz'), 'is truncated: header says 3×2×2 = 12 values but only 3 bytes follow');
+    await fails(
+      loadFolder(d),
+      join(d, 'train-images.gz'),
+      'is truncated: header says 3×2×2 = 12 values but only 3 bytes follow',
+    );
   });
 
   it('a gzip stream cut short', async () => {
     const gz = gzipSync(idx([50, 8, 8], Buffer.alloc(3200, 7)));
-    const d = await idxPair(gz.subarray(0, gz.length - 12), idx([50], Buffer.alloc(50)), ['train-images.gz', 'train-labels']);
+    const d = await idxPair(gz.subarray(0, gz.length - 12), idx([50], Buffer.alloc(50)), [
+      'train-images.gz',
+      'train-labels',
+    ]);
     await fails(loadFolder(d), join(d, 'train-images.gz'), 'is not a readable gzip file');
   });
 
   it('a gzip IDX is inflated no further than its header says (and at most 1 GiB)', async () => {
-    let d = await idxPair(gzipSync(idx([2, 1, 1], Buffer.alloc(5000))), idx([2], [0, 1]), ['train-images.gz', 'train-labels']);
+    let d = await idxPair(gzipSync(idx([2, 1, 1], Buffer.alloc(5000))), idx([2], [0, 1]), [
+      'train-images.gz',
+      'train-labels',
+    ]);
     await fails(loadFolder(d), join(d, 'train-images.gz'), "inflates to more bytes than its header's 2×1×1 values");
     d = await idxPair(gzipSync(idx([30000, 200, 200], [1])), idx([1], [0]), ['train-images.gz', 'train-labels']);
-    await fails(loadFolder(d), join(d, 'train-images.gz'), 'header claims 30000×200×200 values: more than a gzip IDX may hold here (1 GiB)');
+    await fails(
+      loadFolder(d),
+      join(d, 'train-images.gz'),
+      'header claims 30000×200×200 values: more than a gzip IDX may hold here (1 GiB)',
+    );
   });
 
   it('image and label counts that do not match', async () => {
     const d = await idxPair(idx([2, 1, 1], [1, 2]), idx([3], [0, 1, 2]));
-    await fails(loadFolder(d), join(d, 'train-images'), 'holds 2 images but no labels file has that many (train-labels: 3)');
+    await fails(
+      loadFolder(d),
+      join(d, 'train-images'),
+      'holds 2 images but no labels file has that many (train-labels: 3)',
+    );
   });
 
   it('wrong magic: not IDX at all, or an IDX type other than unsigned bytes', async () => {
@@ -57,7 +79,11 @@ describe('MNIST IDX', () => {
     d = await idxPair(idx([60000, 4096, 4096], [1, 2]), idx([1], [0]));
     await fails(loadFolder(d), join(d, 'train-images'), 'header claims absurd sizes 60000×4096×4096');
     d = await idxPair(idx([1000, 1000, 1000], [1, 2]), idx([1], [0]));
-    await fails(loadFolder(d), join(d, 'train-images'), 'header says 1000×1000×1000 = 1000000000 values but only 2 bytes follow');
+    await fails(
+      loadFolder(d),
+      join(d, 'train-images'),
+      'header says 1000×1000×1000 = 1000000000 values but only 2 bytes follow',
+    );
   });
 });
 
@@ -71,7 +97,10 @@ describe('ImageFolder', () => {
 
   it('corrupt image bytes behind a PNG signature', async () => {
     const d = await twoClasses();
-    await writeFile(join(d, 'b', '2.png'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10]), Buffer.alloc(40, 3)]));
+    await writeFile(
+      join(d, 'b', '2.png'),
+      Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10]), Buffer.alloc(40, 3)]),
+    );
     await fails(loadFolder(d), join(d, 'b', '2.png'), 'is not a readable image');
   });
 
@@ -103,7 +132,11 @@ describe('ImageFolder', () => {
     const d = await twoClasses();
     await image(join(d, 'b', '2.png'), 4, 4, 0);
     await image(join(d, 'stray.png'), 4, 4, 0);
-    await fails(loadFolder(d), join(d, 'stray.png'), 'is an image at the top of the folder; ImageFolder expects one sub-folder per class');
+    await fails(
+      loadFolder(d),
+      join(d, 'stray.png'),
+      'is an image at the top of the folder; ImageFolder expects one sub-folder per class',
+    );
   });
 });
 
@@ -150,18 +183,44 @@ describe('folders that are not datasets', () => {
   });
 
   it('a path outside the allowed roots, a nonexistent path, a file, and folders not enabled', async () => {
-    const root = await tempDir(), other = await tempDir();
-    await fails(loadDataset({ source: 'folder', path: other }, { allowedRoots: [root] }), other, `is outside the allowed dataset folders (${root})`);
-    await fails(loadDataset({ source: 'folder', path: join(root, 'nope') }, { allowedRoots: [root] }), join(root, 'nope'), 'does not exist or cannot be read');
-    await fails(loadDataset({ source: 'folder', path: join(other, 'nope') }), join(other, 'nope'), 'does not exist or cannot be read');
+    const root = await tempDir(),
+      other = await tempDir();
+    await fails(
+      loadDataset({ source: 'folder', path: other }, { allowedRoots: [root] }),
+      other,
+      `is outside the allowed dataset folders (${root})`,
+    );
+    await fails(
+      loadDataset({ source: 'folder', path: join(root, 'nope') }, { allowedRoots: [root] }),
+      join(root, 'nope'),
+      'does not exist or cannot be read',
+    );
+    await fails(
+      loadDataset({ source: 'folder', path: join(other, 'nope') }),
+      join(other, 'nope'),
+      'does not exist or cannot be read',
+    );
     await writeFile(join(root, 'f.csv'), 'a,label\n1,x\n');
-    await fails(loadDataset({ source: 'folder', path: join(root, 'f.csv') }, { allowedRoots: [root] }), join(root, 'f.csv'), 'is a file; choose the folder');
-    await fails(loadDataset({ source: 'folder', path: root }, { allowedRoots: [] }), root, 'dataset folders are not enabled here');
+    await fails(
+      loadDataset({ source: 'folder', path: join(root, 'f.csv') }, { allowedRoots: [root] }),
+      join(root, 'f.csv'),
+      'is a file; choose the folder',
+    );
+    await fails(
+      loadDataset({ source: 'folder', path: root }, { allowedRoots: [] }),
+      root,
+      'dataset folders are not enabled here',
+    );
   });
 
   it('a symlink inside the roots that points outside them is refused (real paths compared)', async () => {
-    const root = await tempDir(), other = await tempDir();
+    const root = await tempDir(),
+      other = await tempDir();
     await symlink(other, join(root, 'escape'));
-    await fails(loadDataset({ source: 'folder', path: join(root, 'escape') }, { allowedRoots: [root] }), join(root, 'escape'), 'is outside the allowed dataset folders');
+    await fails(
+      loadDataset({ source: 'folder', path: join(root, 'escape') }, { allowedRoots: [root] }),
+      join(root, 'escape'),
+      'is outside the allowed dataset folders',
+    );
   });
 });

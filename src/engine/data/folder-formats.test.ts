@@ -59,11 +59,18 @@ describe('CIFAR-10 batches', () => {
     const rec = (label: number, first: [number, number, number], last: [number, number, number]) => {
       const r = Buffer.alloc(3073);
       r[0] = label;
-      first.forEach((v, c) => { r[1 + c * 1024] = v; });
-      last.forEach((v, c) => { r[1 + c * 1024 + 1023] = v; });
+      first.forEach((v, c) => {
+        r[1 + c * 1024] = v;
+      });
+      last.forEach((v, c) => {
+        r[1 + c * 1024 + 1023] = v;
+      });
       return r;
     };
-    await writeFile(join(d, 'data_batch_1.bin'), Buffer.concat([rec(6, [255, 51, 102], [0, 0, 0]), rec(2, [0, 0, 0], [0, 255, 0])]));
+    await writeFile(
+      join(d, 'data_batch_1.bin'),
+      Buffer.concat([rec(6, [255, 51, 102], [0, 0, 0]), rec(2, [0, 0, 0], [0, 255, 0])]),
+    );
     await writeFile(join(d, 'test_batch.bin'), rec(9, [0, 0, 0], [0, 0, 255]));
     const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
     await writeFile(join(d, 'batches.meta.txt'), `${names.join('\n')}\n\n`);
@@ -100,7 +107,10 @@ describe('ImageFolder', () => {
     await image(join(d, 'light', '1.png'), 2, 2, 204, 'grey');
     await image(join(d, 'dark', '2.png'), 2, 2, 51, 'grey');
     const ds = await loadFolder(d);
-    expect([ds.shape, ds.classes]).toEqual([[2, 2, 1], ['dark', 'light']]);
+    expect([ds.shape, ds.classes]).toEqual([
+      [2, 2, 1],
+      ['dark', 'light'],
+    ]);
     expect(round(ds.train.x)).toEqual([0.2, 0.2, 0.2, 0.2, 0.8, 0.8, 0.8, 0.8]); // dark/2.png first: sorted walk
   });
 });
@@ -128,7 +138,8 @@ describe('CSV', () => {
 
 describe('loadDataset and previewDataset on folders', () => {
   it('limits are a seeded subset of whole samples; the preview shows counts and real rows', async () => {
-    const root = await tempDir(), d = join(root, 'table');
+    const root = await tempDir(),
+      d = join(root, 'table');
     await mkdir(d);
     const rows = Array.from({ length: 20 }, (_, i) => `${i},${i * 10},${i % 2 ? 'odd' : 'even'}`);
     await writeFile(join(d, 'data.csv'), `a,b,parity\n${rows.join('\n')}\n`);
@@ -144,6 +155,8 @@ describe('loadDataset and previewDataset on folders', () => {
     }
     const p = await previewDataset({ source: 'folder', path: d }, { allowedRoots: [root] });
     expect([p.format, p.shape, p.classes, p.trainCount, p.testCount]).toEqual(['csv', [2], ['even', 'odd'], 20, 0]);
-    expect(p.samples.map((s) => [...s.data, s.label])).toEqual([0, 2, 5, 7, 10, 12, 15, 17].map((i) => [i, i * 10, i % 2]));
+    expect(p.samples.map((s) => [...s.data, s.label])).toEqual(
+      [0, 2, 5, 7, 10, 12, 15, 17].map((i) => [i, i * 10, i % 2]),
+    );
   });
 });

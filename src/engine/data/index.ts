@@ -15,19 +15,26 @@ export { DatasetError, type Dataset, type Split } from './types';
 export { loadFolder } from './folder';
 
 const BUILTINS: Record<BuiltinDataset, () => Dataset> = {
-  mnist: loadMnist, colors: loadColors, spirals: loadSpirals, 'rotating-digit': loadRotatingDigit,
+  mnist: loadMnist,
+  colors: loadColors,
+  spirals: loadSpirals,
+  'rotating-digit': loadRotatingDigit,
 };
 
 export function loadBuiltin(name: string): Dataset {
   return BUILTINS[pickOption('built-in dataset', BUILTIN_DATASETS, name)]();
 }
 
-export interface LoadOptions { allowedRoots?: string[]; seed?: number }
+export interface LoadOptions {
+  allowedRoots?: string[];
+  seed?: number;
+}
 
 export async function loadDataset(ref: DatasetRef, opts: LoadOptions = {}): Promise<Dataset> {
-  const data = ref.source === 'builtin'
-    ? loadBuiltin(ref.name)
-    : await loadFolder(await checkInsideRoots(ref.path, opts.allowedRoots));
+  const data =
+    ref.source === 'builtin'
+      ? loadBuiltin(ref.name)
+      : await loadFolder(await checkInsideRoots(ref.path, opts.allowedRoots));
   return applyLimits(data, ref.trainLimit, ref.testLimit, opts.seed ?? 0);
 }
 
@@ -36,8 +43,14 @@ export async function previewDataset(ref: DatasetRef, opts: LoadOptions = {}): P
   const size = sampleSize(d.shape);
   const picks = Math.min(8, d.train.count);
   return {
-    name: d.name, format: d.format, source: d.source, shape: d.shape, classes: d.classes,
-    trainCount: d.train.count, testCount: d.test?.count ?? 0, warnings: d.warnings,
+    name: d.name,
+    format: d.format,
+    source: d.source,
+    shape: d.shape,
+    classes: d.classes,
+    trainCount: d.train.count,
+    testCount: d.test?.count ?? 0,
+    warnings: d.warnings,
     samples: Array.from({ length: picks }, (_, k) => {
       const i = Math.floor((k * d.train.count) / picks);
       return { label: d.train.y[i]!, data: d.train.x.slice(i * size, (i + 1) * size) };

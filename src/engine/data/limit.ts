@@ -5,12 +5,21 @@ import { sampleSize, type Dataset, type Split } from './types';
 export function limitSplit(s: Split, size: number, limit: number | undefined, seed: number): Split {
   if (limit === undefined || limit >= s.count) return s;
   const order = permutation(s.count, seed).subarray(0, limit);
-  const x = new Float32Array(limit * size), y = new Int32Array(limit);
-  order.forEach((src, i) => { x.set(s.x.subarray(src * size, (src + 1) * size), i * size); y[i] = s.y[src]!; });
+  const x = new Float32Array(limit * size),
+    y = new Int32Array(limit);
+  order.forEach((src, i) => {
+    x.set(s.x.subarray(src * size, (src + 1) * size), i * size);
+    y[i] = s.y[src]!;
+  });
   return { x, y, count: limit };
 }
 
-export function applyLimits(d: Dataset, trainLimit: number | undefined, testLimit: number | undefined, seed: number): Dataset {
+export function applyLimits(
+  d: Dataset,
+  trainLimit: number | undefined,
+  testLimit: number | undefined,
+  seed: number,
+): Dataset {
   const size = sampleSize(d.shape);
   return {
     ...d,

@@ -9,7 +9,11 @@ export async function checkInsideRoots(path: string, roots: string[] | undefined
     throw new DatasetError(abs, 'does not exist or cannot be read');
   });
   if (roots === undefined) return real;
-  if (roots.length === 0) throw new DatasetError(abs, 'dataset folders are not enabled here: start the lab with --data DIR to allow folders under DIR');
+  if (roots.length === 0)
+    throw new DatasetError(
+      abs,
+      'dataset folders are not enabled here: start the lab with --data DIR to allow folders under DIR',
+    );
   for (const root of roots) {
     const r = await realpath(resolve(root)).catch(() => resolve(root));
     if (real === r || real.startsWith(r + sep)) return real;

@@ -28,7 +28,13 @@ export function idx(dims: number[], body: number[] | Uint8Array, type = 0x08): B
 }
 
 /** A flat-colour image; `grey` writes a true 1-channel PNG. */
-export async function image(path: string, w: number, h: number, v: number, format: 'png' | 'jpeg' | 'grey' = 'png'): Promise<void> {
+export async function image(
+  path: string,
+  w: number,
+  h: number,
+  v: number,
+  format: 'png' | 'jpeg' | 'grey' = 'png',
+): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const img = sharp({ create: { width: w, height: h, channels: 3, background: { r: v, g: v, b: v } } });
   if (format === 'jpeg') await img.jpeg({ quality: 100 }).toFile(path);
@@ -38,7 +44,10 @@ export async function image(path: string, w: number, h: number, v: number, forma
 
 /** Asserts the promise rejects with a DatasetError naming `file` and containing `problem`. */
 export async function expectDatasetError(p: Promise<unknown>, file: string, problem: string): Promise<void> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(DatasetError);
   expect((err as DatasetError).file).toBe(file);
   expect((err as DatasetError).message).toContain(problem);

@@ -25,8 +25,11 @@ export interface LabHostOptions {
 /** Polls for a file until it exists, the process exits, or 20 s pass. */
 async function waitForFile(path: string, exited: Promise<unknown>): Promise<void> {
   let done = false;
-  void exited.finally(() => { done = true; });
-  for (let waited = 0; !done && waited < 20_000 && !existsSync(path); waited += 50) await new Promise((r) => setTimeout(r, 50));
+  void exited.finally(() => {
+    done = true;
+  });
+  for (let waited = 0; !done && waited < 20_000 && !existsSync(path); waited += 50)
+    await new Promise((r) => setTimeout(r, 50));
 }
 
 export class LabHost {
@@ -63,9 +66,12 @@ export class LabHost {
     return h;
   }
 
-  readonly calls: { [K in ApiCallName]: (...a: Parameters<ApiCalls[K]>) => Promise<ReturnType<ApiCalls[K]>> | ReturnType<ApiCalls[K]> } = {
+  readonly calls: {
+    [K in ApiCallName]: (...a: Parameters<ApiCalls[K]>) => Promise<ReturnType<ApiCalls[K]>> | ReturnType<ApiCalls[K]>;
+  } = {
     'project:open': async (dir) => (this.project = { ...(await openProject(resolve(dir))), dir: resolve(dir) }),
-    'project:create': async (dir, name) => (this.project = { ...(await createProject(resolve(dir), name)), dir: resolve(dir) }),
+    'project:create': async (dir, name) =>
+      (this.project = { ...(await createProject(resolve(dir), name)), dir: resolve(dir) }),
     'project:current': () => this.project,
     'runs:list': () => listRuns(this.requireProject().dir),
     'runs:get': (id) => readRun(this.requireProject().dir, id),
@@ -95,7 +101,8 @@ export class LabHost {
     'presets:list': () => PRESETS,
     'datasets:roots': () => this.opts.dataRoots ?? [],
     // Loaded on first use: the host process never pays for the loaders (or sharp) unless a preview is asked.
-    'datasets:preview': async (ref) => (await import('../data')).previewDataset(ref, { allowedRoots: this.opts.dataRoots ?? undefined }),
+    'datasets:preview': async (ref) =>
+      (await import('../data')).previewDataset(ref, { allowedRoots: this.opts.dataRoots ?? undefined }),
     'dialogs:pickFolder': async (purpose) => (this.opts.pickFolder ? await this.opts.pickFolder(purpose) : null),
   };
 
@@ -105,7 +112,10 @@ export class LabHost {
     const spec = parseSpec(input);
     const projectDir = this.requireProject().dir;
     const handle = (this.opts.launch ?? spawnTrainer)({
-      spec, projectDir, dataRoots: this.opts.dataRoots ?? [], group,
+      spec,
+      projectDir,
+      dataRoots: this.opts.dataRoots ?? [],
+      group,
       unrestricted: this.opts.dataRoots === null,
       onEvent: (e) => this.emit(e),
     });

@@ -33,7 +33,12 @@ export class SynapticScaling {
   constructor(args: SynapticScalingArgs) {
     check('units', args.units, Number.isInteger(args.units) && args.units >= 1, 'an integer ≥ 1');
     this.target = check('target', args.target, args.target > 0 && args.target < 1, 'in (0, 1)');
-    const o = { rate: args.rate ?? 0.1, gamma: args.gamma ?? 0.5, minScale: args.minScale ?? 0.8, maxScale: args.maxScale ?? 1.25 };
+    const o = {
+      rate: args.rate ?? 0.1,
+      gamma: args.gamma ?? 0.5,
+      minScale: args.minScale ?? 0.8,
+      maxScale: args.maxScale ?? 1.25,
+    };
     check('rate', o.rate, o.rate > 0 && o.rate <= 1, 'in (0, 1]');
     check('gamma', o.gamma, o.gamma >= 0, '≥ 0');
     check('minScale', o.minScale, o.minScale > 0 && o.minScale <= 1, 'in (0, 1]');
@@ -47,7 +52,8 @@ export class SynapticScaling {
   update(code: tf.Tensor): void {
     const next = tf.tidy(() => {
       const batch = code.rank === 1 ? code : tf.mean(tf.reshape(code, [-1, code.shape.at(-1)!]), 0);
-      if (batch.shape[0] !== this.rates.shape[0]) throw new Error(`SynapticScaling.update: expected ${this.rates.shape[0]} units, received ${batch.shape[0]}`);
+      if (batch.shape[0] !== this.rates.shape[0])
+        throw new Error(`SynapticScaling.update: expected ${this.rates.shape[0]} units, received ${batch.shape[0]}`);
       return tf.add(tf.mul(this.rates, 1 - this.o.rate), tf.mul(batch, this.o.rate)) as tf.Tensor1D;
     });
     this.rates.dispose();
@@ -74,7 +80,8 @@ export class SynapticScaling {
 /** kernel [D, N] ← kernel ⊙ scales[None, :]: scales each unit's incoming weights. */
 export function applySynapticScaling(kernel: tf.Variable, scales: tf.Tensor1D): void {
   const n = kernel.shape.at(-1);
-  if (scales.shape[0] !== n) throw new Error(`applySynapticScaling: expected ${n} scales (one per kernel column), received ${scales.shape[0]}`);
+  if (scales.shape[0] !== n)
+    throw new Error(`applySynapticScaling: expected ${n} scales (one per kernel column), received ${scales.shape[0]}`);
   tf.tidy(() => kernel.assign(tf.mul(kernel, scales)));
 }
 

@@ -5,7 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../util/random';
 import { Kwta, kwtaHard, kwtaK } from './kwta';
 
-beforeAll(async () => { await tf.setBackend('cpu'); });
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
 
 function rows(b: number, n: number, seed: number): number[][] {
   const r = mulberry32(seed);
@@ -47,7 +49,13 @@ describe('Kwta', () => {
   });
 
   it('evaluation stays at exactly k ones when values tie', () => {
-    const y = kwtaHard(tf.tensor2d([[1, 1, 1, 1, 1], [0, 2, 2, 2, 1]]), 2);
+    const y = kwtaHard(
+      tf.tensor2d([
+        [1, 1, 1, 1, 1],
+        [0, 2, 2, 2, 1],
+      ]),
+      2,
+    );
     expect(y.arraySync().map((r) => r.reduce((a, b) => a + b, 0))).toEqual([2, 2]);
     y.dispose();
   });
@@ -93,21 +101,29 @@ describe('Kwta', () => {
   it('gradient treats τ as a constant: hardness·s(1 − s)', () => {
     const data = rows(3, 6, 5);
     const layer = new Kwta({ sparsity: 0.3, hardness: 2 });
-    const g = tf.grad((a: tf.Tensor) => tf.sum(layer.apply(a, { training: true }) as tf.Tensor))(tf.tensor2d(data)) as tf.Tensor2D;
+    const g = tf.grad((a: tf.Tensor) => tf.sum(layer.apply(a, { training: true }) as tf.Tensor))(
+      tf.tensor2d(data),
+    ) as tf.Tensor2D;
     const got = g.arraySync();
-    data.forEach((row, i) => row.forEach((v, j) => {
-      const s = sig(2 * (v - naiveTau(row, 2)));
-      expect(got[i]![j]).toBeCloseTo(2 * s * (1 - s), 5);
-    }));
+    data.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const s = sig(2 * (v - naiveTau(row, 2)));
+        expect(got[i]![j]).toBeCloseTo(2 * s * (1 - s), 5);
+      }),
+    );
     tf.dispose([g, layer.takeBatchRates()!]);
   });
 
   it('rejects bad arguments, naming them', () => {
     expect(() => new Kwta({ sparsity: 0 })).toThrow('Kwta: sparsity must be in (0, 1), received 0');
     expect(() => new Kwta({ sparsity: 1.5 })).toThrow(/sparsity .* received 1.5/);
-    expect(() => new Kwta({ sparsity: 0.1, hardness: -1 })).toThrow('Kwta: hardness must be a finite number > 0, received -1');
+    expect(() => new Kwta({ sparsity: 0.1, hardness: -1 })).toThrow(
+      'Kwta: hardness must be a finite number > 0, received -1',
+    );
     const x = tf.zeros([1, 2]);
-    expect(() => new Kwta({ sparsity: 0.9 }).apply(x)).toThrow('Kwta: sparsity 0.9 of 2 units gives k = 2; expected k < 2');
+    expect(() => new Kwta({ sparsity: 0.9 }).apply(x)).toThrow(
+      'Kwta: sparsity 0.9 of 2 units gives k = 2; expected k < 2',
+    );
     x.dispose();
   });
 
@@ -117,19 +133,30 @@ describe('Kwta', () => {
     const back = Kwta.fromConfig(Kwta, cfg) as Kwta;
     expect(back.getConfig()).toEqual(layer.getConfig());
     expect([back.sparsity, back.hardness]).toEqual([0.05, 7]);
-    const m = tfl.sequential({ layers: [tfl.layers.dense({ units: 40, inputShape: [4] }), new Kwta({ sparsity: 0.1 })] });
+    const m = tfl.sequential({
+      layers: [tfl.layers.dense({ units: 40, inputShape: [4] }), new Kwta({ sparsity: 0.1 })],
+    });
     const m2 = await tfl.models.modelFromJSON(JSON.parse(JSON.stringify(m.toJSON(undefined, false))));
     expect(m2.layers[1]!.getClassName()).toBe('Kwta');
-    m.dispose(); m2.dispose();
+    m.dispose();
+    m2.dispose();
   });
 
   it('does not leak over forward passes and training steps', () => {
-    const m = tfl.sequential({ layers: [tfl.layers.dense({ units: 20, inputShape: [4] }), new Kwta({ sparsity: 0.1 })] });
+    const m = tfl.sequential({
+      layers: [tfl.layers.dense({ units: 20, inputShape: [4] }), new Kwta({ sparsity: 0.1 })],
+    });
     const kwta = m.layers[1] as Kwta;
-    const x = tf.tensor2d(rows(8, 4, 6)), target = tf.zeros([8, 20]);
+    const x = tf.tensor2d(rows(8, 4, 6)),
+      target = tf.zeros([8, 20]);
     const opt = tf.train.sgd(0.1);
     const step = (): void => {
-      opt.minimize(() => tf.losses.meanSquaredError(target, m.apply(x, { training: true }) as tf.Tensor) as tf.Scalar, true)?.dispose();
+      opt
+        .minimize(
+          () => tf.losses.meanSquaredError(target, m.apply(x, { training: true }) as tf.Tensor) as tf.Scalar,
+          true,
+        )
+        ?.dispose();
       tf.dispose(kwta.takeBatchRates()!);
       tf.dispose(m.predict(x) as tf.Tensor);
     };
@@ -137,6 +164,8 @@ describe('Kwta', () => {
     const before = tf.memory().numTensors;
     for (let i = 0; i < 5; i++) step();
     expect(tf.memory().numTensors).toBe(before);
-    m.dispose(); opt.dispose(); tf.dispose([x, target]);
+    m.dispose();
+    opt.dispose();
+    tf.dispose([x, target]);
   });
 });

@@ -36,7 +36,10 @@ export function kwtaHard(a: tf.Tensor2D, k: number): tf.Tensor2D {
 export function kwtaThreshold(a: tf.Tensor2D, k: number): { tau: tf.Tensor2D; hard: tf.Tensor2D } {
   return tf.tidy(() => {
     const { values, indices } = tf.topk(a, k + 1);
-    return { tau: tf.mean(tf.slice(values, [0, k - 1], [-1, 2]), 1, true) as tf.Tensor2D, hard: onesAt(indices as tf.Tensor2D, k, a.shape[1]) };
+    return {
+      tau: tf.mean(tf.slice(values, [0, k - 1], [-1, 2]), 1, true) as tf.Tensor2D,
+      hard: onesAt(indices as tf.Tensor2D, k, a.shape[1]),
+    };
   });
 }
 
@@ -49,21 +52,32 @@ export class Kwta extends tfl.layers.Layer {
 
   constructor(args: KwtaArgs) {
     super(args);
-    if (typeof args.sparsity !== 'number' || !(args.sparsity > 0 && args.sparsity < 1)) throw new Error(`Kwta: sparsity must be in (0, 1), received ${String(args.sparsity)}`);
+    if (typeof args.sparsity !== 'number' || !(args.sparsity > 0 && args.sparsity < 1))
+      throw new Error(`Kwta: sparsity must be in (0, 1), received ${String(args.sparsity)}`);
     const hardness = args.hardness ?? 10;
-    if (typeof hardness !== 'number' || !(hardness > 0 && Number.isFinite(hardness))) throw new Error(`Kwta: hardness must be a finite number > 0, received ${String(hardness)}`);
+    if (typeof hardness !== 'number' || !(hardness > 0 && Number.isFinite(hardness)))
+      throw new Error(`Kwta: hardness must be a finite number > 0, received ${String(hardness)}`);
     this.sparsity = args.sparsity;
     this.hardness = hardness;
   }
 
   /** Winners per sample (known once built). */
-  get winners(): number { return this.k; }
+  get winners(): number {
+    return this.k;
+  }
 
   override build(inputShape: tfl.Shape | tfl.Shape[]): void {
-    const s = singleShape('Kwta', inputShape), n = s.at(-1);
-    if (s.length < 2 || n == null) throw new Error(`Kwta needs inputs [batch, ..., units] with a known unit count, received shape [${s.join(', ')}]`);
+    const s = singleShape('Kwta', inputShape),
+      n = s.at(-1);
+    if (s.length < 2 || n == null)
+      throw new Error(
+        `Kwta needs inputs [batch, ..., units] with a known unit count, received shape [${s.join(', ')}]`,
+      );
     const k = kwtaK(this.sparsity, n);
-    if (k >= n) throw new Error(`Kwta: sparsity ${this.sparsity} of ${n} units gives k = ${k}; expected k < ${n} (a (k+1)-th value is needed)`);
+    if (k >= n)
+      throw new Error(
+        `Kwta: sparsity ${this.sparsity} of ${n} units gives k = ${k}; expected k < ${n} (a (k+1)-th value is needed)`,
+      );
     this.k = k;
     this.built = true;
   }
@@ -74,7 +88,8 @@ export class Kwta extends tfl.layers.Layer {
 
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): tf.Tensor {
     return tf.tidy(() => {
-      const a = oneTensor('Kwta', inputs), n = a.shape.at(-1)!;
+      const a = oneTensor('Kwta', inputs),
+        n = a.shape.at(-1)!;
       const flat = tf.reshape(a, [-1, n]) as tf.Tensor2D;
       if (kwargs?.training !== true) return tf.reshape(kwtaHard(flat, this.k), a.shape);
       const tau = constantOf(flat, (t) => {

@@ -22,6 +22,7 @@ export function singleShape(owner: string, s: tfl.Shape | tfl.Shape[]): Shape {
 }
 
 export function positiveInt(owner: string, arg: string, v: unknown): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new Error(`${owner}: ${arg} must be an integer ≥ 1, received ${String(v)}`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
+    throw new Error(`${owner}: ${arg} must be an integer ≥ 1, received ${String(v)}`);
   return v;
 }

@@ -23,14 +23,17 @@ export interface SoftSomArgs extends LayerArgs {
 
 /** Grid coordinates g [V, m]: (row, col) positions, or the column alone on 1-D lattices. */
 export function gridCoords(g: Grid): { data: Float32Array; m: number } {
-  if (g.topology === 'chain' || g.topology === 'ring') return { data: Float32Array.from({ length: g.n }, (_, j) => g.positions[j * 2 + 1]!), m: 1 };
+  if (g.topology === 'chain' || g.topology === 'ring')
+    return { data: Float32Array.from({ length: g.n }, (_, j) => g.positions[j * 2 + 1]!), m: 1 };
   return { data: g.positions.slice(), m: 2 };
 }
 
 /** The soft-SOM map for p [B, n], l [V, n], g [V, m]: differentiable in p and l. */
 export function softSomMap(p: tf.Tensor2D, l: tf.Tensor2D, g: tf.Tensor2D, beta: number): tf.Tensor2D {
   return tf.tidy(() => {
-    const d2 = tf.relu(tf.add(tf.sub(tf.sum(tf.square(p), 1, true), tf.mul(tf.matMul(p, l, false, true), 2)), tf.sum(tf.square(l), 1)));
+    const d2 = tf.relu(
+      tf.add(tf.sub(tf.sum(tf.square(p), 1, true), tf.mul(tf.matMul(p, l, false, true), 2)), tf.sum(tf.square(l), 1)),
+    );
     // +1e-12 keeps sqrt's gradient finite where p sits on a node; tf.softmax subtracts the max logit.
     const w = tf.softmax(tf.mul(tf.sqrt(tf.add(d2, 1e-12)), -beta));
     return tf.matMul(w, g) as tf.Tensor2D;
@@ -38,7 +41,8 @@ export function softSomMap(p: tf.Tensor2D, l: tf.Tensor2D, g: tf.Tensor2D, beta:
 }
 
 function gridOf(args: SoftSomArgs): Grid {
-  const rows = positiveInt('SoftSom', 'rows', args.rows), cols = positiveInt('SoftSom', 'cols', args.cols);
+  const rows = positiveInt('SoftSom', 'rows', args.rows),
+    cols = positiveInt('SoftSom', 'cols', args.cols);
   try {
     return makeGrid(rows, cols, args.topology ?? 'rect');
   } catch (e) {
@@ -57,7 +61,8 @@ export class SoftSom extends tfl.layers.Layer {
 
   constructor(args: SoftSomArgs) {
     super(args);
-    if (typeof args.beta !== 'number' || !(args.beta > 0 && Number.isFinite(args.beta))) throw new Error(`SoftSom: beta must be a finite number > 0, received ${String(args.beta)}`);
+    if (typeof args.beta !== 'number' || !(args.beta > 0 && Number.isFinite(args.beta)))
+      throw new Error(`SoftSom: beta must be a finite number > 0, received ${String(args.beta)}`);
     this.grid = gridOf(args);
     this.beta = args.beta;
     this.trainableLocations = args.trainableLocations ?? true;
@@ -65,7 +70,9 @@ export class SoftSom extends tfl.layers.Layer {
   }
 
   /** m: 2 on 2-D grids, 1 on chain and ring. */
-  get outputSize(): number { return gridCoords(this.grid).m; }
+  get outputSize(): number {
+    return gridCoords(this.grid).m;
+  }
 
   /** The Som over the node locations (views, QE/TE, initialisation). */
   get som(): Som {
@@ -74,10 +81,21 @@ export class SoftSom extends tfl.layers.Layer {
   }
 
   override build(inputShape: tfl.Shape | tfl.Shape[]): void {
-    const s = singleShape('SoftSom', inputShape), n = s[1];
-    if (s.length !== 2 || n == null) throw new Error(`SoftSom needs inputs [batch, features] with a known feature count, received shape [${s.join(', ')}]`);
+    const s = singleShape('SoftSom', inputShape),
+      n = s[1];
+    if (s.length !== 2 || n == null)
+      throw new Error(
+        `SoftSom needs inputs [batch, features] with a known feature count, received shape [${s.join(', ')}]`,
+      );
     const init = tfl.initializers.randomUniform({ minval: 0, maxval: 1, seed: this.seed + 7 });
-    const locations = this.addWeight('locations', [this.grid.n, n], 'float32', init, undefined, this.trainableLocations);
+    const locations = this.addWeight(
+      'locations',
+      [this.grid.n, n],
+      'float32',
+      init,
+      undefined,
+      this.trainableLocations,
+    );
     this.map = new Som(this.grid, n, 'gaussian', this.seed, locations.read() as tf.Variable);
     const g = gridCoords(this.grid);
     this.coords = tf.keep(tf.tensor2d(g.data, [this.grid.n, g.m]));
@@ -94,8 +112,10 @@ export class SoftSom extends tfl.layers.Layer {
 
   /** Kohonen step on the node locations: W ← (1−α)W + α·hᵀP/Σh at σ_org on the grid. */
   trainSom(p: tf.Tensor, sigmaOrg: number, alpha: number): void {
-    if (p.rank !== 2 || p.shape[1] !== this.som.dim) throw new Error(`SoftSom.trainSom: p must be [batch, ${this.som.dim}], received [${p.shape.join(', ')}]`);
-    if (!(sigmaOrg > 0 && Number.isFinite(sigmaOrg))) throw new Error(`SoftSom.trainSom: sigmaOrg must be a finite number > 0, received ${sigmaOrg}`);
+    if (p.rank !== 2 || p.shape[1] !== this.som.dim)
+      throw new Error(`SoftSom.trainSom: p must be [batch, ${this.som.dim}], received [${p.shape.join(', ')}]`);
+    if (!(sigmaOrg > 0 && Number.isFinite(sigmaOrg)))
+      throw new Error(`SoftSom.trainSom: sigmaOrg must be a finite number > 0, received ${sigmaOrg}`);
     if (!(alpha > 0 && alpha <= 1)) throw new Error(`SoftSom.trainSom: alpha must be in (0, 1], received ${alpha}`);
     this.som.trainBatchBlended(p as tf.Tensor2D, sigmaOrg, alpha);
   }
@@ -106,7 +126,15 @@ export class SoftSom extends tfl.layers.Layer {
 
   override getConfig(): tf.serialization.ConfigDict {
     const { rows, cols, topology } = this.grid;
-    return { rows, cols, topology, beta: this.beta, trainableLocations: this.trainableLocations, seed: this.seed, ...super.getConfig() };
+    return {
+      rows,
+      cols,
+      topology,
+      beta: this.beta,
+      trainableLocations: this.trainableLocations,
+      seed: this.seed,
+      ...super.getConfig(),
+    };
   }
 
   protected override disposeWeights(): number {

@@ -8,20 +8,45 @@ import { buildBaselineCnn } from './baseline-cnn';
 
 /** 8×8 images: class 0 has a bright left half, class 1 a bright right half. */
 function halves(n: number): Dataset['train'] {
-  const x = new Float32Array(n * 64), y = new Int32Array(n);
+  const x = new Float32Array(n * 64),
+    y = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     y[i] = i % 2;
-    for (let r = 0; r < 8; r++) for (let c = 0; c < 8; c++) x[i * 64 + r * 8 + c] = (c < 4) === (y[i] === 0) ? 1 : 0.1 * ((i * 7 + r * 3 + c) % 5) / 5;
+    for (let r = 0; r < 8; r++)
+      for (let c = 0; c < 8; c++)
+        x[i * 64 + r * 8 + c] = c < 4 === (y[i] === 0) ? 1 : (0.1 * ((i * 7 + r * 3 + c) % 5)) / 5;
   }
   return { x, y, count: n };
 }
-const data: Dataset = { name: 'halves', format: 'builtin', source: 'test', shape: [8, 8, 1], classes: ['L', 'R'], train: halves(64), test: halves(16), warnings: [] };
+const data: Dataset = {
+  name: 'halves',
+  format: 'builtin',
+  source: 'test',
+  shape: [8, 8, 1],
+  classes: ['L', 'R'],
+  train: halves(64),
+  test: halves(16),
+  warnings: [],
+};
 
-beforeAll(async () => { await tf.setBackend('cpu'); });
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
 
 describe('baseline CNN (LeNet)', () => {
   it('has the LeNet layer stack, learns, and does not leak', async () => {
-    const spec = parseSpec({ kind: 'baseline-cnn', dataset: { source: 'builtin', name: 'mnist' }, filters: [4, 8], kernel: 3, dense: 16, dropout: 0.2, dropout2d: 0.1, epochs: 4, batchSize: 16, learningRate: 0.01 }) as SpecOf<'baseline-cnn'>;
+    const spec = parseSpec({
+      kind: 'baseline-cnn',
+      dataset: { source: 'builtin', name: 'mnist' },
+      filters: [4, 8],
+      kernel: 3,
+      dense: 16,
+      dropout: 0.2,
+      dropout2d: 0.1,
+      epochs: 4,
+      batchSize: 16,
+      learningRate: 0.01,
+    }) as SpecOf<'baseline-cnn'>;
     const before = tf.memory().numTensors;
     const exp = await buildBaselineCnn(spec, data);
     for (let i = 0; i < exp.totalSteps; i++) await exp.step(i, Math.floor(i / exp.stepsPerEpoch));
@@ -32,7 +57,12 @@ describe('baseline CNN (LeNet)', () => {
   });
 
   it('refuses non-image data', async () => {
-    const spec = parseSpec({ kind: 'baseline-cnn', dataset: { source: 'builtin', name: 'mnist' } }) as SpecOf<'baseline-cnn'>;
-    await expect(buildBaselineCnn(spec, { ...data, shape: [64] })).rejects.toThrow('baseline-cnn needs images (shape [h, w, c]); halves has samples of shape [64]');
+    const spec = parseSpec({
+      kind: 'baseline-cnn',
+      dataset: { source: 'builtin', name: 'mnist' },
+    }) as SpecOf<'baseline-cnn'>;
+    await expect(buildBaselineCnn(spec, { ...data, shape: [64] })).rejects.toThrow(
+      'baseline-cnn needs images (shape [h, w, c]); halves has samples of shape [64]',
+    );
   });
 });

@@ -8,26 +8,53 @@ import { ClassifierExperiment } from './classifier';
 import { makeOptimizer } from './optimizers';
 
 export function requireImages(data: Dataset, kind: string): [number, number, number] {
-  if (data.shape.length !== 3) throw new Error(`${kind} needs images (shape [h, w, c]); ${data.name} has samples of shape [${data.shape.join(', ')}]`);
+  if (data.shape.length !== 3)
+    throw new Error(
+      `${kind} needs images (shape [h, w, c]); ${data.name} has samples of shape [${data.shape.join(', ')}]`,
+    );
   return data.shape as [number, number, number];
 }
 
 /** Adds the dense head shared by every CNN variant: flatten → FC(dense) → [dropout] → FC(classes). */
-export function addHead(model: tfl.Sequential, dense: number, nClasses: number, o: { dropout: number; init: 'glorot' | 'he'; seed: number }): void {
+export function addHead(
+  model: tfl.Sequential,
+  dense: number,
+  nClasses: number,
+  o: { dropout: number; init: 'glorot' | 'he'; seed: number },
+): void {
   model.add(tfl.layers.flatten());
   model.add(tfl.layers.dense({ units: dense, activation: 'relu', kernelInitializer: kernelInit(o.init, o.seed + 50) }));
   if (o.dropout > 0) model.add(tfl.layers.dropout({ rate: o.dropout, seed: o.seed + 51 }));
   model.add(tfl.layers.dense({ units: nClasses, kernelInitializer: kernelInit('glorot', o.seed + 52) }));
 }
 
-export function buildLenet(shape: [number, number, number], nClasses: number, spec: SpecOf<'baseline-cnn'>): tfl.Sequential {
+export function buildLenet(
+  shape: [number, number, number],
+  nClasses: number,
+  spec: SpecOf<'baseline-cnn'>,
+): tfl.Sequential {
   const model = tfl.sequential();
   model.add(tfl.layers.inputLayer({ inputShape: shape }));
   spec.filters.forEach((filters, i) => {
-    model.add(tfl.layers.conv2d({ filters, kernelSize: spec.kernel, padding: 'same', activation: 'relu', kernelInitializer: kernelInit(spec.init, spec.seed + i) }));
+    model.add(
+      tfl.layers.conv2d({
+        filters,
+        kernelSize: spec.kernel,
+        padding: 'same',
+        activation: 'relu',
+        kernelInitializer: kernelInit(spec.init, spec.seed + i),
+      }),
+    );
     // 2-D dropout drops whole feature maps: one Bernoulli draw per (sample, channel); null = the batch size
     // at call time (tfjs-layers supports it at run time; its typings say number[]).
-    if (spec.dropout2d > 0) model.add(tfl.layers.dropout({ rate: spec.dropout2d, noiseShape: [null, 1, 1, filters] as unknown as number[], seed: spec.seed + 20 + i }));
+    if (spec.dropout2d > 0)
+      model.add(
+        tfl.layers.dropout({
+          rate: spec.dropout2d,
+          noiseShape: [null, 1, 1, filters] as unknown as number[],
+          seed: spec.seed + 20 + i,
+        }),
+      );
     model.add(tfl.layers.maxPooling2d({ poolSize: 2 }));
   });
   addHead(model, spec.dense, nClasses, spec);
@@ -41,7 +68,10 @@ export async function buildBaselineCnn(spec: SpecOf<'baseline-cnn'>, data: Datas
     model: buildLenet(shape, nClasses, spec),
     train: new DeviceSplit(data.train, shape, spec.seed),
     test: data.test ? new DeviceSplit(data.test, shape, spec.seed) : undefined,
-    nClasses, epochs: spec.epochs, batchSize: spec.batchSize,
-    optimizer: makeOptimizer(spec.optimizer, spec.learningRate), l2: spec.l2,
+    nClasses,
+    epochs: spec.epochs,
+    batchSize: spec.batchSize,
+    optimizer: makeOptimizer(spec.optimizer, spec.learningRate),
+    l2: spec.l2,
   });
 }

@@ -9,7 +9,8 @@ import { buildBaselineMlp } from './baseline-mlp';
 /** Two Gaussian blobs in 4-D: linearly separable, so a small MLP must reach ~100 %. */
 function blobs(n: number, seed: number): Dataset['train'] {
   const r = mulberry32(seed);
-  const x = new Float32Array(n * 4), y = new Int32Array(n);
+  const x = new Float32Array(n * 4),
+    y = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     y[i] = i % 2;
     for (let d = 0; d < 4; d++) x[i * 4 + d] = (y[i] ? 1 : -1) + (r() - 0.5);
@@ -17,10 +18,30 @@ function blobs(n: number, seed: number): Dataset['train'] {
   return { x, y, count: n };
 }
 
-const data: Dataset = { name: 'blobs', format: 'builtin', source: 'test', shape: [4], classes: ['a', 'b'], train: blobs(256, 1), test: blobs(64, 2), warnings: [] };
-const spec = (seed = 0) => parseSpec({ kind: 'baseline-mlp', seed, dataset: { source: 'builtin', name: 'spirals' }, epochs: 3, batchSize: 32, hidden: [8], learningRate: 0.05 });
+const data: Dataset = {
+  name: 'blobs',
+  format: 'builtin',
+  source: 'test',
+  shape: [4],
+  classes: ['a', 'b'],
+  train: blobs(256, 1),
+  test: blobs(64, 2),
+  warnings: [],
+};
+const spec = (seed = 0) =>
+  parseSpec({
+    kind: 'baseline-mlp',
+    seed,
+    dataset: { source: 'builtin', name: 'spirals' },
+    epochs: 3,
+    batchSize: 32,
+    hidden: [8],
+    learningRate: 0.05,
+  });
 
-beforeAll(async () => { await tf.setBackend('cpu'); });
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
 
 async function train(seed: number) {
   const s = spec(seed);

@@ -11,11 +11,22 @@ import { makeOptimizer } from './optimizers';
 export const kernelInit = (init: 'glorot' | 'he', seed: number) =>
   init === 'he' ? tfl.initializers.heNormal({ seed }) : tfl.initializers.glorotUniform({ seed });
 
-export function buildMlp(inputSize: number, hidden: number[], nClasses: number, o: { activation: string; dropout: number; init: 'glorot' | 'he'; seed: number }): tfl.Sequential {
+export function buildMlp(
+  inputSize: number,
+  hidden: number[],
+  nClasses: number,
+  o: { activation: string; dropout: number; init: 'glorot' | 'he'; seed: number },
+): tfl.Sequential {
   const model = tfl.sequential();
   model.add(tfl.layers.inputLayer({ inputShape: [inputSize] }));
   hidden.forEach((units, i) => {
-    model.add(tfl.layers.dense({ units, activation: o.activation as 'relu', kernelInitializer: kernelInit(o.init, o.seed + i) }));
+    model.add(
+      tfl.layers.dense({
+        units,
+        activation: o.activation as 'relu',
+        kernelInitializer: kernelInit(o.init, o.seed + i),
+      }),
+    );
     if (o.dropout > 0) model.add(tfl.layers.dropout({ rate: o.dropout, seed: o.seed + 100 + i }));
   });
   model.add(tfl.layers.dense({ units: nClasses, kernelInitializer: kernelInit('glorot', o.seed + hidden.length) }));
@@ -23,7 +34,10 @@ export function buildMlp(inputSize: number, hidden: number[], nClasses: number, 
 }
 
 export function requireLabels(data: Dataset, kind: string): number {
-  if (data.classes.length < 2) throw new Error(`${kind} needs a labelled dataset with at least 2 classes; ${data.name} has ${data.classes.length}`);
+  if (data.classes.length < 2)
+    throw new Error(
+      `${kind} needs a labelled dataset with at least 2 classes; ${data.name} has ${data.classes.length}`,
+    );
   return data.classes.length;
 }
 

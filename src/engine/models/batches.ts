@@ -15,7 +15,11 @@ export class DeviceSplit {
   private order: Int32Array | null = null;
   private orderEpoch = -1;
 
-  constructor(split: Split, shape: readonly number[], private readonly seed: number) {
+  constructor(
+    split: Split,
+    shape: readonly number[],
+    private readonly seed: number,
+  ) {
     this.count = split.count;
     this.labels = split.y;
     this.x = tf.tensor(split.x, [split.count, ...shape], 'float32');

@@ -54,8 +54,12 @@ export class ClassifierExperiment implements Experiment {
     this.totalSteps = this.stepsPerEpoch * o.epochs;
   }
 
-  private get lossFn(): LossFn { return this.o.loss ?? softmaxCrossEntropy; }
-  private predict(logits: tf.Tensor): tf.Tensor1D { return this.o.predict ? this.o.predict(logits) : (tf.argMax(logits, -1) as tf.Tensor1D); }
+  private get lossFn(): LossFn {
+    return this.o.loss ?? softmaxCrossEntropy;
+  }
+  private predict(logits: tf.Tensor): tf.Tensor1D {
+    return this.o.predict ? this.o.predict(logits) : (tf.argMax(logits, -1) as tf.Tensor1D);
+  }
 
   private l2Penalty(): tf.Scalar {
     const kernels = this.o.model.trainableWeights.filter((w) => w.name.includes('kernel'));
@@ -70,17 +74,26 @@ export class ClassifierExperiment implements Experiment {
     const { x, y } = train.batch(idx);
     let acc: tf.Scalar | null = null;
     const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
-    const loss = optimizer.minimize(() => {
-      const logits = model.apply(x, { training: true }) as tf.Tensor;
-      if (read) acc = tf.keep(tf.mean(tf.cast(tf.equal(this.predict(logits), y), 'float32')) as tf.Scalar);
-      const l = this.lossFn(logits, y, nClasses);
-      return this.o.l2 > 0 ? tf.add(l, this.l2Penalty()) : l;
-    }, true, vars);
+    const loss = optimizer.minimize(
+      () => {
+        const logits = model.apply(x, { training: true }) as tf.Tensor;
+        if (read) acc = tf.keep(tf.mean(tf.cast(tf.equal(this.predict(logits), y), 'float32')) as tf.Scalar);
+        const l = this.lossFn(logits, y, nClasses);
+        return this.o.l2 > 0 ? tf.add(l, this.l2Penalty()) : l;
+      },
+      true,
+      vars,
+    );
     this.o.hooks?.afterStep?.(x, step, this.totalSteps);
-    x.dispose(); y.dispose();
-    if (!read) { loss?.dispose(); return {}; }
+    x.dispose();
+    y.dispose();
+    if (!read) {
+      loss?.dispose();
+      return {};
+    }
     const [l, a] = await Promise.all([loss!.data(), (acc as tf.Scalar | null)?.data()]);
-    loss!.dispose(); (acc as tf.Scalar | null)?.dispose();
+    loss!.dispose();
+    (acc as tf.Scalar | null)?.dispose();
     this.last = { loss: l[0]!, accuracy: a?.[0] ?? NaN };
     return { ...this.last };
   }
@@ -88,23 +101,38 @@ export class ClassifierExperiment implements Experiment {
   async evaluate(): Promise<Record<string, number>> {
     const extra = (await this.o.hooks?.evaluate?.()) ?? {};
     const split = this.o.test ?? this.o.train;
-    let correct = 0, lossSum = 0;
+    let correct = 0,
+      lossSum = 0;
     for (const { x, y, n } of split.chunks(1000)) {
       const [c, l] = tf.tidy(() => {
         const logits = this.o.model.apply(x, { training: false }) as tf.Tensor;
-        return [tf.sum(tf.cast(tf.equal(this.predict(logits), y), 'float32')), tf.mul(this.lossFn(logits, y, this.o.nClasses), n)];
+        return [
+          tf.sum(tf.cast(tf.equal(this.predict(logits), y), 'float32')),
+          tf.mul(this.lossFn(logits, y, this.o.nClasses), n),
+        ];
       });
-      correct += (await c!.data())[0]!; lossSum += (await l!.data())[0]!;
+      correct += (await c!.data())[0]!;
+      lossSum += (await l!.data())[0]!;
       tf.dispose([x, y, c!, l!]);
     }
     const prefix = this.o.test ? 'test' : 'train';
-    this.lastEval = { [`${prefix}Accuracy`]: correct / split.count, [`${prefix}Loss`]: lossSum / split.count, ...extra };
+    this.lastEval = {
+      [`${prefix}Accuracy`]: correct / split.count,
+      [`${prefix}Loss`]: lossSum / split.count,
+      ...extra,
+    };
     return { ...this.lastEval };
   }
 
-  snapshots(step: number): Promise<SomSnapshot[]> { return this.o.hooks?.snapshots?.(step) ?? Promise.resolve([]); }
-  winners(): Promise<WinnerTrace[]> { return this.o.hooks?.winners?.() ?? Promise.resolve([]); }
-  maskStats(): Promise<MaskStat[]> { return this.o.hooks?.maskStats?.() ?? Promise.resolve([]); }
+  snapshots(step: number): Promise<SomSnapshot[]> {
+    return this.o.hooks?.snapshots?.(step) ?? Promise.resolve([]);
+  }
+  winners(): Promise<WinnerTrace[]> {
+    return this.o.hooks?.winners?.() ?? Promise.resolve([]);
+  }
+  maskStats(): Promise<MaskStat[]> {
+    return this.o.hooks?.maskStats?.() ?? Promise.resolve([]);
+  }
 
   async finalMetrics(): Promise<Record<string, number>> {
     if (Object.keys(this.lastEval).length === 0) await this.evaluate();
@@ -112,7 +140,9 @@ export class ClassifierExperiment implements Experiment {
     return { ...this.lastEval, ...(this.last.loss !== undefined ? { trainLoss: this.last.loss } : {}), ...extra };
   }
 
-  save(): Promise<SavedFile[]> { return saveLayersModel(this.o.model); }
+  save(): Promise<SavedFile[]> {
+    return saveLayersModel(this.o.model);
+  }
 
   dispose(): void {
     this.o.model.dispose();

@@ -7,12 +7,15 @@ import type { Dataset } from '../data/types';
 import { mulberry32 } from '../util/random';
 import { buildKwtaMlp, tripletLoss } from './kwta-mlp';
 
-const D = 16, N = 32, K = 4; // sparsity 0.1 of 32 units → k = 4
+const D = 16,
+  N = 32,
+  K = 4; // sparsity 0.1 of 32 units → k = 4
 
 /** Two blobs in 16-D at ±gap per coordinate with uniform noise of width 1. */
 function blobs(n: number, seed: number, gap = 0.5): Dataset['train'] {
   const r = mulberry32(seed);
-  const x = new Float32Array(n * D), y = new Int32Array(n);
+  const x = new Float32Array(n * D),
+    y = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     y[i] = i % 2;
     for (let j = 0; j < D; j++) x[i * D + j] = (y[i] ? 1 : -1) * gap + (r() - 0.5);
@@ -20,18 +23,34 @@ function blobs(n: number, seed: number, gap = 0.5): Dataset['train'] {
   return { x, y, count: n };
 }
 
-const data: Dataset = { name: 'blobs', format: 'builtin', source: 'test', shape: [D], classes: ['a', 'b'], train: blobs(64, 1), test: blobs(32, 2), warnings: [] };
+const data: Dataset = {
+  name: 'blobs',
+  format: 'builtin',
+  source: 'test',
+  shape: [D],
+  classes: ['a', 'b'],
+  train: blobs(64, 1),
+  test: blobs(32, 2),
+  warnings: [],
+};
 
 function spec(loss: 'triplet' | 'softmax', epochs: number, synapticScaling = false): SpecOf<'kwta-mlp'> {
   const s = parseSpec({
-    kind: 'kwta-mlp', seed: 3, dataset: { source: 'builtin', name: 'spirals' }, epochs, batchSize: 16, learningRate: 0.01,
+    kind: 'kwta-mlp',
+    seed: 3,
+    dataset: { source: 'builtin', name: 'spirals' },
+    epochs,
+    batchSize: 16,
+    learningRate: 0.01,
     kwta: { hidden: 8, codeSize: N, sparsity: 0.1, loss, margin: 1, synapticScaling },
   });
   if (s.kind !== 'kwta-mlp') throw new Error('kind');
   return s;
 }
 
-beforeAll(async () => { await tf.setBackend('cpu'); });
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
 
 async function run(s: SpecOf<'kwta-mlp'>) {
   const before = tf.memory().numTensors;
@@ -50,7 +69,8 @@ async function run(s: SpecOf<'kwta-mlp'>) {
 
 describe('tripletLoss', () => {
   // 1-D codes a = 0, p = 1 (class 0), n = 0.5 (class 1); squared distances d(a,p) = 1, d(·,n) = 0.25.
-  const codes = () => tf.tensor2d([[0], [1], [0.5]]), y = () => tf.tensor1d([0, 0, 1], 'int32');
+  const codes = () => tf.tensor2d([[0], [1], [0.5]]),
+    y = () => tf.tensor1d([0, 0, 1], 'int32');
   it('margin 0: pairs (a,n), (p,n) violate by 1 − 0.25 each; n has no positive → 1.5 / (2 + 1)', () => {
     const l = tf.tidy(() => tripletLoss(0)(codes(), y(), 2).dataSync()[0]);
     expect(l).toBeCloseTo(0.5, 5);

@@ -28,26 +28,40 @@ const IP_BINS = 20;
  * early from a random start; the full [B, B, B] batch-all tensor is slow on wasm.)
  */
 export function tripletLoss(margin: number): LossFn {
-  return (codes, y) => tf.tidy(() => {
-    const sq = tf.sum(tf.square(codes), 1, true);
-    const d = tf.relu(tf.add(tf.sub(sq, tf.mul(2, tf.matMul(codes, codes, false, true))), tf.transpose(sq)));
-    const same = tf.cast(tf.equal(tf.expandDims(y, 1), tf.expandDims(y, 0)), 'float32');
-    const pos = tf.sub(same, tf.eye(y.shape[0])); // a ≠ p, same class
-    const nPos = tf.sum(pos, 1, true);
-    const meanPos = tf.div(tf.sum(tf.mul(d, pos), 1, true), tf.add(nPos, 1e-6));
-    // An anchor alone in its class within the batch has no triplet.
-    const l = tf.mul(tf.relu(tf.add(tf.sub(meanPos, d), margin)), tf.mul(tf.sub(1, same), tf.cast(tf.greater(nPos, 0), 'float32')));
-    const active = constantOf(l, (v) => tf.sum(tf.cast(tf.greater(v, 1e-9), 'float32')));
-    return tf.div(tf.sum(l), tf.add(active, 1)) as tf.Scalar;
-  });
+  return (codes, y) =>
+    tf.tidy(() => {
+      const sq = tf.sum(tf.square(codes), 1, true);
+      const d = tf.relu(tf.add(tf.sub(sq, tf.mul(2, tf.matMul(codes, codes, false, true))), tf.transpose(sq)));
+      const same = tf.cast(tf.equal(tf.expandDims(y, 1), tf.expandDims(y, 0)), 'float32');
+      const pos = tf.sub(same, tf.eye(y.shape[0])); // a ≠ p, same class
+      const nPos = tf.sum(pos, 1, true);
+      const meanPos = tf.div(tf.sum(tf.mul(d, pos), 1, true), tf.add(nPos, 1e-6));
+      // An anchor alone in its class within the batch has no triplet.
+      const l = tf.mul(
+        tf.relu(tf.add(tf.sub(meanPos, d), margin)),
+        tf.mul(tf.sub(1, same), tf.cast(tf.greater(nPos, 0), 'float32')),
+      );
+      const active = constantOf(l, (v) => tf.sum(tf.cast(tf.greater(v, 1e-9), 'float32')));
+      return tf.div(tf.sum(l), tf.add(active, 1)) as tf.Scalar;
+    });
 }
 
-function buildNet(spec: SpecOf<'kwta-mlp'>, d: number, nClasses: number): { model: tfl.Sequential; code: tfl.layers.Layer; kwta: Kwta } {
+function buildNet(
+  spec: SpecOf<'kwta-mlp'>,
+  d: number,
+  nClasses: number,
+): { model: tfl.Sequential; code: tfl.layers.Layer; kwta: Kwta } {
   const k = spec.kwta;
   const model = tfl.sequential();
   model.add(tfl.layers.inputLayer({ inputShape: [d] }));
-  model.add(tfl.layers.dense({ units: k.hidden, activation: 'relu', kernelInitializer: kernelInit(spec.init, spec.seed) }));
-  const code = tfl.layers.dense({ units: k.codeSize, kernelInitializer: kernelInit(spec.init, spec.seed + 1), name: 'code' });
+  model.add(
+    tfl.layers.dense({ units: k.hidden, activation: 'relu', kernelInitializer: kernelInit(spec.init, spec.seed) }),
+  );
+  const code = tfl.layers.dense({
+    units: k.codeSize,
+    kernelInitializer: kernelInit(spec.init, spec.seed + 1),
+    name: 'code',
+  });
   model.add(code);
   const kwta = new Kwta({ sparsity: k.sparsity, hardness: k.hardness, name: 'kwta' });
   if (k.loss === 'triplet') model.add(kwta);
@@ -73,30 +87,50 @@ function codeOf(model: tfl.Sequential, x: tf.Tensor, triplet: boolean): tf.Tenso
 
 export async function buildKwtaMlp(spec: SpecOf<'kwta-mlp'>, data: Dataset): Promise<ClassifierExperiment> {
   const nClasses = requireLabels(data, spec.kind);
-  const k = spec.kwta, d = sampleSize(data.shape), triplet = k.loss === 'triplet', N = k.codeSize;
+  const k = spec.kwta,
+    d = sampleSize(data.shape),
+    triplet = k.loss === 'triplet',
+    N = k.codeSize;
   const { model, code, kwta } = buildNet(spec, d, nClasses);
   const train = new DeviceSplit(data.train, [d], spec.seed);
   const test = data.test ? new DeviceSplit(data.test, [d], spec.seed) : undefined;
-  const src = test ?? train, nEval = Math.min(EVAL, src.count);
-  const evalX = tf.slice(src.x, 0, nEval), evalY = src.labels.slice(0, nEval);
+  const src = test ?? train,
+    nEval = Math.min(EVAL, src.count);
+  const evalX = tf.slice(src.x, 0, nEval),
+    evalY = src.labels.slice(0, nEval);
   // Scaling compounds step after step (integral control) while the EMA rate lags: a per-step gain above
   // ~0.2 % overshoots, units take turns being always on and the weights blow up (MNIST 20k, 3 epochs, at the
   // layer's default ±25 %: NaN loss, 26 always-on units). ±0.2 % with a 20-step EMA: 375 → 271 dead units.
-  const scaling = triplet && k.synapticScaling ? new SynapticScaling({ units: N, target: k.sparsity, rate: 0.05, minScale: 0.998, maxScale: 1.002 }) : null;
+  const scaling =
+    triplet && k.synapticScaling
+      ? new SynapticScaling({ units: N, target: k.sparsity, rate: 0.05, minScale: 0.998, maxScale: 1.002 })
+      : null;
   let means: tf.Tensor2D | null = null;
   let sdr: Float32Array | null = null;
 
   /** Class overlaps of the k most frequent units per class (k = the code's active count). */
-  const overlaps = (m: Float32Array) => classOverlaps(m, nClasses, N, Math.max(1, Math.round(firingSummary(firingRates(m, nClasses, N)).sparsity * N)));
+  const overlaps = (m: Float32Array) =>
+    classOverlaps(m, nClasses, N, Math.max(1, Math.round(firingSummary(firingRates(m, nClasses, N)).sparsity * N)));
 
   const exp = new ClassifierExperiment({
-    model, train, test, nClasses, epochs: spec.epochs, batchSize: spec.batchSize,
-    optimizer: makeOptimizer(spec.optimizer, spec.learningRate), l2: spec.l2,
-    ...(triplet ? {
-      loss: tripletLoss(k.margin),
-      // Nearest class-mean code (refreshed before each evaluation); before the first, no prediction.
-      predict: (codes: tf.Tensor) => (means ? tf.argMin(tf.sub(tf.sum(tf.square(means), 1), tf.mul(2, tf.matMul(codes, means, false, true))), 1) : tf.fill([codes.shape[0]!], -1, 'int32')) as tf.Tensor1D,
-    } : {}),
+    model,
+    train,
+    test,
+    nClasses,
+    epochs: spec.epochs,
+    batchSize: spec.batchSize,
+    optimizer: makeOptimizer(spec.optimizer, spec.learningRate),
+    l2: spec.l2,
+    ...(triplet
+      ? {
+          loss: tripletLoss(k.margin),
+          // Nearest class-mean code (refreshed before each evaluation); before the first, no prediction.
+          predict: (codes: tf.Tensor) =>
+            (means
+              ? tf.argMin(tf.sub(tf.sum(tf.square(means), 1), tf.mul(2, tf.matMul(codes, means, false, true))), 1)
+              : tf.fill([codes.shape[0]!], -1, 'int32')) as tf.Tensor1D,
+        }
+      : {}),
     hooks: {
       afterStep() {
         const rates = kwta.takeBatchRates();
@@ -114,17 +148,39 @@ export async function buildKwtaMlp(spec: SpecOf<'kwta-mlp'>, data: Dataset): Pro
         const codes = (await c.data()) as Float32Array;
         c.dispose();
         sdr = meanSdrPerClass(codes, evalY, N, nClasses);
-        if (triplet) { means?.dispose(); means = tf.keep(tf.tensor2d(sdr, [nClasses, N])); }
+        if (triplet) {
+          means?.dispose();
+          means = tf.keep(tf.tensor2d(sdr, [nClasses, N]));
+        }
         const f = firingSummary(firingRates(codes, nEval, N));
         // Codes quantised into 20 k-means bins (the seed's estimator): with one bin per unit state every one
         // of the distinct 512-bit codes is its own bin, and the plane sits at (log2 n, H(Y)) all run long.
         const { ixt, ity } = infoPlaneKMeans(codes, nEval, N, evalY, IP_BINS, spec.seed);
-        return { ixt, ity, firingEntropy: f.entropy, deadUnits: f.dead, alwaysOnUnits: f.alwaysOn, sparsity: f.sparsity };
+        return {
+          ixt,
+          ity,
+          firingEntropy: f.entropy,
+          deadUnits: f.dead,
+          alwaysOnUnits: f.alwaysOn,
+          sparsity: f.sparsity,
+        };
       },
       async snapshots(step): Promise<SomSnapshot[]> {
         if (!sdr) return [];
         // Classes × neurons heat map, drawn by the grid view's U-matrix mode.
-        return [{ step, layer: 'sdr', rows: nClasses, cols: N, topology: 'rect', shape: [1], codebook: sdr, hits: sdr, umatrix: sdr }];
+        return [
+          {
+            step,
+            layer: 'sdr',
+            rows: nClasses,
+            cols: N,
+            topology: 'rect',
+            shape: [1],
+            codebook: sdr,
+            hits: sdr,
+            umatrix: sdr,
+          },
+        ];
       },
       async finalMetrics(): Promise<Record<string, number>> {
         if (!sdr) return {};
@@ -135,15 +191,31 @@ export async function buildKwtaMlp(spec: SpecOf<'kwta-mlp'>, data: Dataset): Pro
       },
     },
   });
-  const saveModel = exp.save.bind(exp), dispose = exp.dispose.bind(exp);
+  const saveModel = exp.save.bind(exp),
+    dispose = exp.dispose.bind(exp);
   exp.save = async (): Promise<SavedFile[]> => {
     const files = await saveModel();
     if (!sdr) return files;
     // Row-major [rows][n] arrays, 4 decimals (float32 digits beyond that are noise).
-    const rows = (a: ArrayLike<number>, n: number) => Array.from({ length: a.length / n }, (_, r) => Array.from({ length: n }, (_, j) => Math.round(a[r * n + j]! * 1e4) / 1e4));
-    const json = { classes: data.classes, codeSize: N, loss: k.loss, samples: nEval, meanSdr: rows(sdr, N), overlap: rows(overlaps(sdr), nClasses) };
+    const rows = (a: ArrayLike<number>, n: number) =>
+      Array.from({ length: a.length / n }, (_, r) =>
+        Array.from({ length: n }, (_, j) => Math.round(a[r * n + j]! * 1e4) / 1e4),
+      );
+    const json = {
+      classes: data.classes,
+      codeSize: N,
+      loss: k.loss,
+      samples: nEval,
+      meanSdr: rows(sdr, N),
+      overlap: rows(overlaps(sdr), nClasses),
+    };
     return [...files, { name: 'sdr.json', data: JSON.stringify(json) }];
   };
-  exp.dispose = () => { evalX.dispose(); means?.dispose(); scaling?.dispose(); dispose(); };
+  exp.dispose = () => {
+    evalX.dispose();
+    means?.dispose();
+    scaling?.dispose();
+    dispose();
+  };
   return exp;
 }

@@ -10,12 +10,26 @@ import { allPatches, foldPatches, mseAndPsnr, randomPatches, type ImageShape } f
 import { SomExperiment, type SomExtras } from './som-experiment';
 import { subSeed } from '../util/random';
 
-export interface Reconstruction { originals: Float32Array; rebuilt: Float32Array; count: number; mse: number; psnr: number }
+export interface Reconstruction {
+  originals: Float32Array;
+  rebuilt: Float32Array;
+  count: number;
+  mse: number;
+  psnr: number;
+}
 
 /** Rebuilds `count` images of `split` from the SOM's winners, in chunks so patch matrices stay small. */
-export async function reconstruct(exp: SomExperiment, split: Split, s: ImageShape, k: number, stride: number, count: number): Promise<Reconstruction> {
+export async function reconstruct(
+  exp: SomExperiment,
+  split: Split,
+  s: ImageShape,
+  k: number,
+  stride: number,
+  count: number,
+): Promise<Reconstruction> {
   const n = Math.min(count, split.count);
-  const size = s.h * s.w * s.c, d = k * k * s.c;
+  const size = s.h * s.w * s.c,
+    d = k * k * s.c;
   const originals = split.x.slice(0, n * size);
   const rebuilt = new Float32Array(n * size);
   const codebook = await exp.som.getCodebook();
@@ -40,7 +54,14 @@ const TRIPTYCH = 12;
 function patchExtras(spec: SpecOf<'patch-som'>, data: Dataset, shape: ImageShape): SomExtras {
   let rec: Reconstruction | null = null;
   const run = async (exp: SomExperiment): Promise<Reconstruction> =>
-    (rec = await reconstruct(exp, data.test ?? data.train, shape, spec.patch.size, spec.patch.stride, spec.reconstructCount));
+    (rec = await reconstruct(
+      exp,
+      data.test ?? data.train,
+      shape,
+      spec.patch.size,
+      spec.patch.stride,
+      spec.reconstructCount,
+    ));
   return {
     // The triptych as a 2-row grid of images: originals on top, their reconstructions below.
     snapshots: async (exp, step) => {
@@ -48,17 +69,44 @@ function patchExtras(spec: SpecOf<'patch-som'>, data: Dataset, shape: ImageShape
       const codebook = new Float32Array(r.originals.length * 2);
       codebook.set(r.originals, 0);
       codebook.set(r.rebuilt, r.originals.length);
-      return [{ step, layer: 'reconstruction', rows: 2, cols: r.count, topology: 'rect', shape: [shape.h, shape.w, shape.c], codebook, hits: new Float32Array(2 * r.count), umatrix: new Float32Array(2 * r.count) }];
+      return [
+        {
+          step,
+          layer: 'reconstruction',
+          rows: 2,
+          cols: r.count,
+          topology: 'rect',
+          shape: [shape.h, shape.w, shape.c],
+          codebook,
+          hits: new Float32Array(2 * r.count),
+          umatrix: new Float32Array(2 * r.count),
+        },
+      ];
     },
-    evaluate: async (exp) => { const { mse, psnr } = await run(exp); return { mse, psnr }; },
-    finalMetrics: async (exp) => { const { mse, psnr } = rec ?? (await run(exp)); return { mse, psnr }; },
+    evaluate: async (exp) => {
+      const { mse, psnr } = await run(exp);
+      return { mse, psnr };
+    },
+    finalMetrics: async (exp) => {
+      const { mse, psnr } = rec ?? (await run(exp));
+      return { mse, psnr };
+    },
     save: async (exp) => {
       const r = rec ?? (await run(exp));
-      const header = { count: r.count, shape: [shape.h, shape.w, shape.c], mse: r.mse, psnr: r.psnr, arrays: ['originals', 'rebuilt'] };
+      const header = {
+        count: r.count,
+        shape: [shape.h, shape.w, shape.c],
+        mse: r.mse,
+        psnr: r.psnr,
+        arrays: ['originals', 'rebuilt'],
+      };
       const bytes = new Uint8Array(r.originals.byteLength + r.rebuilt.byteLength);
       bytes.set(new Uint8Array(r.originals.buffer, r.originals.byteOffset, r.originals.byteLength), 0);
       bytes.set(new Uint8Array(r.rebuilt.buffer, r.rebuilt.byteOffset, r.rebuilt.byteLength), r.originals.byteLength);
-      return [{ name: 'reconstruction.json', data: JSON.stringify(header) }, { name: 'reconstruction.bin', data: bytes }];
+      return [
+        { name: 'reconstruction.json', data: JSON.stringify(header) },
+        { name: 'reconstruction.bin', data: bytes },
+      ];
     },
   };
 }

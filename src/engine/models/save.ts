@@ -4,22 +4,35 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { SavedFile } from '../train/experiment';
 
 function filesFromArtifacts(artifacts: tf.io.ModelArtifacts): SavedFile[] {
-  const weights = artifacts.weightData ? new Uint8Array(tf.io.concatenateArrayBuffers(
-    Array.isArray(artifacts.weightData) ? artifacts.weightData : [artifacts.weightData])) : new Uint8Array();
+  const weights = artifacts.weightData
+    ? new Uint8Array(
+        tf.io.concatenateArrayBuffers(
+          Array.isArray(artifacts.weightData) ? artifacts.weightData : [artifacts.weightData],
+        ),
+      )
+    : new Uint8Array();
   const modelJson = {
-    format: artifacts.format, generatedBy: artifacts.generatedBy, convertedBy: artifacts.convertedBy,
-    modelTopology: artifacts.modelTopology, trainingConfig: artifacts.trainingConfig,
+    format: artifacts.format,
+    generatedBy: artifacts.generatedBy,
+    convertedBy: artifacts.convertedBy,
+    modelTopology: artifacts.modelTopology,
+    trainingConfig: artifacts.trainingConfig,
     weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs ?? [] }],
   };
-  return [{ name: 'model.json', data: JSON.stringify(modelJson) }, { name: 'weights.bin', data: weights }];
+  return [
+    { name: 'model.json', data: JSON.stringify(modelJson) },
+    { name: 'weights.bin', data: weights },
+  ];
 }
 
 export async function saveLayersModel(model: LayersModel): Promise<SavedFile[]> {
   let files: SavedFile[] = [];
-  await model.save(tf.io.withSaveHandler(async (artifacts) => {
-    files = filesFromArtifacts(artifacts);
-    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-  }));
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      files = filesFromArtifacts(artifacts);
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
   return files;
 }
 

@@ -14,14 +14,22 @@ const tiny: Dataset = { ...full, train: head(full.train, 64), test: head(full.te
 
 function spec(variant: (typeof SOFT_SOM_VARIANTS)[number], epochs: number, extra: object = {}): SpecOf<'soft-som'> {
   const s = parseSpec({
-    kind: 'soft-som', seed: 1, dataset: { source: 'builtin', name: 'spirals' }, epochs, batchSize: 32, learningRate: 0.01,
-    softSom: { variant, hidden: 16, rows: 4, cols: 4, beta: 4 }, ...extra,
+    kind: 'soft-som',
+    seed: 1,
+    dataset: { source: 'builtin', name: 'spirals' },
+    epochs,
+    batchSize: 32,
+    learningRate: 0.01,
+    softSom: { variant, hidden: 16, rows: 4, cols: 4, beta: 4 },
+    ...extra,
   });
   if (s.kind !== 'soft-som') throw new Error('kind');
   return s;
 }
 
-beforeAll(async () => { await tf.setBackend('cpu'); });
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
 
 async function run(s: SpecOf<'soft-som'>, data: Dataset) {
   const before = tf.memory().numTensors;
@@ -44,7 +52,10 @@ describe('soft-som', () => {
     const b = r.snaps.find((s) => s.layer === 'boundary')!;
     expect([b.rows, b.cols, b.codebook.length, b.shape]).toEqual([64, 64, 4096, [1]]);
     expect(b.codebook.every((p) => p >= 0 && p <= 1)).toBe(true);
-    const file = JSON.parse(r.files.find((f) => f.name === 'boundary.json')!.data as string) as { rows: number; classOneProbability: number[] };
+    const file = JSON.parse(r.files.find((f) => f.name === 'boundary.json')!.data as string) as {
+      rows: number;
+      classOneProbability: number[];
+    };
     expect(file.rows).toBe(64);
     expect(file.classOneProbability).toHaveLength(4096);
     expect(file.classOneProbability[100]).toBeCloseTo(b.codebook[100]!, 3);
@@ -52,7 +63,12 @@ describe('soft-som', () => {
   });
 
   it('rejects a dataset that is not 2-D, naming the feature count', async () => {
-    const bad: Dataset = { ...tiny, name: 'cube', shape: [3], train: { x: new Float32Array(12), y: new Int32Array([0, 1, 0, 1]), count: 4 } };
+    const bad: Dataset = {
+      ...tiny,
+      name: 'cube',
+      shape: [3],
+      train: { x: new Float32Array(12), y: new Int32Array([0, 1, 0, 1]), count: 4 },
+    };
     await expect(buildSoftSom(spec('pure-nn', 1), bad)).rejects.toThrow(/2-D inputs.*cube has 3 features/);
   });
 

@@ -15,29 +15,45 @@ import { ClassifierExperiment } from './classifier';
 import type { SavedFile } from '../train/experiment';
 import { makeOptimizer } from './optimizers';
 
-const RES = 64, EXTENT = 1.2;
+const RES = 64,
+  EXTENT = 1.2;
 
 function plane(): tf.Tensor2D {
   const xy = new Float32Array(RES * RES * 2);
-  for (let r = 0; r < RES; r++) for (let c = 0; c < RES; c++) {
-    xy[(r * RES + c) * 2] = -EXTENT + (2 * EXTENT * c) / (RES - 1);
-    xy[(r * RES + c) * 2 + 1] = EXTENT - (2 * EXTENT * r) / (RES - 1); // row 0 at the top
-  }
+  for (let r = 0; r < RES; r++)
+    for (let c = 0; c < RES; c++) {
+      xy[(r * RES + c) * 2] = -EXTENT + (2 * EXTENT * c) / (RES - 1);
+      xy[(r * RES + c) * 2 + 1] = EXTENT - (2 * EXTENT * r) / (RES - 1); // row 0 at the top
+    }
   return tf.tensor2d(xy, [RES * RES, 2]);
 }
 
 export async function buildSoftSom(spec: SpecOf<'soft-som'>, data: Dataset): Promise<ClassifierExperiment> {
   const nClasses = requireLabels(data, spec.kind);
-  const d = sampleSize(data.shape), o = spec.softSom;
-  if (d !== 2) throw new Error(`soft-som draws its decision boundary over a plane: it needs 2-D inputs (the spirals); ${data.name} has ${d} features`);
-  const dense = (units: number, i: number, activation?: 'relu' | 'tanh') => tfl.layers.dense({ units, activation, kernelInitializer: kernelInit(spec.init, spec.seed + i) });
+  const d = sampleSize(data.shape),
+    o = spec.softSom;
+  if (d !== 2)
+    throw new Error(
+      `soft-som draws its decision boundary over a plane: it needs 2-D inputs (the spirals); ${data.name} has ${d} features`,
+    );
+  const dense = (units: number, i: number, activation?: 'relu' | 'tanh') =>
+    tfl.layers.dense({ units, activation, kernelInitializer: kernelInit(spec.init, spec.seed + i) });
   const model = tfl.sequential();
   model.add(tfl.layers.inputLayer({ inputShape: [d] }));
   const train = new DeviceSplit(data.train, [d], spec.seed);
   if (o.variant === 'som-preprocess') {
-    const soft = new SoftSom({ rows: o.rows, cols: o.cols, beta: o.beta, trainableLocations: false, seed: spec.seed, name: 'softsom' });
+    const soft = new SoftSom({
+      rows: o.rows,
+      cols: o.cols,
+      beta: o.beta,
+      trainableLocations: false,
+      seed: spec.seed,
+      name: 'softsom',
+    });
     model.add(soft);
-    tf.tidy(() => { soft.apply(tf.zeros([1, d])); }); // builds the locations
+    tf.tidy(() => {
+      soft.apply(tf.zeros([1, d]));
+    }); // builds the locations
     // The preprocessing SOM is a plain Kohonen map of the inputs, trained before the network.
     await soft.initSom(train.x, 'random');
     const T = 300;
@@ -49,33 +65,67 @@ export async function buildSoftSom(spec: SpecOf<'soft-som'>, data: Dataset): Pro
   }
   // The pure NN's MLP throughout: after the preprocessing SOM it sees grid coordinates instead of the plane.
   model.add(dense(o.hidden, 1, 'tanh'));
-  if (o.variant === 'som-interposed') model.add(new SoftSom({ rows: o.rows, cols: o.cols, beta: o.beta, trainableLocations: true, seed: spec.seed, name: 'softsom' }));
+  if (o.variant === 'som-interposed')
+    model.add(
+      new SoftSom({
+        rows: o.rows,
+        cols: o.cols,
+        beta: o.beta,
+        trainableLocations: true,
+        seed: spec.seed,
+        name: 'softsom',
+      }),
+    );
   model.add(dense(o.hidden, 2, 'relu'));
   model.add(dense(nClasses, 3));
   const grid = plane();
   /** P(class 1) over the plane, row-major from the top-left corner. */
   const boundary = async (): Promise<Float32Array> => {
-    const p = tf.tidy(() => tf.slice(tf.softmax(model.apply(grid, { training: false }) as tf.Tensor), [0, 1], [RES * RES, 1]));
+    const p = tf.tidy(() =>
+      tf.slice(tf.softmax(model.apply(grid, { training: false }) as tf.Tensor), [0, 1], [RES * RES, 1]),
+    );
     const probs = (await p.data()) as Float32Array;
     p.dispose();
     return probs;
   };
   const exp = new ClassifierExperiment({
-    model, train, test: data.test ? new DeviceSplit(data.test, [d], spec.seed) : undefined,
-    nClasses, epochs: spec.epochs, batchSize: spec.batchSize, optimizer: makeOptimizer(spec.optimizer, spec.learningRate), l2: spec.l2,
+    model,
+    train,
+    test: data.test ? new DeviceSplit(data.test, [d], spec.seed) : undefined,
+    nClasses,
+    epochs: spec.epochs,
+    batchSize: spec.batchSize,
+    optimizer: makeOptimizer(spec.optimizer, spec.learningRate),
+    l2: spec.l2,
     hooks: {
       async snapshots(step): Promise<SomSnapshot[]> {
         const probs = await boundary();
-        return [{ step, layer: 'boundary', rows: RES, cols: RES, topology: 'rect', shape: [1], codebook: probs, hits: probs, umatrix: probs }];
+        return [
+          {
+            step,
+            layer: 'boundary',
+            rows: RES,
+            cols: RES,
+            topology: 'rect',
+            shape: [1],
+            codebook: probs,
+            hits: probs,
+            umatrix: probs,
+          },
+        ];
       },
     },
   });
-  const saveModel = exp.save.bind(exp), dispose = exp.dispose.bind(exp);
+  const saveModel = exp.save.bind(exp),
+    dispose = exp.dispose.bind(exp);
   exp.save = async (): Promise<SavedFile[]> => {
     const probs = Array.from(await boundary(), (v) => Math.round(v * 1e4) / 1e4);
     const json = { rows: RES, cols: RES, extent: [-EXTENT, EXTENT], variant: o.variant, classOneProbability: probs };
     return [...(await saveModel()), { name: 'boundary.json', data: JSON.stringify(json) }];
   };
-  exp.dispose = () => { grid.dispose(); dispose(); };
+  exp.dispose = () => {
+    grid.dispose();
+    dispose();
+  };
   return exp;
 }

@@ -12,29 +12,56 @@ const H = 8;
 
 /** 8×8 images of three classes (top half, left half, centre square lit) under uniform noise of width 0.4. */
 function shapes(n: number, seed: number): Split {
-  const r = mulberry32(seed), x = new Float32Array(n * H * H), y = new Int32Array(n);
-  const lit = [(p: number) => p < H / 2, (_: number, q: number) => q < H / 2, (p: number, q: number) => p >= 2 && p < 6 && q >= 2 && q < 6];
+  const r = mulberry32(seed),
+    x = new Float32Array(n * H * H),
+    y = new Int32Array(n);
+  const lit = [
+    (p: number) => p < H / 2,
+    (_: number, q: number) => q < H / 2,
+    (p: number, q: number) => p >= 2 && p < 6 && q >= 2 && q < 6,
+  ];
   for (let i = 0; i < n; i++) {
     const c = i % 3;
     y[i] = c;
-    for (let p = 0; p < H; p++) for (let q = 0; q < H; q++) x[i * H * H + p * H + q] = (lit[c]!(p, q) ? 0.6 : 0) + r() * 0.4;
+    for (let p = 0; p < H; p++)
+      for (let q = 0; q < H; q++) x[i * H * H + p * H + q] = (lit[c]!(p, q) ? 0.6 : 0) + r() * 0.4;
   }
   return { x, y, count: n };
 }
 
-const data: Dataset = { name: 'shapes', format: 'builtin', source: 'test', shape: [H, H, 1], classes: ['top', 'left', 'centre'], train: shapes(96, 1), test: shapes(48, 2), warnings: [] };
+const data: Dataset = {
+  name: 'shapes',
+  format: 'builtin',
+  source: 'test',
+  shape: [H, H, 1],
+  classes: ['top', 'left', 'centre'],
+  train: shapes(96, 1),
+  test: shapes(48, 2),
+  warnings: [],
+};
 
 function spec(features: 'none' | 'fc' | 'conv', epochs = 2): SpecOf<'som-after-features'> {
   const s = parseSpec({
-    kind: 'som-after-features', seed: 2, dataset: { source: 'builtin', name: 'mnist' }, epochs, batchSize: 16, snapshotEvery: 5,
-    features, featureSize: 16, featureEpochs: 2, learningRate: 0.01, probeCount: 4,
+    kind: 'som-after-features',
+    seed: 2,
+    dataset: { source: 'builtin', name: 'mnist' },
+    epochs,
+    batchSize: 16,
+    snapshotEvery: 5,
+    features,
+    featureSize: 16,
+    featureEpochs: 2,
+    learningRate: 0.01,
+    probeCount: 4,
     som: { rows: 4, cols: 4, sigma: { start: 2, end: 0.5 } },
   });
   if (s.kind !== 'som-after-features') throw new Error('kind');
   return s;
 }
 
-beforeAll(async () => { await tf.setBackend('cpu'); });
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
 
 async function run(s: SpecOf<'som-after-features'>) {
   const before = tf.memory().numTensors;
@@ -53,7 +80,14 @@ async function run(s: SpecOf<'som-after-features'>) {
  * they free everything). This model must leave no more than that.
  */
 async function plainSomLeak(s: SpecOf<'som-after-features'>): Promise<number> {
-  const plain = parseSpec({ kind: 'som', seed: s.seed, dataset: s.dataset, epochs: s.epochs, batchSize: s.batchSize, som: s.som });
+  const plain = parseSpec({
+    kind: 'som',
+    seed: s.seed,
+    dataset: s.dataset,
+    epochs: s.epochs,
+    batchSize: s.batchSize,
+    som: s.som,
+  });
   if (plain.kind !== 'som') throw new Error('kind');
   const before = tf.memory().numTensors;
   const exp = await buildSomExperiment(plain, data);
@@ -63,23 +97,26 @@ async function plainSomLeak(s: SpecOf<'som-after-features'>): Promise<number> {
 }
 
 describe('som-after-features', () => {
-  it.each(['none', 'fc', 'conv'] as const)('%s: trains the SOM on its features and scores the winners; no leaks of its own', async (features) => {
-    const r = await run(spec(features));
-    expect(r.leaked).toBe(await plainSomLeak(spec(features)));
-    for (const key of ['qe', 'te', 'purity', 'nmi']) expect(Object.keys(r.m)).toContain(key);
-    expect(r.m.qe).toBeGreaterThanOrEqual(0);
-    expect(r.m.te).toBeGreaterThanOrEqual(0);
-    expect(r.m.te).toBeLessThanOrEqual(1);
-    expect(r.m.purity).toBeGreaterThanOrEqual(1 / 3); // at least the largest class's share
-    expect(r.m.purity).toBeLessThanOrEqual(1);
-    expect(r.m.nmi).toBeGreaterThanOrEqual(0);
-    expect(r.m.nmi).toBeLessThanOrEqual(1 + 1e-9);
-    expect(r.evalRow.purity).toBe(r.m.purity);
-    const som = r.snaps.find((s) => s.layer === 'som')!;
-    // The codebook lives in feature space: 64 pixels on raw input, featureSize after FC/conv.
-    expect(som.shape).toEqual(features === 'none' ? [H, H, 1] : [16]);
-    expect(som.codebook.length).toBe(16 * (features === 'none' ? H * H : 16));
-  });
+  it.each(['none', 'fc', 'conv'] as const)(
+    '%s: trains the SOM on its features and scores the winners; no leaks of its own',
+    async (features) => {
+      const r = await run(spec(features));
+      expect(r.leaked).toBe(await plainSomLeak(spec(features)));
+      for (const key of ['qe', 'te', 'purity', 'nmi']) expect(Object.keys(r.m)).toContain(key);
+      expect(r.m.qe).toBeGreaterThanOrEqual(0);
+      expect(r.m.te).toBeGreaterThanOrEqual(0);
+      expect(r.m.te).toBeLessThanOrEqual(1);
+      expect(r.m.purity).toBeGreaterThanOrEqual(1 / 3); // at least the largest class's share
+      expect(r.m.purity).toBeLessThanOrEqual(1);
+      expect(r.m.nmi).toBeGreaterThanOrEqual(0);
+      expect(r.m.nmi).toBeLessThanOrEqual(1 + 1e-9);
+      expect(r.evalRow.purity).toBe(r.m.purity);
+      const som = r.snaps.find((s) => s.layer === 'som')!;
+      // The codebook lives in feature space: 64 pixels on raw input, featureSize after FC/conv.
+      expect(som.shape).toEqual(features === 'none' ? [H, H, 1] : [16]);
+      expect(som.codebook.length).toBe(16 * (features === 'none' ? H * H : 16));
+    },
+  );
 
   it('separates three well-distinguished classes on raw pixels and on FC features', async () => {
     for (const f of ['none', 'fc'] as const) {

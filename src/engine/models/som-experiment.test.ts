@@ -7,11 +7,18 @@ import type { SpecOf } from '../../shared/spec';
 import { loadBuiltin } from '../data';
 import { buildSomExperiment } from './som-experiment';
 
-beforeAll(async () => { await tf.setBackend('cpu'); });
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
 
 describe('SOM experiment', () => {
   it('organises the colours, snapshots, traces winners and leaks nothing per step', async () => {
-    const spec = parseSpec({ ...findPreset('seed004-colors').spec, epochs: 3, snapshotEvery: 10, som: { rows: 6, cols: 6, sigma: { start: 3, end: 0.7 } } }) as SpecOf<'som'>;
+    const spec = parseSpec({
+      ...findPreset('seed004-colors').spec,
+      epochs: 3,
+      snapshotEvery: 10,
+      som: { rows: 6, cols: 6, sigma: { start: 3, end: 0.7 } },
+    }) as SpecOf<'som'>;
     const data = loadBuiltin('colors');
     const before = tf.memory().numTensors;
     const exp = await buildSomExperiment(spec, data);

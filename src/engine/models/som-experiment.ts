@@ -36,7 +36,14 @@ export class SomExperiment implements Experiment {
   private readonly probeY: Int32Array;
   private readonly dim: number;
 
-  private constructor(private readonly spec: SomRunSpec, readonly som: Som, train: DeviceSplit, private readonly data: Dataset, private readonly codebookShape: number[], private readonly extras: SomExtras) {
+  private constructor(
+    private readonly spec: SomRunSpec,
+    readonly som: Som,
+    train: DeviceSplit,
+    private readonly data: Dataset,
+    private readonly codebookShape: number[],
+    private readonly extras: SomExtras,
+  ) {
     this.train = train;
     this.dim = sampleSize(codebookShape);
     this.stepsPerEpoch = train.stepsPerEpoch(spec.batchSize);
@@ -50,7 +57,13 @@ export class SomExperiment implements Experiment {
   }
 
   /** `x` holds the training vectors ([n, D] flat), with labels per vector (-1 when none). */
-  static async create(spec: SomRunSpec, data: Dataset, vectors: Dataset['train'], codebookShape: number[], extras: SomExtras = {}): Promise<SomExperiment> {
+  static async create(
+    spec: SomRunSpec,
+    data: Dataset,
+    vectors: Dataset['train'],
+    codebookShape: number[],
+    extras: SomExtras = {},
+  ): Promise<SomExperiment> {
     const dim = sampleSize(codebookShape);
     const train = new DeviceSplit(vectors, [dim], spec.seed);
     const som = somFromConfig(spec.som, dim, spec.seed);
@@ -71,7 +84,8 @@ export class SomExperiment implements Experiment {
     else this.som.trainBatchBlended(x as tf.Tensor2D, sigma, alpha);
     tf.dispose(x);
     const row: Record<string, number> = { sigma, lr: alpha };
-    if (step % this.spec.snapshotEvery === 0 || step === this.totalSteps - 1) Object.assign(row, await this.som.quality(this.evalX));
+    if (step % this.spec.snapshotEvery === 0 || step === this.totalSteps - 1)
+      Object.assign(row, await this.som.quality(this.evalX));
     return row;
   }
 
@@ -84,7 +98,12 @@ export class SomExperiment implements Experiment {
     const nClasses = this.data.classes.length;
     const extra = (await this.extras.snapshots?.(this, step)) ?? [];
     const som: SomSnapshot = {
-      step, layer: 'som', rows: g.rows, cols: g.cols, topology: g.topology, shape: this.codebookShape,
+      step,
+      layer: 'som',
+      rows: g.rows,
+      cols: g.cols,
+      topology: g.topology,
+      shape: this.codebookShape,
       codebook: await this.som.getCodebook(),
       hits: await this.som.hits(this.evalX),
       umatrix: await this.som.uMatrix(),
@@ -107,7 +126,10 @@ export class SomExperiment implements Experiment {
 
   async save(): Promise<SavedFile[]> {
     const g = this.som.grid;
-    const files = await saveNamedTensors({ codebook: this.som.codebook }, { rows: g.rows, cols: g.cols, topology: g.topology, shape: this.codebookShape });
+    const files = await saveNamedTensors(
+      { codebook: this.som.codebook },
+      { rows: g.rows, cols: g.cols, topology: g.topology, shape: this.codebookShape },
+    );
     return [...files, ...((await this.extras.save?.(this)) ?? [])];
   }
 

@@ -34,20 +34,34 @@ function walk(model: LayersModel, x: tf.Tensor, visit: (layer: SomMaskBase, inpu
 function winnerPerSample(layer: SomMaskBase, input: tf.Tensor): tf.Tensor1D {
   const rows = layer.somInput(input);
   const w = layer.somGate.som.winners(rows);
-  const b = input.shape[0]!, per = rows.shape[0] / b;
+  const b = input.shape[0]!,
+    per = rows.shape[0] / b;
   if (per === 1) return w;
-  return tf.gather(w, tf.tensor1d(Int32Array.from({ length: b }, (_, i) => i * per + Math.floor(per / 2)), 'int32')) as tf.Tensor1D;
+  return tf.gather(
+    w,
+    tf.tensor1d(
+      Int32Array.from({ length: b }, (_, i) => i * per + Math.floor(per / 2)),
+      'int32',
+    ),
+  ) as tf.Tensor1D;
 }
 
 export function somMaskHooks(o: {
-  model: LayersModel; views: MaskedLayerView[]; mask: MaskConfig;
-  evalX: tf.Tensor; evalY: Int32Array; probeX: tf.Tensor; probeY: Int32Array; nClasses: number;
+  model: LayersModel;
+  views: MaskedLayerView[];
+  mask: MaskConfig;
+  evalX: tf.Tensor;
+  evalY: Int32Array;
+  probeX: tf.Tensor;
+  probeY: Int32Array;
+  nClasses: number;
 }): ClassifierHooks {
   const trained = o.views.filter((v) => v.layer.somGate.enabled);
   return {
     afterStep(_x, step, total) {
       const T = Math.max(1, total - 1);
-      const sigma = decayValue(o.mask.sigmaOrg, step, T), alpha = decayValue(o.mask.learningRate, step, T);
+      const sigma = decayValue(o.mask.sigmaOrg, step, T),
+        alpha = decayValue(o.mask.learningRate, step, T);
       for (const v of trained) v.layer.trainSom(sigma, alpha);
     },
     async maskStats(): Promise<MaskStat[]> {
@@ -55,23 +69,54 @@ export function somMaskHooks(o: {
     },
     async winners(): Promise<WinnerTrace[]> {
       const out: tf.Tensor1D[] = [];
-      walk(o.model, o.probeX, (layer, input) => { if (layer.somGate.enabled) out.push(tf.keep(winnerPerSample(layer, input))); });
-      const traces = await Promise.all(out.map(async (w, i) => ({ layer: trained[i]!.layer.name, winners: new Int32Array(await w.data()), labels: o.probeY })));
+      walk(o.model, o.probeX, (layer, input) => {
+        if (layer.somGate.enabled) out.push(tf.keep(winnerPerSample(layer, input)));
+      });
+      const traces = await Promise.all(
+        out.map(async (w, i) => ({
+          layer: trained[i]!.layer.name,
+          winners: new Int32Array(await w.data()),
+          labels: o.probeY,
+        })),
+      );
       tf.dispose(out);
       return traces;
     },
     async snapshots(step): Promise<SomSnapshot[]> {
       const inputs: tf.Tensor2D[] = [];
-      walk(o.model, o.evalX, (layer, input) => { if (layer.somGate.enabled) inputs.push(tf.keep(layer.somInput(input))); });
+      walk(o.model, o.evalX, (layer, input) => {
+        if (layer.somGate.enabled) inputs.push(tf.keep(layer.somInput(input)));
+      });
       const snaps: SomSnapshot[] = [];
       for (const [i, v] of trained.entries()) {
-        const som = v.layer.somGate.som, x = inputs[i]!, g = som.grid;
+        const som = v.layer.somGate.som,
+          x = inputs[i]!,
+          g = som.grid;
         // CSOM inputs are one row per position: hits and class maps use each sample's centre patch only.
         const per = x.shape[0] / o.evalY.length;
-        const rows = per === 1 ? x : tf.tidy(() => tf.gather(x, tf.tensor1d(Int32Array.from(o.evalY, (_, k) => k * per + Math.floor(per / 2)), 'int32')) as tf.Tensor2D);
+        const rows =
+          per === 1
+            ? x
+            : tf.tidy(
+                () =>
+                  tf.gather(
+                    x,
+                    tf.tensor1d(
+                      Int32Array.from(o.evalY, (_, k) => k * per + Math.floor(per / 2)),
+                      'int32',
+                    ),
+                  ) as tf.Tensor2D,
+              );
         snaps.push({
-          step, layer: v.layer.name, rows: g.rows, cols: g.cols, topology: g.topology, shape: v.shape,
-          codebook: await som.getCodebook(), hits: await som.hits(rows), umatrix: await som.uMatrix(),
+          step,
+          layer: v.layer.name,
+          rows: g.rows,
+          cols: g.cols,
+          topology: g.topology,
+          shape: v.shape,
+          codebook: await som.getCodebook(),
+          hits: await som.hits(rows),
+          umatrix: await som.uMatrix(),
           ...(o.nClasses > 0 ? { classMap: await som.classMap(rows, o.evalY, o.nClasses) } : {}),
         });
         if (rows !== x) rows.dispose();

@@ -18,48 +18,80 @@ import { somMaskHooks, type MaskedLayerView } from './som-mask-hooks';
 
 const EVAL = 500;
 
-function maskArgs(m: MaskConfig, grid: { rows: number; cols: number; mask: boolean }, seed: number, name: string): SomMaskArgs {
+function maskArgs(
+  m: MaskConfig,
+  grid: { rows: number; cols: number; mask: boolean },
+  seed: number,
+  name: string,
+): SomMaskArgs {
   return {
-    name, rows: grid.rows, cols: grid.cols, topology: m.topology, seed,
-    sigmaFwd: grid.mask ? m.sigmaFwd : 'inf', threshold: m.threshold, order: m.order,
+    name,
+    rows: grid.rows,
+    cols: grid.cols,
+    topology: m.topology,
+    seed,
+    sigmaFwd: grid.mask ? m.sigmaFwd : 'inf',
+    threshold: m.threshold,
+    order: m.order,
     ...(grid.mask && m.activeUnits !== undefined ? { activeUnits: m.activeUnits } : {}),
   };
 }
 
 type MaskSpec = SpecOf<'som-mask-mlp'> | SpecOf<'som-mask-cnn'> | SpecOf<'csom'>;
 
-async function finish(spec: MaskSpec, data: Dataset, model: tfl.Sequential, views: MaskedLayerView[], shape: number[]): Promise<ClassifierExperiment> {
+async function finish(
+  spec: MaskSpec,
+  data: Dataset,
+  model: tfl.Sequential,
+  views: MaskedLayerView[],
+  shape: number[],
+): Promise<ClassifierExperiment> {
   const nClasses = requireLabels(data, spec.kind);
   const train = new DeviceSplit(data.train, shape, spec.seed);
   const test = data.test ? new DeviceSplit(data.test, shape, spec.seed) : undefined;
   const nEval = Math.min(EVAL, (test ?? train).count);
   const src = test ?? train;
-  const evalX = tf.slice(src.x, 0, nEval), evalY = src.labels.slice(0, nEval);
+  const evalX = tf.slice(src.x, 0, nEval),
+    evalY = src.labels.slice(0, nEval);
   const nProbe = Math.min(spec.probeCount, nEval);
-  const probeX = tf.slice(src.x, 0, nProbe), probeY = evalY.slice(0, nProbe);
+  const probeX = tf.slice(src.x, 0, nProbe),
+    probeY = evalY.slice(0, nProbe);
   // Start each SOM from samples of what it sees (random uniform codebooks would leave most units dead).
   const sample = tf.slice(train.x, 0, Math.min(2000, train.count));
-  for (const v of views) if (v.layer.somGate.enabled) {
-    const seen: tf.Tensor2D[] = [];
-    tf.tidy(() => {
-      let h: tf.Tensor = sample;
-      for (const l of model.layers) {
-        if (l.getClassName() === 'InputLayer') continue;
-        if (l === v.layer) { seen.push(tf.keep(v.layer.somInput(h))); break; }
-        h = l.apply(h, { training: false }) as tf.Tensor;
-      }
-    });
-    await v.layer.somGate.som.initFrom(seen[0]!, 'samples');
-    seen[0]!.dispose();
-  }
+  for (const v of views)
+    if (v.layer.somGate.enabled) {
+      const seen: tf.Tensor2D[] = [];
+      tf.tidy(() => {
+        let h: tf.Tensor = sample;
+        for (const l of model.layers) {
+          if (l.getClassName() === 'InputLayer') continue;
+          if (l === v.layer) {
+            seen.push(tf.keep(v.layer.somInput(h)));
+            break;
+          }
+          h = l.apply(h, { training: false }) as tf.Tensor;
+        }
+      });
+      await v.layer.somGate.som.initFrom(seen[0]!, 'samples');
+      seen[0]!.dispose();
+    }
   sample.dispose();
   const exp = new ClassifierExperiment({
-    model, train, test, nClasses, epochs: spec.epochs, batchSize: spec.batchSize,
-    optimizer: makeOptimizer(spec.optimizer, spec.learningRate), l2: spec.l2,
+    model,
+    train,
+    test,
+    nClasses,
+    epochs: spec.epochs,
+    batchSize: spec.batchSize,
+    optimizer: makeOptimizer(spec.optimizer, spec.learningRate),
+    l2: spec.l2,
     hooks: somMaskHooks({ model, views, mask: spec.mask, evalX, evalY, probeX, probeY, nClasses }),
   });
   const dispose = exp.dispose.bind(exp);
-  exp.dispose = () => { tf.dispose([evalX, probeX]); dispose(); };
+  exp.dispose = () => {
+    tf.dispose([evalX, probeX]);
+    dispose();
+  };
   return exp;
 }
 
@@ -76,11 +108,20 @@ export async function buildSomMaskMlp(spec: SpecOf<'som-mask-mlp'>, data: Datase
     prevShape = [g.rows, g.cols, 1];
     if (spec.dropout > 0) model.add(tfl.layers.dropout({ rate: spec.dropout, seed: spec.seed + 40 + i }));
   });
-  model.add(tfl.layers.dense({ units: requireLabels(data, spec.kind), kernelInitializer: tfl.initializers.glorotUniform({ seed: spec.seed + 90 }) }));
+  model.add(
+    tfl.layers.dense({
+      units: requireLabels(data, spec.kind),
+      kernelInitializer: tfl.initializers.glorotUniform({ seed: spec.seed + 90 }),
+    }),
+  );
   return finish(spec, data, model, views, [d]);
 }
 
-function buildConvNet(spec: SpecOf<'som-mask-cnn'> | SpecOf<'csom'>, data: Dataset, Layer: typeof SomMaskConv | typeof Csom): Promise<ClassifierExperiment> {
+function buildConvNet(
+  spec: SpecOf<'som-mask-cnn'> | SpecOf<'csom'>,
+  data: Dataset,
+  Layer: typeof SomMaskConv | typeof Csom,
+): Promise<ClassifierExperiment> {
   const shape = requireImages(data, spec.kind);
   const model = tfl.sequential();
   model.add(tfl.layers.inputLayer({ inputShape: shape }));

@@ -12,22 +12,48 @@ const H = 8;
 
 /** 8×8 images of three classes (top half, left half, centre square lit) under uniform noise of width 0.4. */
 function shapes(n: number, seed: number): Split {
-  const r = mulberry32(seed), x = new Float32Array(n * H * H), y = new Int32Array(n);
-  const lit = [(p: number) => p < H / 2, (_: number, q: number) => q < H / 2, (p: number, q: number) => p >= 2 && p < 6 && q >= 2 && q < 6];
+  const r = mulberry32(seed),
+    x = new Float32Array(n * H * H),
+    y = new Int32Array(n);
+  const lit = [
+    (p: number) => p < H / 2,
+    (_: number, q: number) => q < H / 2,
+    (p: number, q: number) => p >= 2 && p < 6 && q >= 2 && q < 6,
+  ];
   for (let i = 0; i < n; i++) {
     const c = i % 3;
     y[i] = c;
-    for (let p = 0; p < H; p++) for (let q = 0; q < H; q++) x[i * H * H + p * H + q] = (lit[c]!(p, q) ? 0.6 : 0) + r() * 0.4;
+    for (let p = 0; p < H; p++)
+      for (let q = 0; q < H; q++) x[i * H * H + p * H + q] = (lit[c]!(p, q) ? 0.6 : 0) + r() * 0.4;
   }
   return { x, y, count: n };
 }
 
-const data: Dataset = { name: 'shapes', format: 'builtin', source: 'test', shape: [H, H, 1], classes: ['top', 'left', 'centre'], train: shapes(96, 1), test: shapes(48, 2), warnings: [] };
+const data: Dataset = {
+  name: 'shapes',
+  format: 'builtin',
+  source: 'test',
+  shape: [H, H, 1],
+  classes: ['top', 'left', 'centre'],
+  train: shapes(96, 1),
+  test: shapes(48, 2),
+  warnings: [],
+};
 
 function spec(): SpecOf<'stacked-som'> {
   const s = parseSpec({
-    kind: 'stacked-som', seed: 4, dataset: { source: 'builtin', name: 'mnist' }, epochs: 2, batchSize: 16,
-    stacked: { patch: 4, stride: 4, layer1: { rows: 3, cols: 3 }, layer2: { rows: 3, cols: 3 }, sigma: { start: 1.5, end: 0.5 } },
+    kind: 'stacked-som',
+    seed: 4,
+    dataset: { source: 'builtin', name: 'mnist' },
+    epochs: 2,
+    batchSize: 16,
+    stacked: {
+      patch: 4,
+      stride: 4,
+      layer1: { rows: 3, cols: 3 },
+      layer2: { rows: 3, cols: 3 },
+      sigma: { start: 1.5, end: 0.5 },
+    },
   });
   if (s.kind !== 'stacked-som') throw new Error('kind');
   return s;
@@ -40,7 +66,9 @@ function somLeak(): number {
   return tf.memory().numTensors - before;
 }
 
-beforeAll(async () => { await tf.setBackend('cpu'); });
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
 
 describe('winnerCoordinates', () => {
   it('row and column of each winner scaled to [0, 1], by hand on a 3×4 grid', () => {
@@ -65,7 +93,10 @@ describe('stacked-som', () => {
     expect(early.map((s) => [s.layer, s.shape])).toEqual([['layer1', [4, 4, 1]]]);
     for (let i = 48; i < exp.totalSteps; i++) await exp.step(i);
     const snaps = await exp.snapshots(exp.totalSteps - 1);
-    expect(snaps.map((s) => [s.layer, s.rows, s.cols, s.shape])).toEqual([['layer1', 3, 3, [4, 4, 1]], ['layer2', 3, 3, [2, 4, 1]]]);
+    expect(snaps.map((s) => [s.layer, s.rows, s.cols, s.shape])).toEqual([
+      ['layer1', 3, 3, [4, 4, 1]],
+      ['layer2', 3, 3, [2, 4, 1]],
+    ]);
     // Layer 2 lives in coordinate space: means of winner coordinates scaled to [0, 1].
     expect(snaps[1]!.codebook.every((v) => v >= -1e-6 && v <= 1 + 1e-6)).toBe(true);
     const m = await exp.finalMetrics();

@@ -33,7 +33,12 @@ class StackedExperiment implements Experiment {
   private readonly phase1: number;
   private coords: { train: DeviceSplit; test: Split } | null = null;
 
-  constructor(private readonly spec: SpecOf<'stacked-som'>, private readonly data: Dataset, private readonly patches: DeviceSplit, private readonly p: { k: number; ny: number; nx: number; c: number }) {
+  constructor(
+    private readonly spec: SpecOf<'stacked-som'>,
+    private readonly data: Dataset,
+    private readonly patches: DeviceSplit,
+    private readonly p: { k: number; ny: number; nx: number; c: number },
+  ) {
     const s = spec.stacked;
     this.som1 = new Som(makeGrid(s.layer1.rows, s.layer1.cols, 'rect'), p.k * p.k * p.c, 'gaussian', spec.seed);
     this.som2 = new Som(makeGrid(s.layer2.rows, s.layer2.cols, 'rect'), p.ny * p.nx * 2, 'gaussian', spec.seed + 1);
@@ -42,15 +47,26 @@ class StackedExperiment implements Experiment {
     this.totalSteps = this.phase1 + spec.epochs * Math.ceil(data.train.count / spec.batchSize);
   }
 
-  async init(): Promise<void> { await this.som1.initFrom(this.patches.x, 'samples'); }
+  async init(): Promise<void> {
+    await this.som1.initFrom(this.patches.x, 'samples');
+  }
 
   /** Each image as the (row, col) of its patches' layer-1 winners, scaled to [0, 1]. */
   private async coordinates(split: Split): Promise<Split> {
-    const { k, ny, nx, c } = this.p, g = this.som1.grid, per = ny * nx;
+    const { k, ny, nx, c } = this.p,
+      g = this.som1.grid,
+      per = ny * nx;
     const x = new Float32Array(split.count * per * 2);
     for (let s = 0; s < split.count; s += 256) {
-      const n = Math.min(256, split.count - s), size = this.data.shape.reduce((a, b) => a * b, 1);
-      const rows = allPatches(split.x.subarray(s * size, (s + n) * size), n, { h: this.data.shape[0]!, w: this.data.shape[1]!, c }, k, this.spec.stacked.stride);
+      const n = Math.min(256, split.count - s),
+        size = this.data.shape.reduce((a, b) => a * b, 1);
+      const rows = allPatches(
+        split.x.subarray(s * size, (s + n) * size),
+        n,
+        { h: this.data.shape[0]!, w: this.data.shape[1]!, c },
+        k,
+        this.spec.stacked.stride,
+      );
       const t = tf.tensor2d(rows, [n * per, k * k * c]);
       const win = await this.som1.winnersOf(t);
       t.dispose();
@@ -60,14 +76,20 @@ class StackedExperiment implements Experiment {
   }
 
   async step(step: number): Promise<Record<string, number>> {
-    const s = this.spec, inPhase2 = step >= this.phase1;
+    const s = this.spec,
+      inPhase2 = step >= this.phase1;
     if (inPhase2 && !this.coords) {
       const test = await this.coordinates(this.data.test ?? this.data.train);
-      this.coords = { train: new DeviceSplit(await this.coordinates(this.data.train), [this.p.ny * this.p.nx * 2], s.seed), test };
+      this.coords = {
+        train: new DeviceSplit(await this.coordinates(this.data.train), [this.p.ny * this.p.nx * 2], s.seed),
+        test,
+      };
       await this.som2.initFrom(this.coords.train.x, 'samples');
     }
-    const t = inPhase2 ? step - this.phase1 : step, T = Math.max(1, (inPhase2 ? this.totalSteps - this.phase1 : this.phase1) - 1);
-    const split = inPhase2 ? this.coords!.train : this.patches, som = inPhase2 ? this.som2 : this.som1;
+    const t = inPhase2 ? step - this.phase1 : step,
+      T = Math.max(1, (inPhase2 ? this.totalSteps - this.phase1 : this.phase1) - 1);
+    const split = inPhase2 ? this.coords!.train : this.patches,
+      som = inPhase2 ? this.som2 : this.som1;
     const per = split.stepsPerEpoch(s.batchSize);
     const { x, y } = split.batch(split.batchIndices(Math.floor(t / per), t % per, s.batchSize));
     som.trainBatchBlended(x as tf.Tensor2D, decayValue(s.stacked.sigma, t, T), 0.5);
@@ -84,13 +106,24 @@ class StackedExperiment implements Experiment {
     return { purity: purity(win, this.coords.test.y), nmi: nmi(win, this.coords.test.y), qe: q.qe, te: q.te };
   }
 
-  evaluate(): Promise<Record<string, number>> { return this.separation(); }
-  finalMetrics(): Promise<Record<string, number>> { return this.separation(); }
+  evaluate(): Promise<Record<string, number>> {
+    return this.separation();
+  }
+  finalMetrics(): Promise<Record<string, number>> {
+    return this.separation();
+  }
 
   async snapshots(step: number): Promise<SomSnapshot[]> {
     const view = async (som: Som, layer: string, shape: number[]): Promise<SomSnapshot> => ({
-      step, layer, rows: som.grid.rows, cols: som.grid.cols, topology: 'rect', shape,
-      codebook: await som.getCodebook(), hits: new Float32Array(som.grid.n), umatrix: await som.uMatrix(),
+      step,
+      layer,
+      rows: som.grid.rows,
+      cols: som.grid.cols,
+      topology: 'rect',
+      shape,
+      codebook: await som.getCodebook(),
+      hits: new Float32Array(som.grid.n),
+      umatrix: await som.uMatrix(),
     });
     const out = [await view(this.som1, 'layer1', [this.p.k, this.p.k, this.p.c])];
     if (this.coords) out.push(await view(this.som2, 'layer2', [this.p.ny, this.p.nx * 2, 1]));
@@ -98,7 +131,10 @@ class StackedExperiment implements Experiment {
   }
 
   dispose(): void {
-    this.som1.dispose(); this.som2.dispose(); this.patches.dispose(); this.coords?.train.dispose();
+    this.som1.dispose();
+    this.som2.dispose();
+    this.patches.dispose();
+    this.coords?.train.dispose();
   }
 }
 

@@ -76,7 +76,9 @@ export async function readArrayFile(dir: string, stem: string): Promise<ArrayFil
     const Ctor = DTYPES[dtype];
     const end = offset + length * Ctor.BYTES_PER_ELEMENT;
     if (end > bin.length) {
-      throw new Error(`${binPath} is truncated: array "${name}" needs bytes ${offset}..${end}, the file has ${bin.length}`);
+      throw new Error(
+        `${binPath} is truncated: array "${name}" needs bytes ${offset}..${end}, the file has ${bin.length}`,
+      );
     }
     // Copy into a fresh, aligned buffer: the file buffer's byteOffset need not be a multiple of 4.
     const bytes = new Uint8Array(bin.subarray(offset, end));

@@ -33,7 +33,11 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
  * "NaN", "Infinity", "-Infinity" and turned back into numbers by `parseJsonNumbers`.
  */
 export function stringifyJson(value: unknown, indent?: number): string {
-  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), indent);
+  return JSON.stringify(
+    value,
+    (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v),
+    indent,
+  );
 }
 
 const SPECIAL: Record<string, number> = { NaN: NaN, Infinity: Infinity, '-Infinity': -Infinity };

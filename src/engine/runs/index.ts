@@ -3,7 +3,14 @@ export { writeFileAtomic, writeJsonAtomic, appendLine, appendLines } from './ato
 export { createProject, openProject } from './project';
 export { createRun, RunHandle, type CreateRunExtra } from './run-store';
 export {
-  listRuns, readRun, readRecord, readSnapshot, readWinners, listSnapshotSteps, listSnapshots, listWinnerSteps,
+  listRuns,
+  readRun,
+  readRecord,
+  readSnapshot,
+  readWinners,
+  listSnapshotSteps,
+  listSnapshots,
+  listWinnerSteps,
 } from './read-runs';
 export { markInterrupted } from './recover';
 export { withLiveness, isPidAlive, STALE_AFTER_MS } from './liveness';

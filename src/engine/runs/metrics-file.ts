@@ -31,7 +31,9 @@ export function parseMetrics(text: string, file: string): MetricRow[] {
     const row = toRow(line);
     if (row) rows.push(row);
     else if (i < last) {
-      throw new Error(`${file} line ${i + 1} is corrupt: expected a JSON object of numbers with step, epoch and t, got ${JSON.stringify(line.slice(0, 60))}`);
+      throw new Error(
+        `${file} line ${i + 1} is corrupt: expected a JSON object of numbers with step, epoch and t, got ${JSON.stringify(line.slice(0, 60))}`,
+      );
     }
     // else: the torn last line of a run that died mid-write; skipped.
   }
@@ -39,7 +41,9 @@ export function parseMetrics(text: string, file: string): MetricRow[] {
 }
 
 export async function readMetrics(file: string): Promise<MetricRow[]> {
-  const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? '' : Promise.reject(e)));
+  const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) =>
+    e.code === 'ENOENT' ? '' : Promise.reject(e),
+  );
   return parseMetrics(text, file);
 }
 

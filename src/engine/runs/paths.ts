@@ -12,7 +12,9 @@ const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 /** Throws unless `id` is a plain folder name: no separators, no "..", nothing hidden. */
 export function assertRunId(id: unknown): asserts id is string {
   if (typeof id !== 'string' || !RUN_ID.test(id) || id.includes('..')) {
-    throw new Error(`bad run id ${JSON.stringify(id)}: expected letters, digits, ".", "_" or "-" (no path separators, no "..")`);
+    throw new Error(
+      `bad run id ${JSON.stringify(id)}: expected letters, digits, ".", "_" or "-" (no path separators, no "..")`,
+    );
   }
 }
 
@@ -22,7 +24,12 @@ export function assertStep(step: unknown): asserts step is number {
   }
 }
 
-const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 24);
+const slug = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 24);
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
 /** Sortable (UTC time first) and unique (random tail): e.g. `20261124-113501-som-colors-a1b2`. */

@@ -44,9 +44,17 @@ describe('createProject / openProject', () => {
 
   it('refuses a newer format version and never rewrites the file', async () => {
     const dir = await tempDir();
-    const text = JSON.stringify({ format: 'somlab-project', version: 3, name: 'future', created: '2030-01-01', extra: 1 });
+    const text = JSON.stringify({
+      format: 'somlab-project',
+      version: 3,
+      name: 'future',
+      created: '2030-01-01',
+      extra: 1,
+    });
     await writeFile(join(dir, 'somlab.json'), text);
-    await expect(openProject(dir)).rejects.toThrow(/written by a newer SOM Lab \(format version 3; this app reads up to 1\)/);
+    await expect(openProject(dir)).rejects.toThrow(
+      /written by a newer SOM Lab \(format version 3; this app reads up to 1\)/,
+    );
     expect(await readFile(join(dir, 'somlab.json'), 'utf8')).toBe(text);
   });
 

@@ -65,7 +65,12 @@ export async function createProject(dir: string, name: string): Promise<ProjectF
     }
   }
   await mkdir(runsDir(dir), { recursive: true });
-  const project: ProjectFile = { format: PROJECT_FORMAT, version: PROJECT_VERSION, name, created: new Date().toISOString() };
+  const project: ProjectFile = {
+    format: PROJECT_FORMAT,
+    version: PROJECT_VERSION,
+    name,
+    created: new Date().toISOString(),
+  };
   await writeJsonAtomic(file, project);
   return project;
 }

@@ -30,7 +30,9 @@ describe('metrics.ndjson', () => {
   });
 
   it('keeps a complete last row that lost only its newline', () => {
-    expect(parseMetrics('{"step":0,"epoch":0,"t":1}\n{"step":1,"epoch":0,"t":2}', 'm').map((r) => r.step)).toEqual([0, 1]);
+    expect(parseMetrics('{"step":0,"epoch":0,"t":1}\n{"step":1,"epoch":0,"t":2}', 'm').map((r) => r.step)).toEqual([
+      0, 1,
+    ]);
   });
 
   it('names the file and line of a torn middle line', () => {
@@ -40,7 +42,9 @@ describe('metrics.ndjson', () => {
 
   it('refuses a row without step, epoch and t, or with a non-number', () => {
     expect(() => parseMetrics('{"epoch":0,"t":1}\n{"step":1,"epoch":0,"t":2}\n', 'm')).toThrow(/m line 1 is corrupt/);
-    expect(() => parseMetrics('{"step":0,"epoch":0,"t":1,"tag":"x"}\n{"step":1,"epoch":0,"t":2}\n', 'm')).toThrow(/line 1/);
+    expect(() => parseMetrics('{"step":0,"epoch":0,"t":1,"tag":"x"}\n{"step":1,"epoch":0,"t":2}\n', 'm')).toThrow(
+      /line 1/,
+    );
   });
 });
 
@@ -55,7 +59,11 @@ describe('listRuns / readRun', () => {
     await rewriteRecord(b.dir, { startedAt: '2021-01-01T00:00:00.000Z' });
     await createRun(project, COLOURS_SPEC, { id: 'c', heartbeatMs: 0 });
     const runs = await listRuns(project);
-    expect(runs.map((r) => [r.id, r.status])).toEqual([['c', 'running'], ['b', 'failed'], ['a', 'finished']]);
+    expect(runs.map((r) => [r.id, r.status])).toEqual([
+      ['c', 'running'],
+      ['b', 'failed'],
+      ['a', 'finished'],
+    ]);
     expect(runs[1]!.error).toBe('boom');
     expect(runs[2]!.finalMetrics).toEqual({ qe: 0.1 });
   });
@@ -81,7 +89,10 @@ describe('listRuns / readRun', () => {
   it('reports a running run whose process is gone as interrupted, with its last step', async () => {
     const project = await newProject(tempDir);
     const run = await createRun(project, COLOURS_SPEC, { id: 'r', pid: await deadPid(), heartbeatMs: 0 });
-    await run.appendMetrics([{ step: 0, epoch: 0, t: 1 }, { step: 1, epoch: 0, t: 2 }]);
+    await run.appendMetrics([
+      { step: 0, epoch: 0, t: 1 },
+      { step: 1, epoch: 0, t: 2 },
+    ]);
     await appendFile(run.files.metrics, '{"step":2,"epo');
     const [summary] = await listRuns(project);
     expect(summary).toMatchObject({ id: 'r', status: 'interrupted', lastStep: 1 });
@@ -138,7 +149,12 @@ describe('markInterrupted', () => {
     expect(await markInterrupted(project, 'ghost', 'x')).toBeUndefined();
     expect(await markInterrupted(project, 'ghost', 'exited with code 1', parseSpec(COLOURS_SPEC))).toBe('interrupted');
     const detail = await readRun(project, 'ghost');
-    expect(detail.summary).toMatchObject({ id: 'ghost', kind: 'som', status: 'interrupted', error: 'exited with code 1' });
+    expect(detail.summary).toMatchObject({
+      id: 'ghost',
+      kind: 'som',
+      status: 'interrupted',
+      error: 'exited with code 1',
+    });
     expect(detail.metrics).toEqual([]);
   });
 });

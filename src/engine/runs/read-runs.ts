@@ -36,8 +36,19 @@ async function summarise(projectDir: string, id: string, now: number): Promise<R
   try {
     rec = withLiveness(await readRecord(dir), now);
   } catch (e) {
-    const mtime = await stat(dir).then((s) => s.mtime.toISOString(), () => new Date(0).toISOString());
-    return { id, kind: 'unknown', status: 'failed', versions: {}, startedAt: mtime, finalMetrics: {}, error: (e as Error).message };
+    const mtime = await stat(dir).then(
+      (s) => s.mtime.toISOString(),
+      () => new Date(0).toISOString(),
+    );
+    return {
+      id,
+      kind: 'unknown',
+      status: 'failed',
+      versions: {},
+      startedAt: mtime,
+      finalMetrics: {},
+      error: (e as Error).message,
+    };
   }
   const summary: RunSummary = { ...rec, id };
   if (rec.status === 'running' || rec.status === 'interrupted') {
@@ -53,9 +64,13 @@ export async function listRuns(projectDir: string, now = Date.now()): Promise<Ru
   const entries = await readdir(runsDir(projectDir), { withFileTypes: true }).catch((e: NodeJS.ErrnoException) =>
     e.code === 'ENOENT' ? [] : Promise.reject(e),
   );
-  const ids = entries.filter((d) => d.isDirectory() && RUN_DIR_NAME.test(d.name) && !d.name.includes('..')).map((d) => d.name);
+  const ids = entries
+    .filter((d) => d.isDirectory() && RUN_DIR_NAME.test(d.name) && !d.name.includes('..'))
+    .map((d) => d.name);
   const runs = await Promise.all(ids.map((id) => summarise(projectDir, id, now)));
-  return runs.sort((a, b) => (a.startedAt === b.startedAt ? b.id.localeCompare(a.id) : b.startedAt.localeCompare(a.startedAt)));
+  return runs.sort((a, b) =>
+    a.startedAt === b.startedAt ? b.id.localeCompare(a.id) : b.startedAt.localeCompare(a.startedAt),
+  );
 }
 
 export async function readRun(projectDir: string, id: string, now = Date.now()): Promise<RunDetail> {
@@ -67,13 +82,19 @@ export async function readRun(projectDir: string, id: string, now = Date.now()):
     specRaw = JSON.parse(await readFile(files.spec, 'utf8'));
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    throw new Error(err.code === 'ENOENT' ? `run ${id} not found (${files.spec} is missing)` : `${files.spec} is corrupt: ${err.message}`);
+    throw new Error(
+      err.code === 'ENOENT'
+        ? `run ${id} not found (${files.spec} is missing)`
+        : `${files.spec} is corrupt: ${err.message}`,
+    );
   }
   const spec = parseSpec(specRaw, files.spec);
   const metrics = await readMetrics(files.metrics);
   const snapshots = await listSnapshots(projectDir, id);
   return {
-    summary, spec, metrics,
+    summary,
+    spec,
+    metrics,
     snapshotSteps: [...new Set(snapshots.map((f) => f.step))].sort((a, b) => a - b),
     snapshotLayers: [...new Set(snapshots.map((f) => f.layer))],
     winnerSteps: await listWinnerSteps(projectDir, id),

@@ -15,7 +15,12 @@ import { readRecord } from './read-runs';
  * When the trainer died before creating the run folder, `spec` lets the run appear anyway, with the error.
  * Returns the status the run has afterwards (undefined when there is nothing on disk and no spec).
  */
-export async function markInterrupted(projectDir: string, id: string, error: string, spec?: ExperimentSpec): Promise<RunRecord['status'] | undefined> {
+export async function markInterrupted(
+  projectDir: string,
+  id: string,
+  error: string,
+  spec?: ExperimentSpec,
+): Promise<RunRecord['status'] | undefined> {
   const dir = runDir(projectDir, id);
   const files = runFiles(dir);
   const now = new Date().toISOString();
@@ -27,7 +32,16 @@ export async function markInterrupted(projectDir: string, id: string, error: str
     await mkdir(runsDir(projectDir), { recursive: true });
     await mkdir(dir, { recursive: true });
     await writeJsonAtomic(files.spec, spec);
-    rec = { id, name: spec.name, kind: spec.kind, preset: spec.preset, status: 'running', versions: {}, startedAt: now, finalMetrics: {} };
+    rec = {
+      id,
+      name: spec.name,
+      kind: spec.kind,
+      preset: spec.preset,
+      status: 'running',
+      versions: {},
+      startedAt: now,
+      finalMetrics: {},
+    };
   }
   if (rec.status !== 'running') return rec.status;
   await writeJsonAtomic(files.record, { ...rec, status: 'interrupted', error, endedAt: now, updatedAt: now });

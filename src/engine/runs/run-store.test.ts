@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SomSnapshot } from '../../shared/events';
 import { parseSpec } from '../../shared/validate';
-import { listSnapshotSteps, listSnapshots, listWinnerSteps, readRecord, readRun, readSnapshot, readWinners } from './read-runs';
+import {
+  listSnapshotSteps,
+  listSnapshots,
+  listWinnerSteps,
+  readRecord,
+  readRun,
+  readSnapshot,
+  readWinners,
+} from './read-runs';
 import { createRun } from './run-store';
 import { COLOURS_SPEC, listTree, newProject, useTempDirs } from './test-helpers';
 
@@ -11,7 +19,12 @@ const tempDir = useTempDirs();
 
 function snapshot(step: number, layer = 'som', withClassMap = true): SomSnapshot {
   const s: SomSnapshot = {
-    step, layer, rows: 2, cols: 3, topology: 'hex', shape: [3],
+    step,
+    layer,
+    rows: 2,
+    cols: 3,
+    topology: 'hex',
+    shape: [3],
     codebook: Float32Array.from({ length: 18 }, (_, i) => i / 7 + step),
     hits: Float32Array.from([1, 0, 2, 0, 5, 1]),
     umatrix: Float32Array.from([0.5, NaN, 0.25, 1, 2, -0]),
@@ -23,12 +36,25 @@ function snapshot(step: number, layer = 'som', withClassMap = true): SomSnapshot
 describe('createRun', () => {
   it('writes the validated spec and a running record with pid and heartbeat', async () => {
     const project = await newProject(tempDir);
-    const run = await createRun(project, COLOURS_SPEC, { id: 'r1', backend: 'cpu', device: 'js', heartbeatMs: 0, versions: { tfjs: '4.22.0' } });
+    const run = await createRun(project, COLOURS_SPEC, {
+      id: 'r1',
+      backend: 'cpu',
+      device: 'js',
+      heartbeatMs: 0,
+      versions: { tfjs: '4.22.0' },
+    });
     expect(run.dir).toBe(join(project, 'runs', 'r1'));
     const spec = JSON.parse(await readFile(join(run.dir, 'spec.json'), 'utf8'));
     expect(spec).toEqual(parseSpec(COLOURS_SPEC));
     const rec = await readRecord(run.dir);
-    expect(rec).toMatchObject({ id: 'r1', kind: 'som', status: 'running', pid: process.pid, backend: 'cpu', device: 'js' });
+    expect(rec).toMatchObject({
+      id: 'r1',
+      kind: 'som',
+      status: 'running',
+      pid: process.pid,
+      backend: 'cpu',
+      device: 'js',
+    });
     expect(rec.versions).toEqual({ node: process.versions.node, tfjs: '4.22.0' });
     expect(rec.updatedAt).toBe(rec.startedAt);
   });
@@ -44,7 +70,9 @@ describe('createRun', () => {
     await expect(createRun(project, { ...COLOURS_SPEC, som: {} }, { heartbeatMs: 0 })).rejects.toThrow(/som\.rows/);
     await expect(createRun(project, COLOURS_SPEC, { id: '../escape', heartbeatMs: 0 })).rejects.toThrow(/bad run id/);
     await createRun(project, COLOURS_SPEC, { id: 'same', heartbeatMs: 0 });
-    await expect(createRun(project, COLOURS_SPEC, { id: 'same', heartbeatMs: 0 })).rejects.toThrow(/run same already exists/);
+    await expect(createRun(project, COLOURS_SPEC, { id: 'same', heartbeatMs: 0 })).rejects.toThrow(
+      /run same already exists/,
+    );
     await expect(createRun(await tempDir(), COLOURS_SPEC, { heartbeatMs: 0 })).rejects.toThrow(/not a SOM Lab project/);
   });
 });
@@ -53,12 +81,22 @@ describe('RunHandle', () => {
   it('round-trips metrics, snapshots, winners, model files and the final record; no temp files left', async () => {
     const project = await newProject(tempDir);
     const run = await createRun(project, COLOURS_SPEC, { id: 'r2', heartbeatMs: 0 });
-    await run.appendMetrics([{ step: 0, epoch: 0, t: 1, qe: 0.5 }, { step: 1, epoch: 0, t: 2, qe: NaN }]);
+    await run.appendMetrics([
+      { step: 0, epoch: 0, t: 1, qe: 0.5 },
+      { step: 1, epoch: 0, t: 2, qe: NaN },
+    ]);
     await run.appendMetrics([{ step: 2, epoch: 0, t: 3, qe: 0.25 }]);
     await run.writeSnapshot(snapshot(2));
     await run.writeSnapshot(snapshot(0, 'mask/dense 1', false));
-    await run.writeWinners(2, { layer: 'som', winners: Int32Array.from([5, 0, 3]), labels: Int32Array.from([1, 1, 0]) });
-    await run.saveModel([{ name: 'model.json', data: '{"a":1}' }, { name: 'weights.bin', data: new Uint8Array([1, 2, 3]) }]);
+    await run.writeWinners(2, {
+      layer: 'som',
+      winners: Int32Array.from([5, 0, 3]),
+      labels: Int32Array.from([1, 1, 0]),
+    });
+    await run.saveModel([
+      { name: 'model.json', data: '{"a":1}' },
+      { name: 'weights.bin', data: new Uint8Array([1, 2, 3]) },
+    ]);
     await run.finish('finished', { qe: 0.25, te: 0 });
 
     const detail = await readRun(project, 'r2');
@@ -72,19 +110,35 @@ describe('RunHandle', () => {
     const other = await readSnapshot(project, 'r2', 0, 'mask/dense 1');
     expect(other).toEqual(snapshot(0, 'mask/dense 1', false));
     expect(other.classMap).toBeUndefined();
-    expect(await listSnapshots(project, 'r2')).toEqual([{ layer: 'mask/dense 1', step: 0 }, { layer: 'som', step: 2 }]);
+    expect(await listSnapshots(project, 'r2')).toEqual([
+      { layer: 'mask/dense 1', step: 0 },
+      { layer: 'som', step: 2 },
+    ]);
     expect(await listSnapshotSteps(project, 'r2', 'som')).toEqual([2]);
 
     expect(await listWinnerSteps(project, 'r2')).toEqual([2]);
     const w = await readWinners(project, 'r2', 2);
-    expect(w).toEqual({ step: 2, layer: 'som', winners: Int32Array.from([5, 0, 3]), labels: Int32Array.from([1, 1, 0]) });
+    expect(w).toEqual({
+      step: 2,
+      layer: 'som',
+      winners: Int32Array.from([5, 0, 3]),
+      labels: Int32Array.from([1, 1, 0]),
+    });
 
     expect(await readFile(join(run.dir, 'model', 'model.json'), 'utf8')).toBe('{"a":1}');
     expect([...(await readFile(join(run.dir, 'model', 'weights.bin')))]).toEqual([1, 2, 3]);
     expect(await listTree(run.dir)).toEqual([
-      'metrics.ndjson', 'model/model.json', 'model/weights.bin', 'run.json',
-      'snapshots/mask%2Fdense%201-0.bin', 'snapshots/mask%2Fdense%201-0.json', 'snapshots/som-2.bin', 'snapshots/som-2.json',
-      'spec.json', 'winners/som-2.bin', 'winners/som-2.json',
+      'metrics.ndjson',
+      'model/model.json',
+      'model/weights.bin',
+      'run.json',
+      'snapshots/mask%2Fdense%201-0.bin',
+      'snapshots/mask%2Fdense%201-0.json',
+      'snapshots/som-2.bin',
+      'snapshots/som-2.json',
+      'spec.json',
+      'winners/som-2.bin',
+      'winners/som-2.json',
     ]);
   });
 
@@ -112,7 +166,9 @@ describe('RunHandle', () => {
     await run.writeSnapshot(snapshot(1));
     const { truncate } = await import('node:fs/promises');
     await truncate(join(run.dir, 'snapshots', 'som-1.bin'), 100);
-    await expect(readSnapshot(project, 'r4', 1)).rejects.toThrow(/som-1\.bin is truncated: array "umatrix" needs bytes 96\.\.120, the file has 100/);
+    await expect(readSnapshot(project, 'r4', 1)).rejects.toThrow(
+      /som-1\.bin is truncated: array "umatrix" needs bytes 96\.\.120, the file has 100/,
+    );
   });
 
   it('keeps the end status when a heartbeat comes after it, and records failures', async () => {
@@ -155,7 +211,15 @@ describe('NaN in final metrics', () => {
     const { createProject, createRun, listRuns } = await import('.');
     const dir = await mkdtemp(join(tmpdir(), 'somlab-nan-'));
     await createProject(dir, 'nan');
-    const run = await createRun(dir, { kind: 'som', dataset: { source: 'builtin', name: 'colors' }, som: { rows: 2, cols: 2, sigma: { start: 1, end: 0.5 } } }, { heartbeatMs: 0 });
+    const run = await createRun(
+      dir,
+      {
+        kind: 'som',
+        dataset: { source: 'builtin', name: 'colors' },
+        som: { rows: 2, cols: 2, sigma: { start: 1, end: 0.5 } },
+      },
+      { heartbeatMs: 0 },
+    );
     await run.finish('finished', { acc: 0.5, loss: NaN });
     const [r] = await listRuns(dir);
     expect(r!.status).toBe('finished');

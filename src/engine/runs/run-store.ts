@@ -36,20 +36,39 @@ const runtimeVersions = (): Record<string, string> => ({
 });
 const SAFE_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
-export async function createRun(projectDir: string, specInput: unknown, extra: CreateRunExtra = {}): Promise<RunHandle> {
+export async function createRun(
+  projectDir: string,
+  specInput: unknown,
+  extra: CreateRunExtra = {},
+): Promise<RunHandle> {
   await openProject(projectDir);
   const spec = parseSpec(specInput);
   const id = extra.id ?? newRunId(spec);
   const dir = runDir(projectDir, id);
   await mkdir(runsDir(projectDir), { recursive: true });
   await mkdir(dir).catch((e: NodeJS.ErrnoException) => {
-    throw new Error(e.code === 'EEXIST' ? `run ${id} already exists in ${runsDir(projectDir)}` : `cannot create ${dir}: ${e.code ?? e.message}`);
+    throw new Error(
+      e.code === 'EEXIST'
+        ? `run ${id} already exists in ${runsDir(projectDir)}`
+        : `cannot create ${dir}: ${e.code ?? e.message}`,
+    );
   });
   const now = new Date().toISOString();
   const record: RunRecord = {
-    id, name: spec.name, kind: spec.kind, preset: spec.preset, group: extra.group, status: 'running',
-    backend: extra.backend, device: extra.device, versions: { ...runtimeVersions(), ...extra.versions },
-    startedAt: now, updatedAt: now, pid: extra.pid ?? process.pid, totalSteps: extra.totalSteps, finalMetrics: {},
+    id,
+    name: spec.name,
+    kind: spec.kind,
+    preset: spec.preset,
+    group: extra.group,
+    status: 'running',
+    backend: extra.backend,
+    device: extra.device,
+    versions: { ...runtimeVersions(), ...extra.versions },
+    startedAt: now,
+    updatedAt: now,
+    pid: extra.pid ?? process.pid,
+    totalSteps: extra.totalSteps,
+    finalMetrics: {},
   };
   await writeJsonAtomic(runFiles(dir).spec, spec);
   const handle = new RunHandle(id, dir, spec, record);
@@ -120,7 +139,8 @@ export class RunHandle {
 
   async saveModel(files: readonly SavedFile[]): Promise<void> {
     for (const f of files) {
-      if (!SAFE_FILE.test(f.name) || f.name.includes('..')) throw new Error(`bad model file name ${JSON.stringify(f.name)}: expected a plain file name`);
+      if (!SAFE_FILE.test(f.name) || f.name.includes('..'))
+        throw new Error(`bad model file name ${JSON.stringify(f.name)}: expected a plain file name`);
     }
     await mkdir(this.files.model, { recursive: true });
     for (const f of files) await writeFileAtomic(join(this.files.model, f.name), f.data);

@@ -29,11 +29,19 @@ export async function writeSnapshotFiles(dir: string, s: SomSnapshot): Promise<v
   await mkdir(dir, { recursive: true });
   const meta = { step: s.step, layer: s.layer, rows: s.rows, cols: s.cols, topology: s.topology, shape: s.shape };
   await writeArrayFile(dir, arrayFileStem(s.layer, s.step), meta, {
-    codebook: s.codebook, hits: s.hits, umatrix: s.umatrix, classMap: s.classMap,
+    codebook: s.codebook,
+    hits: s.hits,
+    umatrix: s.umatrix,
+    classMap: s.classMap,
   });
 }
 
-function need<T extends StoredArray>(arrays: Record<string, StoredArray>, name: string, Ctor: new (n: number) => T, where: string): T {
+function need<T extends StoredArray>(
+  arrays: Record<string, StoredArray>,
+  name: string,
+  Ctor: new (n: number) => T,
+  where: string,
+): T {
   const a = arrays[name];
   if (!(a instanceof Ctor)) throw new Error(`${where}: array "${name}" is missing or has the wrong dtype`);
   return a;
@@ -56,7 +64,12 @@ export async function readSnapshotFiles(dir: string, layer: string, step: number
 
 export async function writeWinnerFiles(dir: string, w: StoredWinners): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await writeArrayFile(dir, arrayFileStem(w.layer, w.step), { step: w.step, layer: w.layer }, { winners: w.winners, labels: w.labels });
+  await writeArrayFile(
+    dir,
+    arrayFileStem(w.layer, w.step),
+    { step: w.step, layer: w.layer },
+    { winners: w.winners, labels: w.labels },
+  );
 }
 
 export async function readWinnerFiles(dir: string, layer: string, step: number): Promise<StoredWinners> {

@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { createProject } from './project';
 
-export const COLOURS_SPEC = { kind: 'som', dataset: { source: 'builtin', name: 'colors' }, som: { rows: 2, cols: 3, sigma: { start: 2, end: 0.5 } } } as const;
+export const COLOURS_SPEC = {
+  kind: 'som',
+  dataset: { source: 'builtin', name: 'colors' },
+  som: { rows: 2, cols: 3, sigma: { start: 2, end: 0.5 } },
+} as const;
 
 /** A fresh temp folder per call, removed after the test. */
 export function useTempDirs(): () => Promise<string> {

@@ -41,7 +41,8 @@ function blendChunked(w: tf.Tensor2D, x: tf.Tensor2D, h: tf.Tensor2D, alpha: num
     const next: [tf.Tensor2D, tf.Tensor2D] = tf.tidy(() => {
       const xc = tf.slice(x, [s, 0], [m, x.shape[1]]);
       const hw = tf.gather(h, tf.argMin(scores(xc, w, wsq), 1)) as tf.Tensor2D;
-      const num = tf.matMul(hw, xc, true, false) as tf.Tensor2D, den = tf.reshape(tf.sum(hw, 0), [-1, 1]) as tf.Tensor2D;
+      const num = tf.matMul(hw, xc, true, false) as tf.Tensor2D,
+        den = tf.reshape(tf.sum(hw, 0), [-1, 1]) as tf.Tensor2D;
       return acc ? [tf.add(acc[0], num) as tf.Tensor2D, tf.add(acc[1], den) as tf.Tensor2D] : [num, den];
     });
     if (acc) tf.dispose(acc);

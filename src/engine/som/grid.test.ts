@@ -43,17 +43,24 @@ describe('grids', () => {
   });
 
   it('ring of 5 wraps; chain of 5 does not', () => {
-    const ring = makeGrid(1, 5, 'ring'), chain = makeGrid(1, 5, 'chain');
+    const ring = makeGrid(1, 5, 'ring'),
+      chain = makeGrid(1, 5, 'chain');
     expect(ring.dist2[0 * 5 + 4]).toBe(1);
     expect(ring.dist2[0 * 5 + 2]).toBe(4);
     expect(chain.dist2[0 * 5 + 4]).toBe(16);
     expect(count(neighbourLists(ring))).toEqual([2, 2, 2, 2, 2]);
     expect(count(neighbourLists(chain))).toEqual([1, 2, 2, 2, 1]);
-    expect([areNeighbours(ring, 0, 4), areNeighbours(chain, 0, 4), areNeighbours(ring, 1, 3)]).toEqual([true, false, false]);
+    expect([areNeighbours(ring, 0, 4), areNeighbours(chain, 0, 4), areNeighbours(ring, 1, 3)]).toEqual([
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('names the valid topologies and refuses 2-D rings', () => {
-    expect(() => makeGrid(2, 2, 'sphere')).toThrow('unknown topology "sphere": expected one of "rect", "hex", "chain", "ring", "torus"');
+    expect(() => makeGrid(2, 2, 'sphere')).toThrow(
+      'unknown topology "sphere": expected one of "rect", "hex", "chain", "ring", "torus"',
+    );
     expect(() => makeGrid(2, 5, 'ring')).toThrow('a ring is one-dimensional: rows must be 1, received 2');
   });
 });
@@ -69,7 +76,9 @@ describe('schedules', () => {
     expect(decayValue({ start: 10, end: 1, decay: 'inverse-time' }, 50, 100)).toBeCloseTo(10 / 5.5);
   });
   it('lists valid decays', () => {
-    expect(() => decayValue({ start: 1, end: 1, decay: 'cosine' }, 0, 1)).toThrow('unknown decay "cosine": expected one of "exponential", "linear", "inverse-time"');
+    expect(() => decayValue({ start: 1, end: 1, decay: 'cosine' }, 0, 1)).toThrow(
+      'unknown decay "cosine": expected one of "exponential", "linear", "inverse-time"',
+    );
   });
 });
 
@@ -77,19 +86,29 @@ describe('neighbourhoods', () => {
   const d2 = new Float32Array([0, 1, 4]);
   it('gaussian, bubble and mexican hat at d = 0, σ, 2σ (σ = 1)', () => {
     const g = neighbourhoodMatrix(d2, 1, 'gaussian');
-    expect(g[0]).toBe(1); expect(g[1]).toBeCloseTo(Math.exp(-0.5)); expect(g[2]).toBeCloseTo(Math.exp(-2));
+    expect(g[0]).toBe(1);
+    expect(g[1]).toBeCloseTo(Math.exp(-0.5));
+    expect(g[2]).toBeCloseTo(Math.exp(-2));
     expect(Array.from(neighbourhoodMatrix(d2, 1, 'bubble'))).toEqual([1, 1, 0]);
     const m = neighbourhoodMatrix(d2, 1, 'mexican-hat');
-    expect(m[0]).toBe(1); expect(m[1]).toBeCloseTo(0); expect(m[2]).toBeCloseTo(-3 * Math.exp(-2));
+    expect(m[0]).toBe(1);
+    expect(m[1]).toBeCloseTo(0);
+    expect(m[2]).toBeCloseTo(-3 * Math.exp(-2));
   });
   it('σ = 2: gaussian e^(−½) and bubble 1 at d = σ, bubble 0 just beyond', () => {
     const d = new Float32Array([0, 4, 4.01]);
-    expect(Array.from(neighbourhoodMatrix(d, 2, 'gaussian')).map((v) => +v.toFixed(6))).toEqual([1, +Math.exp(-0.5).toFixed(6), +Math.exp(-4.01 / 8).toFixed(6)]);
+    expect(Array.from(neighbourhoodMatrix(d, 2, 'gaussian')).map((v) => +v.toFixed(6))).toEqual([
+      1,
+      +Math.exp(-0.5).toFixed(6),
+      +Math.exp(-4.01 / 8).toFixed(6),
+    ]);
     expect(Array.from(neighbourhoodMatrix(d, 2, 'bubble'))).toEqual([1, 1, 0]);
     expect(neighbourhoodMatrix(d, 2, 'mexican-hat')[1]).toBeCloseTo(0);
   });
   it('lists valid names and refuses σ ≤ 0', () => {
-    expect(() => neighbourhoodMatrix(d2, 1, 'cone')).toThrow('unknown neighbourhood "cone": expected one of "gaussian", "bubble", "mexican-hat"');
+    expect(() => neighbourhoodMatrix(d2, 1, 'cone')).toThrow(
+      'unknown neighbourhood "cone": expected one of "gaussian", "bubble", "mexican-hat"',
+    );
     expect(() => neighbourhoodMatrix(d2, 0, 'gaussian')).toThrow('σ must be > 0, received 0');
   });
 });

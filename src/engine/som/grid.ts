@@ -35,9 +35,11 @@ export function makeGrid(rows: number, cols: number, topologyName: string): Grid
   }
   const n = rows * cols;
   const positions = new Float32Array(n * 2);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) positions.set(position(topology, r, c), (r * cols + c) * 2);
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) positions.set(position(topology, r, c), (r * cols + c) * 2);
   const dist2 = new Float32Array(n * n);
-  const wrapY = topology === 'torus', wrapX = topology === 'torus' || topology === 'ring';
+  const wrapY = topology === 'torus',
+    wrapX = topology === 'torus' || topology === 'ring';
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       let dy = positions[i * 2]! - positions[j * 2]!;

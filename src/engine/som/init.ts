@@ -10,15 +10,23 @@ import type { Grid } from './grid';
 const MAX_ROWS = 5000;
 
 function rangeInit(x: Float32Array, n: number, d: number, g: Grid, seed: number): Float32Array {
-  const lo = new Float32Array(d).fill(Infinity), hi = new Float32Array(d).fill(-Infinity);
-  for (let i = 0; i < n; i++) for (let k = 0; k < d; k++) { const v = x[i * d + k]!; if (v < lo[k]!) lo[k] = v; if (v > hi[k]!) hi[k] = v; }
-  const r = mulberry32(seed), w = new Float32Array(g.n * d);
+  const lo = new Float32Array(d).fill(Infinity),
+    hi = new Float32Array(d).fill(-Infinity);
+  for (let i = 0; i < n; i++)
+    for (let k = 0; k < d; k++) {
+      const v = x[i * d + k]!;
+      if (v < lo[k]!) lo[k] = v;
+      if (v > hi[k]!) hi[k] = v;
+    }
+  const r = mulberry32(seed),
+    w = new Float32Array(g.n * d);
   for (let j = 0; j < g.n; j++) for (let k = 0; k < d; k++) w[j * d + k] = lo[k]! + r() * (hi[k]! - lo[k]!);
   return w;
 }
 
 function sampleInit(x: Float32Array, n: number, d: number, g: Grid, seed: number): Float32Array {
-  const p = permutation(n, seed), w = new Float32Array(g.n * d);
+  const p = permutation(n, seed),
+    w = new Float32Array(g.n * d);
   for (let j = 0; j < g.n; j++) w.set(x.subarray(p[j % n]! * d, (p[j % n]! + 1) * d), j * d);
   return w;
 }
@@ -29,7 +37,11 @@ function powerIteration(c: Float64Array, d: number, iters = 200): { v: Float64Ar
   let lambda = 0;
   for (let it = 0; it < iters; it++) {
     const nv = new Float64Array(d);
-    for (let i = 0; i < d; i++) { let s = 0; for (let k = 0; k < d; k++) s += c[i * d + k]! * v[k]!; nv[i] = s; }
+    for (let i = 0; i < d; i++) {
+      let s = 0;
+      for (let k = 0; k < d; k++) s += c[i * d + k]! * v[k]!;
+      nv[i] = s;
+    }
     const norm = Math.hypot(...nv) || 1;
     lambda = norm;
     v = nv.map((a) => a / norm);
@@ -46,19 +58,33 @@ function pcaInit(x: Float32Array, nAll: number, d: number, g: Grid): Float32Arra
   const row = new Float64Array(d);
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < d; k++) row[k] = x[i * d + k]! - mean[k]!;
-    for (let a = 0; a < d; a++) { const ra = row[a]! / n; if (ra === 0) continue; for (let b = 0; b < d; b++) cov[a * d + b]! += ra * row[b]!; }
+    for (let a = 0; a < d; a++) {
+      const ra = row[a]! / n;
+      if (ra === 0) continue;
+      for (let b = 0; b < d; b++) cov[a * d + b]! += ra * row[b]!;
+    }
   }
   const pc1 = powerIteration(cov, d);
   for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) cov[a * d + b]! -= pc1.lambda * pc1.v[a]! * pc1.v[b]!;
   const pc2 = powerIteration(cov, d);
-  const s1 = Math.sqrt(pc1.lambda), s2 = Math.sqrt(Math.max(pc2.lambda, 0));
+  const s1 = Math.sqrt(pc1.lambda),
+    s2 = Math.sqrt(Math.max(pc2.lambda, 0));
   const w = new Float32Array(g.n * d);
   for (let j = 0; j < g.n; j++) {
-    const r = Math.floor(j / g.cols), c = j % g.cols;
+    const r = Math.floor(j / g.cols),
+      c = j % g.cols;
     let a: number, b: number;
-    if (g.topology === 'ring') { const t = (2 * Math.PI * c) / g.cols; a = Math.cos(t); b = Math.sin(t); }
-    else if (g.rows === 1) { a = g.cols > 1 ? (2 * c) / (g.cols - 1) - 1 : 0; b = 0; }
-    else { a = g.cols > 1 ? (2 * c) / (g.cols - 1) - 1 : 0; b = (2 * r) / (g.rows - 1) - 1; }
+    if (g.topology === 'ring') {
+      const t = (2 * Math.PI * c) / g.cols;
+      a = Math.cos(t);
+      b = Math.sin(t);
+    } else if (g.rows === 1) {
+      a = g.cols > 1 ? (2 * c) / (g.cols - 1) - 1 : 0;
+      b = 0;
+    } else {
+      a = g.cols > 1 ? (2 * c) / (g.cols - 1) - 1 : 0;
+      b = (2 * r) / (g.rows - 1) - 1;
+    }
     for (let k = 0; k < d; k++) w[j * d + k] = mean[k]! + a * s1 * pc1.v[k]! + b * s2 * pc2.v[k]!;
   }
   return w;

@@ -30,7 +30,11 @@ export class NeighbourhoodCache {
   private key = '';
   private tensor: tf.Tensor2D | null = null;
 
-  constructor(private readonly dist2: Float32Array, private readonly n: number, private readonly name: string) {}
+  constructor(
+    private readonly dist2: Float32Array,
+    private readonly n: number,
+    private readonly name: string,
+  ) {}
 
   get(sigma: number): tf.Tensor2D {
     const key = sigma.toPrecision(4);

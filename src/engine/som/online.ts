@@ -5,14 +5,28 @@ import type { Grid } from './grid';
  * w_j ← w_j + α·h(d²(j*, j))·(x − w_j) for each sample in order, in place on the row-major codebook `w`
  * [N·d]. The winner is recomputed after every update; ties go to the lowest index.
  */
-export function onlineUpdate(w: Float32Array, xs: Float32Array, d: number, g: Grid, h: (d2: number) => number, alpha: number): void {
+export function onlineUpdate(
+  w: Float32Array,
+  xs: Float32Array,
+  d: number,
+  g: Grid,
+  h: (d2: number) => number,
+  alpha: number,
+): void {
   const n = xs.length / d;
   for (let i = 0; i < n; i++) {
-    let best = 0, bestD = Infinity;
+    let best = 0,
+      bestD = Infinity;
     for (let j = 0; j < g.n; j++) {
       let s = 0;
-      for (let k = 0; k < d; k++) { const e = xs[i * d + k]! - w[j * d + k]!; s += e * e; }
-      if (s < bestD) { bestD = s; best = j; }
+      for (let k = 0; k < d; k++) {
+        const e = xs[i * d + k]! - w[j * d + k]!;
+        s += e * e;
+      }
+      if (s < bestD) {
+        bestD = s;
+        best = j;
+      }
     }
     for (let j = 0; j < g.n; j++) {
       const a = alpha * h(g.dist2[best * g.n + j]!);

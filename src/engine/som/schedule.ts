@@ -9,7 +9,11 @@ const DECAY_FNS: Record<Decay, (start: number, end: number, f: number) => number
   'inverse-time': (s, e, f) => s / (1 + (s / e - 1) * f),
 };
 
-export function decayValue(schedule: Pick<Schedule, 'start' | 'end'> & { decay: string }, t: number, T: number): number {
+export function decayValue(
+  schedule: Pick<Schedule, 'start' | 'end'> & { decay: string },
+  t: number,
+  T: number,
+): number {
   const f = T <= 0 ? 1 : Math.min(1, Math.max(0, t / T));
   return DECAY_FNS[pickOption('decay', DECAYS, schedule.decay)](schedule.start, schedule.end, f);
 }

@@ -20,7 +20,13 @@ export class Som {
   private readonly ownsCodebook: boolean;
 
   /** `codebook` may be supplied (a layer's non-trainable weight); otherwise the Som owns a new variable. */
-  constructor(readonly grid: Grid, readonly dim: number, readonly neighbourhood = 'gaussian', private readonly seed = 0, codebook?: tf.Variable) {
+  constructor(
+    readonly grid: Grid,
+    readonly dim: number,
+    readonly neighbourhood = 'gaussian',
+    private readonly seed = 0,
+    codebook?: tf.Variable,
+  ) {
     this.hFn = neighbourhoodFn(neighbourhood);
     this.h = new NeighbourhoodCache(grid.dist2, grid.n, neighbourhood);
     if (codebook && (codebook.shape[0] !== grid.n || codebook.shape[1] !== dim)) {
@@ -40,7 +46,8 @@ export class Som {
   }
 
   setCodebook(w: Float32Array): void {
-    if (w.length !== this.grid.n * this.dim) throw new Error(`codebook needs ${this.grid.n}×${this.dim} values, received ${w.length}`);
+    if (w.length !== this.grid.n * this.dim)
+      throw new Error(`codebook needs ${this.grid.n}×${this.dim} values, received ${w.length}`);
     tf.tidy(() => this.codebook.assign(tf.tensor2d(w, [this.grid.n, this.dim])));
   }
 
@@ -85,8 +92,10 @@ export class Som {
 
   /** Mean quantisation error and topographic error over `x`, in one pass of chunks. */
   async quality(x: tf.Tensor): Promise<{ qe: number; te: number }> {
-    const n = x.shape[0]!, k = Math.min(2, this.grid.n);
-    let qe = 0, errors = 0;
+    const n = x.shape[0]!,
+      k = Math.min(2, this.grid.n);
+    let qe = 0,
+      errors = 0;
     for (let s = 0; s < n; s += CHUNK) {
       const m = Math.min(CHUNK, n - s);
       const [vals, idx] = tf.tidy(() => {
@@ -101,12 +110,17 @@ export class Som {
     return { qe: qe / n, te: k === 2 ? errors / n : 0 };
   }
 
-  async quantizationError(x: tf.Tensor): Promise<number> { return (await this.quality(x)).qe; }
-  async topographicError(x: tf.Tensor): Promise<number> { return (await this.quality(x)).te; }
+  async quantizationError(x: tf.Tensor): Promise<number> {
+    return (await this.quality(x)).qe;
+  }
+  async topographicError(x: tf.Tensor): Promise<number> {
+    return (await this.quality(x)).te;
+  }
 
   /** Winners of any number of rows, read back chunk by chunk. */
   async winnersOf(x: tf.Tensor): Promise<Int32Array> {
-    const n = x.shape[0]!, out = new Int32Array(n);
+    const n = x.shape[0]!,
+      out = new Int32Array(n);
     for (let s = 0; s < n; s += CHUNK) {
       const m = Math.min(CHUNK, n - s);
       const w = tf.tidy(() => this.winners(tf.reshape(tf.slice(x, s, m), [m, this.dim])));
@@ -126,7 +140,10 @@ export class Som {
   async classMap(x: tf.Tensor, labels: Int32Array, nClasses: number): Promise<Int32Array> {
     const counts = new Int32Array(this.grid.n * nClasses);
     const win = await this.winnersOf(x);
-    win.forEach((j, i) => { const y = labels[i]!; if (y >= 0 && y < nClasses) counts[j * nClasses + y]! += 1; });
+    win.forEach((j, i) => {
+      const y = labels[i]!;
+      if (y >= 0 && y < nClasses) counts[j * nClasses + y]! += 1;
+    });
     return majority(counts, this.grid.n, nClasses);
   }
 
@@ -136,7 +153,8 @@ export class Som {
   }
 
   async componentPlane(feature: number): Promise<Float32Array> {
-    if (!(Number.isInteger(feature) && feature >= 0 && feature < this.dim)) throw new Error(`component ${feature} is out of range 0..${this.dim - 1}`);
+    if (!(Number.isInteger(feature) && feature >= 0 && feature < this.dim))
+      throw new Error(`component ${feature} is out of range 0..${this.dim - 1}`);
     const w = await this.getCodebook();
     return Float32Array.from({ length: this.grid.n }, (_, j) => w[j * this.dim + feature]!);
   }
@@ -147,10 +165,15 @@ export class Som {
   }
 
   private checkInput(x: tf.Tensor, who: string): void {
-    if (x.rank !== 2 || x.shape[1] !== this.dim) throw new Error(`Som.${who}: x must be [batch, ${this.dim}], received [${x.shape.join(', ')}]`);
+    if (x.rank !== 2 || x.shape[1] !== this.dim)
+      throw new Error(`Som.${who}: x must be [batch, ${this.dim}], received [${x.shape.join(', ')}]`);
   }
 }
 
-export function somFromConfig(cfg: Pick<SomConfig, 'rows' | 'cols' | 'topology' | 'neighbourhood'>, dim: number, seed: number): Som {
+export function somFromConfig(
+  cfg: Pick<SomConfig, 'rows' | 'cols' | 'topology' | 'neighbourhood'>,
+  dim: number,
+  seed: number,
+): Som {
   return new Som(makeGrid(cfg.rows, cfg.cols, cfg.topology), dim, cfg.neighbourhood, seed);
 }

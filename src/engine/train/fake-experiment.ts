@@ -40,10 +40,19 @@ export class FakeExperiment implements Experiment {
   async snapshots(step: number): Promise<SomSnapshot[]> {
     this.calls.push(`snapshots ${step}`);
     if (this.o.withViews === false) return [];
-    return [{
-      step, layer: 'som', rows: 1, cols: 2, topology: 'rect', shape: [1],
-      codebook: Float32Array.from([step, -step]), hits: Float32Array.from([1, 0]), umatrix: Float32Array.from([0.5, 0.5]),
-    }];
+    return [
+      {
+        step,
+        layer: 'som',
+        rows: 1,
+        cols: 2,
+        topology: 'rect',
+        shape: [1],
+        codebook: Float32Array.from([step, -step]),
+        hits: Float32Array.from([1, 0]),
+        umatrix: Float32Array.from([0.5, 0.5]),
+      },
+    ];
   }
 
   async winners(): Promise<WinnerTrace[]> {

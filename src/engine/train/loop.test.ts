@@ -9,7 +9,9 @@ import { FakeExperiment, type FakeOptions } from './fake-experiment';
 import { runExperiment, type LoopOptions, type RunStore } from './loop';
 
 const tempDir = useTempDirs();
-const turns = async (n: number): Promise<void> => { for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r)); };
+const turns = async (n: number): Promise<void> => {
+  for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
+};
 
 function setup(fake: FakeOptions = {}, extra: Partial<LoopOptions> = {}) {
   const events: RunEvent[] = [];
@@ -17,8 +19,13 @@ function setup(fake: FakeOptions = {}, extra: Partial<LoopOptions> = {}) {
   const control = new RunControl();
   const exp = new FakeExperiment(fake);
   const opts: LoopOptions = {
-    runId: 'run-1', control, snapshotEvery: 4,
-    emit: (e) => { events.push(e); for (const w of waiters.filter((w) => w.pred(e))) w.resolve(); },
+    runId: 'run-1',
+    control,
+    snapshotEvery: 4,
+    emit: (e) => {
+      events.push(e);
+      for (const w of waiters.filter((w) => w.pred(e))) w.resolve();
+    },
     ...extra,
   };
   const until = (pred: (e: RunEvent) => boolean): Promise<void> =>
@@ -38,8 +45,22 @@ describe('runExperiment', () => {
     const out = await runExperiment(exp, opts);
     expect(out).toEqual({ status: 'finished', steps: 10, finalMetrics: { steps: 10 } });
     expect(exp.calls).toEqual([
-      'step 0 e0', 'step 1 e0', 'step 2 e0', 'step 3 e0', 'snapshots 3', 'step 4 e0', 'evaluate e0',
-      'step 5 e1', 'step 6 e1', 'step 7 e1', 'snapshots 7', 'step 8 e1', 'step 9 e1', 'evaluate e1', 'snapshots 9', 'finalMetrics',
+      'step 0 e0',
+      'step 1 e0',
+      'step 2 e0',
+      'step 3 e0',
+      'snapshots 3',
+      'step 4 e0',
+      'evaluate e0',
+      'step 5 e1',
+      'step 6 e1',
+      'step 7 e1',
+      'snapshots 7',
+      'step 8 e1',
+      'step 9 e1',
+      'evaluate e1',
+      'snapshots 9',
+      'finalMetrics',
     ]);
     expect(exp.disposed).toBe(true);
     expect(progress).toEqual([110, 210, 310, 410, 510, 610, 710, 810, 910, 1010]);
@@ -50,9 +71,15 @@ describe('runExperiment', () => {
     expect(snaps).toEqual([3, 7, 9]);
     expect(events.filter((e) => e.type === 'winners').map((e) => (e as { step: number }).step)).toEqual([3, 7, 9]);
     const evals = events.flatMap((e) => (e.type === 'eval' ? [[e.step, e.epoch, e.metrics.testAccuracy]] : []));
-    expect(evals).toEqual([[4, 0, 0.5], [9, 1, 0.6]]);
+    expect(evals).toEqual([
+      [4, 0, 0.5],
+      [9, 1, 0.6],
+    ]);
     const rows = events.flatMap((e) => (e.type === 'metrics' ? e.rows : []));
-    expect(rows.filter((r) => 'testAccuracy' in r).map((r) => [r.step, r.epoch, r.testAccuracy])).toEqual([[4, 0, 0.5], [9, 1, 0.6]]);
+    expect(rows.filter((r) => 'testAccuracy' in r).map((r) => [r.step, r.epoch, r.testAccuracy])).toEqual([
+      [4, 0, 0.5],
+      [9, 1, 0.6],
+    ]);
     expect(rows.filter((r) => 'mask1.sparsity' in r).map((r) => r.step)).toEqual([3, 7, 9]);
     // Every metric row is out before the snapshot of its step: the chart never lags the grid.
     const firstSnap = types().indexOf('som-snapshot');
@@ -60,7 +87,11 @@ describe('runExperiment', () => {
   });
 
   it('honours pause between steps, serves a snapshot while paused, and resumes', async () => {
-    const s = setup({ onStep: (step) => { if (step === 2) s.control.pause(); } });
+    const s = setup({
+      onStep: (step) => {
+        if (step === 2) s.control.pause();
+      },
+    });
     const done = runExperiment(s.exp, s.opts);
     await s.until((e) => e.type === 'state' && e.state === 'paused');
     await turns(20);
@@ -73,11 +104,20 @@ describe('runExperiment', () => {
     expect((await done).status).toBe('finished');
     const states = s.events.flatMap((e) => (e.type === 'state' ? [e.state] : []));
     expect(states).toEqual(['paused', 'running']);
-    expect(s.exp.calls.filter((c) => c.startsWith('snapshots'))).toEqual(['snapshots 2', 'snapshots 3', 'snapshots 7', 'snapshots 9']);
+    expect(s.exp.calls.filter((c) => c.startsWith('snapshots'))).toEqual([
+      'snapshots 2',
+      'snapshots 3',
+      'snapshots 7',
+      'snapshots 9',
+    ]);
   });
 
   it('stops after the current step, evaluates the partial epoch and publishes final views', async () => {
-    const s = setup({ onStep: (step) => { if (step === 5) s.control.stop(); } });
+    const s = setup({
+      onStep: (step) => {
+        if (step === 5) s.control.stop();
+      },
+    });
     const out = await runExperiment(s.exp, s.opts);
     expect(out).toEqual({ status: 'stopped', steps: 6, finalMetrics: { steps: 6 } });
     expect(s.exp.calls.slice(-4)).toEqual(['step 5 e1', 'evaluate e1', 'snapshots 5', 'finalMetrics']);
@@ -86,7 +126,11 @@ describe('runExperiment', () => {
   });
 
   it('stops a paused run without resuming it', async () => {
-    const s = setup({ onStep: (step) => { if (step === 0) s.control.pause(); } });
+    const s = setup({
+      onStep: (step) => {
+        if (step === 0) s.control.pause();
+      },
+    });
     const done = runExperiment(s.exp, s.opts);
     await s.until((e) => e.type === 'state');
     s.control.stop();
@@ -96,7 +140,16 @@ describe('runExperiment', () => {
 
   it('flushes metrics at most every 50 ms of the clock', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    const s = setup({ stepsPerEpoch: 10, withViews: false, onStep: () => { vi.advanceTimersByTime(10); } }, { snapshotEvery: 1000 });
+    const s = setup(
+      {
+        stepsPerEpoch: 10,
+        withViews: false,
+        onStep: () => {
+          vi.advanceTimersByTime(10);
+        },
+      },
+      { snapshotEvery: 1000 },
+    );
     await runExperiment(s.exp, s.opts);
     const batches = s.events.flatMap((e) => (e.type === 'metrics' ? [e.rows.map((r) => r.step)] : []));
     // Row s is pushed at t = 10(s+1): row 0 at once, rows 1-4 by the timer at t=60, the rest at the end.
@@ -123,8 +176,11 @@ describe('runExperiment', () => {
   it('fails the run when the store cannot write', async () => {
     const broken: RunStore = {
       appendMetrics: () => Promise.reject(new Error('ENOSPC: no space left on device')),
-      writeSnapshot: async () => {}, writeWinners: async () => {}, saveModel: async () => {},
-      finish: async () => {}, fail: vi.fn(async () => {}),
+      writeSnapshot: async () => {},
+      writeWinners: async () => {},
+      saveModel: async () => {},
+      finish: async () => {},
+      fail: vi.fn(async () => {}),
     };
     const s = setup({}, { store: broken });
     const out = await runExperiment(s.exp, s.opts);

@@ -62,7 +62,12 @@ export async function runExperiment(exp: Experiment, opts: LoopOptions): Promise
   let viewsAt = -1;
   let evaluatedAt = 0;
   const epochOf = (step: number): number => Math.floor(step / Math.max(1, exp.stepsPerEpoch));
-  const row = (step: number, values: Record<string, number>): MetricRow => ({ ...values, step, epoch: epochOf(step), t: now() - t0 });
+  const row = (step: number, values: Record<string, number>): MetricRow => ({
+    ...values,
+    step,
+    epoch: epochOf(step),
+    t: now() - t0,
+  });
 
   async function publishViews(step: number): Promise<void> {
     viewsAt = step;
@@ -79,7 +84,17 @@ export async function runExperiment(exp: Experiment, opts: LoopOptions): Promise
     if (masks.length > 0) {
       emit({ type: 'mask-stats', step, layers: masks });
       // Also as a metrics row, so a reopened run can plot sparsity/strength over time.
-      throttle.push(row(step, Object.fromEntries(masks.flatMap((m) => [[`${m.name}.sparsity`, m.sparsity], [`${m.name}.strength`, m.strength]]))));
+      throttle.push(
+        row(
+          step,
+          Object.fromEntries(
+            masks.flatMap((m) => [
+              [`${m.name}.sparsity`, m.sparsity],
+              [`${m.name}.strength`, m.strength],
+            ]),
+          ),
+        ),
+      );
     }
   }
 
@@ -136,6 +151,10 @@ export async function runExperiment(exp: Experiment, opts: LoopOptions): Promise
   } finally {
     throttle.dispose();
     offState();
-    try { exp.dispose(); } catch { /* a failing dispose must not hide the outcome */ }
+    try {
+      exp.dispose();
+    } catch {
+      /* a failing dispose must not hide the outcome */
+    }
   }
 }

@@ -17,7 +17,9 @@ export function builderFor<K extends SpecKind>(kind: K): ExperimentBuilder<SpecO
   const fn = builders[kind];
   if (!fn) {
     const known = Object.keys(builders);
-    throw new Error(`no model builder for kind "${kind}" in this build (available: ${known.length ? known.join(', ') : 'none'})`);
+    throw new Error(
+      `no model builder for kind "${kind}" in this build (available: ${known.length ? known.join(', ') : 'none'})`,
+    );
   }
   return fn as unknown as ExperimentBuilder<SpecOf<K>>;
 }

@@ -22,7 +22,12 @@ async function start(projectDir: string, deps: Partial<TrainerDeps> = {}, extra:
     ...deps,
   };
   const cmd = { type: 'start' as const, runId: 'r1', spec, projectDir, dataRoots: ['/data'], ...extra };
-  const out = await runFromSpec(cmd, { emit: (e) => events.push(e), control: new RunControl(), deps: allDeps, heartbeatMs: 0 });
+  const out = await runFromSpec(cmd, {
+    emit: (e) => events.push(e),
+    control: new RunControl(),
+    deps: allDeps,
+    heartbeatMs: 0,
+  });
   return { out, events, built: () => built };
 }
 
@@ -36,7 +41,13 @@ describe('runFromSpec', () => {
     expect(events.at(-1)).toMatchObject({ type: 'finished', status: 'finished' });
     expect(built()!.disposed).toBe(true);
     const detail = await readRun(project, 'r1');
-    expect(detail.summary).toMatchObject({ status: 'finished', backend: 'cpu', device: 'fake device', totalSteps: 4, pid: process.pid });
+    expect(detail.summary).toMatchObject({
+      status: 'finished',
+      backend: 'cpu',
+      device: 'fake device',
+      totalSteps: 4,
+      pid: process.pid,
+    });
     expect(detail.summary.versions).toMatchObject({ fake: '1', node: process.versions.node });
     expect(detail.spec).toEqual(spec);
     expect(detail.snapshotSteps).toEqual([1, 3]);
@@ -45,7 +56,10 @@ describe('runFromSpec', () => {
   it('passes the data roots to the loader, or none when unrestricted', async () => {
     const project = await newProject(tempDir);
     const seen: (string[] | undefined)[] = [];
-    const loadDataset: TrainerDeps['loadDataset'] = async (ref, o) => { seen.push(o.allowedRoots); return fakeDeps.loadDataset(ref, o); };
+    const loadDataset: TrainerDeps['loadDataset'] = async (ref, o) => {
+      seen.push(o.allowedRoots);
+      return fakeDeps.loadDataset(ref, o);
+    };
     await start(project, { loadDataset });
     await start(await newProject(tempDir), { loadDataset }, { unrestricted: true });
     expect(seen).toEqual([['/data'], undefined]);
@@ -53,10 +67,18 @@ describe('runFromSpec', () => {
 
   it('leaves a failed run on disk when the dataset cannot be loaded', async () => {
     const project = await newProject(tempDir);
-    const { out, events } = await start(project, { loadDataset: async () => { throw new Error('/data/x/train-images.idx: truncated'); } });
+    const { out, events } = await start(project, {
+      loadDataset: async () => {
+        throw new Error('/data/x/train-images.idx: truncated');
+      },
+    });
     expect(out).toMatchObject({ status: 'failed', error: '/data/x/train-images.idx: truncated' });
     expect(events.map((e) => e.type)).toEqual(['failed']);
-    expect(await readRecord(join(project, 'runs', 'r1'))).toMatchObject({ status: 'failed', backend: 'cpu', error: '/data/x/train-images.idx: truncated' });
+    expect(await readRecord(join(project, 'runs', 'r1'))).toMatchObject({
+      status: 'failed',
+      backend: 'cpu',
+      error: '/data/x/train-images.idx: truncated',
+    });
   });
 
   it('reports a folder that is not a project as a failed event, writing nothing', async () => {

@@ -27,19 +27,46 @@ export async function runFromSpec(cmd: StartCommand, ctx: RunContext): Promise<L
   let exp: Experiment | undefined;
   try {
     const spec = parseSpec(cmd.spec, 'spec of the start command');
-    store = await createRun(cmd.projectDir, spec, { id: runId, pid: process.pid, group: cmd.group, versions: ctx.deps.versions(), heartbeatMs: ctx.heartbeatMs });
+    store = await createRun(cmd.projectDir, spec, {
+      id: runId,
+      pid: process.pid,
+      group: cmd.group,
+      versions: ctx.deps.versions(),
+      heartbeatMs: ctx.heartbeatMs,
+    });
     const backend = await ctx.deps.pickBackend(spec.backend);
     await store.update({ backend: backend.name, device: backend.device });
-    const data = await ctx.deps.loadDataset(spec.dataset, { allowedRoots: cmd.unrestricted ? undefined : cmd.dataRoots, seed: spec.seed });
+    const data = await ctx.deps.loadDataset(spec.dataset, {
+      allowedRoots: cmd.unrestricted ? undefined : cmd.dataRoots,
+      seed: spec.seed,
+    });
     for (const message of data.warnings) ctx.emit({ type: 'log', v: EVENTS_VERSION, runId, level: 'warn', message });
     exp = await ctx.deps.build(spec, data);
     await store.update({ totalSteps: exp.totalSteps });
-    ctx.emit({ type: 'run-started', v: EVENTS_VERSION, runId, spec, backend, totalSteps: exp.totalSteps, startedAt: store.record.startedAt });
+    ctx.emit({
+      type: 'run-started',
+      v: EVENTS_VERSION,
+      runId,
+      spec,
+      backend,
+      totalSteps: exp.totalSteps,
+      startedAt: store.record.startedAt,
+    });
     const ready = exp;
     exp = undefined; // the loop owns and disposes it from here
-    return await runExperiment(ready, { runId, emit: ctx.emit, store, control: ctx.control, snapshotEvery: spec.snapshotEvery });
+    return await runExperiment(ready, {
+      runId,
+      emit: ctx.emit,
+      store,
+      control: ctx.control,
+      snapshotEvery: spec.snapshotEvery,
+    });
   } catch (e) {
-    try { exp?.dispose(); } catch { /* keep the first error */ }
+    try {
+      exp?.dispose();
+    } catch {
+      /* keep the first error */
+    }
     await store?.fail(e).catch(() => undefined);
     const error = errorText(e);
     ctx.emit({ type: 'failed', v: EVENTS_VERSION, runId, error, endedAt: now() });

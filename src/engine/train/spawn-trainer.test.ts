@@ -15,10 +15,15 @@ function spawn(projectDir: string, mode: string) {
   const events: RunEvent[] = [];
   const waiters: { pred: (e: RunEvent) => boolean; resolve: () => void }[] = [];
   const handle = spawnTrainer({
-    spec, projectDir, dataRoots: [],
+    spec,
+    projectDir,
+    dataRoots: [],
     execArgv: ['--import', FIXTURE],
     env: { ...process.env, SOMLAB_FAKE_MODE: mode },
-    onEvent: (e) => { events.push(e); for (const w of waiters.filter((x) => x.pred(e))) w.resolve(); },
+    onEvent: (e) => {
+      events.push(e);
+      for (const w of waiters.filter((x) => x.pred(e))) w.resolve();
+    },
   });
   const until = (pred: (e: RunEvent) => boolean): Promise<void> =>
     events.some(pred) ? Promise.resolve() : new Promise((resolve) => waiters.push({ pred, resolve }));
@@ -75,14 +80,19 @@ describe('spawnTrainer (real child process, fake builder)', () => {
     const t = spawn(project, 'crash');
     expect(await t.handle.exited).toBe(3);
     expect(t.events.at(-1)).toMatchObject({ type: 'failed', error: 'trainer process exited with code 3' });
-    expect((await listRuns(project))[0]).toMatchObject({ status: 'interrupted', error: 'trainer process exited with code 3' });
+    expect((await listRuns(project))[0]).toMatchObject({
+      status: 'interrupted',
+      error: 'trainer process exited with code 3',
+    });
   });
 
   it('passes a builder error through as the run failure, exiting 1 without host marking', async () => {
     const project = await newProject(tempDir);
     const t = spawn(project, 'throw');
     expect(await t.handle.exited).toBe(1);
-    expect(t.events.filter((e) => e.type === 'failed')).toEqual([expect.objectContaining({ error: 'fake builder refused the spec' })]);
+    expect(t.events.filter((e) => e.type === 'failed')).toEqual([
+      expect.objectContaining({ error: 'fake builder refused the spec' }),
+    ]);
     expect((await listRuns(project))[0]).toMatchObject({ status: 'failed', error: 'fake builder refused the spec' });
   });
 });

@@ -46,7 +46,10 @@ export const TRAINER_ENTRY = fileURLToPath(new URL('./trainer-process.ts', impor
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 const isRunEvent = (m: unknown): m is RunEvent =>
-  m !== null && typeof m === 'object' && typeof (m as RunEvent).type === 'string' && typeof (m as RunEvent).runId === 'string';
+  m !== null &&
+  typeof m === 'object' &&
+  typeof (m as RunEvent).type === 'string' &&
+  typeof (m as RunEvent).runId === 'string';
 
 function exitCode(code: number | null, signal: NodeJS.Signals | null): number {
   if (code !== null) return code;
@@ -79,7 +82,9 @@ export function spawnTrainer(o: SpawnTrainerOptions): TrainerHandle {
       if (!ended) {
         let error = spawnError
           ? `trainer process could not start: ${spawnError.message}`
-          : signal ? `trainer process exited with signal ${signal}` : `trainer process exited with code ${code}`;
+          : signal
+            ? `trainer process exited with signal ${signal}`
+            : `trainer process exited with code ${code}`;
         await markInterrupted(o.projectDir, runId, error, o.spec).catch((e: Error) => {
           error += ` (the run could not be marked interrupted: ${e.message})`;
         });
@@ -95,7 +100,15 @@ export function spawnTrainer(o: SpawnTrainerOptions): TrainerHandle {
     child.on('close', (code, signal) => void settle(code, signal));
   });
 
-  send({ type: 'start', runId, spec: o.spec, projectDir: o.projectDir, dataRoots: o.dataRoots, unrestricted: o.unrestricted, group: o.group });
+  send({
+    type: 'start',
+    runId,
+    spec: o.spec,
+    projectDir: o.projectDir,
+    dataRoots: o.dataRoots,
+    unrestricted: o.unrestricted,
+    group: o.group,
+  });
   return {
     runId,
     pid: child.pid,
@@ -103,7 +116,9 @@ export function spawnTrainer(o: SpawnTrainerOptions): TrainerHandle {
     resume: () => send({ type: 'resume' }),
     stop: () => send({ type: 'stop' }),
     requestSnapshot: () => send({ type: 'snapshot' }),
-    kill: () => { child.kill('SIGKILL'); },
+    kill: () => {
+      child.kill('SIGKILL');
+    },
     exited,
   };
 }

@@ -10,7 +10,10 @@ describe('MetricsThrottle', () => {
 
   function setup() {
     const flushes: number[][] = [];
-    const th = new MetricsThrottle((rows) => flushes.push(rows.map((r) => r.step)), { intervalMs: 50, now: () => Date.now() });
+    const th = new MetricsThrottle((rows) => flushes.push(rows.map((r) => r.step)), {
+      intervalMs: 50,
+      now: () => Date.now(),
+    });
     return { th, flushes };
   }
 
@@ -18,7 +21,10 @@ describe('MetricsThrottle', () => {
     const { th, flushes } = setup();
     th.push(row(0));
     expect(flushes).toEqual([[0]]);
-    for (let s = 1; s <= 10; s++) { vi.advanceTimersByTime(10); th.push(row(s)); }
+    for (let s = 1; s <= 10; s++) {
+      vi.advanceTimersByTime(10);
+      th.push(row(s));
+    }
     // Rows at +10..+40 wait for the timer at +50, which fires before row 5 is pushed; the next at +100.
     expect(flushes).toEqual([[0], [1, 2, 3, 4], [5, 6, 7, 8, 9]]);
     th.flush();
@@ -56,7 +62,10 @@ describe('MetricsThrottle', () => {
 
   it('never flushes more often than 20 Hz under a fast stream', () => {
     const { th, flushes } = setup();
-    for (let s = 0; s < 1000; s++) { th.push(row(s)); vi.advanceTimersByTime(1); }
+    for (let s = 0; s < 1000; s++) {
+      th.push(row(s));
+      vi.advanceTimersByTime(1);
+    }
     th.flush();
     expect(flushes.length).toBeLessThanOrEqual(1000 / 50 + 2);
     expect(flushes.flat()).toEqual(Array.from({ length: 1000 }, (_, i) => i));

@@ -20,7 +20,10 @@ describe('trainerDeps', () => {
     const deps = await trainerDeps();
     expect(builders['baseline-mlp']).toBeUndefined();
     // The fake data cannot train anything; what matters is that the registry was filled.
-    await deps.build(parseSpec(COLOURS_SPEC), fakeDataset('builtin:colors')).then((e) => e.dispose(), () => undefined);
+    await deps.build(parseSpec(COLOURS_SPEC), fakeDataset('builtin:colors')).then(
+      (e) => e.dispose(),
+      () => undefined,
+    );
     expect(builders['baseline-mlp']).toBeTypeOf('function');
   });
 });

@@ -31,7 +31,14 @@ async function start(cmd: StartCommand): Promise<void> {
 
 function fatal(e: unknown): void {
   console.error('somlab trainer:', e);
-  if (runId) transport!.send({ type: 'failed', v: EVENTS_VERSION, runId, error: errorText(e), endedAt: new Date().toISOString() });
+  if (runId)
+    transport!.send({
+      type: 'failed',
+      v: EVENTS_VERSION,
+      runId,
+      error: errorText(e),
+      endedAt: new Date().toISOString(),
+    });
   void exit(1);
 }
 
@@ -43,10 +50,18 @@ transport.onMessage((m) => {
       runId = m.runId;
       start(m).catch(fatal);
       break;
-    case 'pause': control.pause(); break;
-    case 'resume': control.resume(); break;
-    case 'stop': control.stop(); break;
-    case 'snapshot': control.requestSnapshot(); break;
+    case 'pause':
+      control.pause();
+      break;
+    case 'resume':
+      control.resume();
+      break;
+    case 'stop':
+      control.stop();
+      break;
+    case 'snapshot':
+      control.requestSnapshot();
+      break;
   }
 });
 // Ctrl-C in a terminal reaches the whole process group; the host decides (first Ctrl-C stops gracefully).

@@ -6,7 +6,12 @@ describe('utilityTransport (Electron parentPort)', () => {
   it('unwraps message events and posts run events as they are', async () => {
     const posted: unknown[] = [];
     let listener: ((e: { data: unknown }) => void) | undefined;
-    const port: ParentPort = { on: (_ev, fn) => { listener = fn; }, postMessage: (m) => posted.push(m) };
+    const port: ParentPort = {
+      on: (_ev, fn) => {
+        listener = fn;
+      },
+      postMessage: (m) => posted.push(m),
+    };
     const t = utilityTransport(port);
     const got: unknown[] = [];
     t.onMessage((m) => got.push(m));

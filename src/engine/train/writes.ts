@@ -12,7 +12,10 @@ export class PendingWrites {
     const tracked = p.then(
       () => undefined,
       (e: unknown) => {
-        if (!this.failed) { this.failed = true; this.error = e; }
+        if (!this.failed) {
+          this.failed = true;
+          this.error = e;
+        }
       },
     );
     this.inFlight.add(tracked);

@@ -8,7 +8,13 @@
 import { untransposedOperands } from './batch-matmul';
 import { KernelScope, replaceKernel, type Info, type KernelArgs } from './kernels';
 
-const ACTIVATION_KERNELS: Record<string, string> = { relu: 'Relu', relu6: 'Relu6', sigmoid: 'Sigmoid', elu: 'Elu', tanh: 'Tanh' };
+const ACTIVATION_KERNELS: Record<string, string> = {
+  relu: 'Relu',
+  relu6: 'Relu6',
+  sigmoid: 'Sigmoid',
+  elu: 'Elu',
+  tanh: 'Tanh',
+};
 
 function activate(scope: KernelScope, y: Info, args: KernelArgs): Info {
   const act = (args.attrs?.activation ?? 'linear') as string;

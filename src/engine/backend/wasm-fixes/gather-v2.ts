@@ -11,15 +11,18 @@ export function gatherV2(args: KernelArgs): Info {
   const { x, indices } = args.inputs as { x: Info; indices: Info };
   const { axis, batchDims } = (args.attrs ?? {}) as { axis: number; batchDims?: number };
   const b = args.backend;
-  const fast = tf.util.parseAxisParam(axis, x.shape)[0] === 0 && !batchDims && x.dtype !== 'string' && x.shape.length > 0;
+  const fast =
+    tf.util.parseAxisParam(axis, x.shape)[0] === 0 && !batchDims && x.dtype !== 'string' && x.shape.length > 0;
   if (!fast) return stockKernel('GatherV2').kernelFunc(args as never) as Info;
   const idx = b.readSync(indices.dataId) as Int32Array;
   const rows = x.shape[0]!;
-  for (const i of idx) if (!(i >= 0 && i < rows)) throw new Error(`GatherV2: the index value ${i} is not in [0, ${rows - 1}]`);
+  for (const i of idx)
+    if (!(i >= 0 && i < rows)) throw new Error(`GatherV2: the index value ${i} is not in [0, ${rows - 1}]`);
   const out = b.makeOutput([...indices.shape, ...x.shape.slice(1)], x.dtype);
   const row = tf.util.sizeFromShape(x.shape.slice(1));
   // Views taken after makeOutput: an allocation may grow (and so detach) the heap.
-  const src = b.typedArrayFromHeap(x), dst = b.typedArrayFromHeap(out);
+  const src = b.typedArrayFromHeap(x),
+    dst = b.typedArrayFromHeap(out);
   if (row >= 16) {
     for (let k = 0; k < idx.length; k++) dst.set(src.subarray(idx[k]! * row, idx[k]! * row + row), k * row);
   } else {

@@ -31,12 +31,17 @@ type KernelFunc = (args: KernelArgs) => Info | Info[];
  * stock kernels, not capture the fixes as "stock" and call itself.
  */
 const STOCK_KEY = Symbol.for('somlab.wasmStockKernels');
-const stock: Map<string, tf.KernelConfig> = ((globalThis as Record<symbol, unknown>)[STOCK_KEY] ??= new Map()) as Map<string, tf.KernelConfig>;
+const stock: Map<string, tf.KernelConfig> = ((globalThis as Record<symbol, unknown>)[STOCK_KEY] ??= new Map()) as Map<
+  string,
+  tf.KernelConfig
+>;
 /** Marks the kernel functions of the fixes, so that installing twice is a no-op. */
 const FIX_MARK = Symbol.for('somlab.wasmFix');
 
 export function isFix(name: string): boolean {
-  return Boolean((tf.getKernel(name, 'wasm')?.kernelFunc as unknown as Record<symbol, unknown> | undefined)?.[FIX_MARK]);
+  return Boolean(
+    (tf.getKernel(name, 'wasm')?.kernelFunc as unknown as Record<symbol, unknown> | undefined)?.[FIX_MARK],
+  );
 }
 
 export function stockKernel(name: string): tf.KernelConfig {
@@ -81,11 +86,20 @@ export function replaceKernel(name: string, kernelFunc: KernelFunc): void {
     tf.unregisterKernel(name, 'wasm');
   }
   const marked = Object.assign((args: KernelArgs) => kernelFunc(args), { [FIX_MARK]: true });
-  tf.registerKernel({ kernelName: name, backendName: 'wasm', setupFunc: original?.setupFunc, kernelFunc: marked as unknown as tf.KernelFunc });
+  tf.registerKernel({
+    kernelName: name,
+    backendName: 'wasm',
+    setupFunc: original?.setupFunc,
+    kernelFunc: marked as unknown as tf.KernelFunc,
+  });
 }
 
 /** The permutation that swaps the last two axes. */
-export const swapLast2 = (rank: number): number[] => [...Array.from({ length: rank - 2 }, (_, i) => i), rank - 1, rank - 2];
+export const swapLast2 = (rank: number): number[] => [
+  ...Array.from({ length: rank - 2 }, (_, i) => i),
+  rank - 1,
+  rank - 2,
+];
 
 export const pair = (v: number | number[]): [number, number] => (Array.isArray(v) ? [v[0]!, v[1] ?? v[0]!] : [v, v]);
 

@@ -3,7 +3,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import { expect } from 'vitest';
 import { mulberry32 } from '../../util/random';
 
-export interface Input { data: Float32Array; shape: number[] }
+export interface Input {
+  data: Float32Array;
+  shape: number[];
+}
 
 export function rand(shape: number[], seed: number): Input {
   const r = mulberry32(seed);
@@ -11,21 +14,27 @@ export function rand(shape: number[], seed: number): Input {
 }
 
 /** Runs `f` on cpu, then on wasm, with the same inputs; returns both results as flat arrays (via dataSync). */
-export async function onBoth(inputs: Input[], f: (...t: tf.Tensor[]) => tf.Tensor | tf.Tensor[]): Promise<[Float32Array[], Float32Array[]]> {
+export async function onBoth(
+  inputs: Input[],
+  f: (...t: tf.Tensor[]) => tf.Tensor | tf.Tensor[],
+): Promise<[Float32Array[], Float32Array[]]> {
   const out: Float32Array[][] = [];
   for (const backend of ['cpu', 'wasm']) {
     await tf.setBackend(backend);
-    out.push(tf.tidy(() => {
-      const r = f(...inputs.map((i) => tf.tensor(i.data, i.shape)));
-      return (Array.isArray(r) ? r : [r]).map((t) => t.dataSync() as Float32Array);
-    }));
+    out.push(
+      tf.tidy(() => {
+        const r = f(...inputs.map((i) => tf.tensor(i.data, i.shape)));
+        return (Array.isArray(r) ? r : [r]).map((t) => t.dataSync() as Float32Array);
+      }),
+    );
   }
   return [out[0]!, out[1]!];
 }
 
 /** Largest |a − b| over the largest |a|, per tensor: a relative error that tiny entries cannot inflate. */
 export function relError(a: Float32Array, b: Float32Array): number {
-  let diff = 0, scale = 0;
+  let diff = 0,
+    scale = 0;
   for (let k = 0; k < a.length; k++) {
     diff = Math.max(diff, Math.abs(a[k]! - b[k]!));
     scale = Math.max(scale, Math.abs(a[k]!));
@@ -43,13 +52,20 @@ export function expectClose([cpu, wasm]: [Float32Array[], Float32Array[]], tol =
 
 /** Tensors the engine tracks and buffers the wasm backend holds (an intermediate a fix forgot shows here). */
 export function wasmCounts(): { tensors: number; buffers: number } {
-  return { tensors: tf.memory().numTensors, buffers: (tf.findBackend('wasm') as unknown as { numDataIds(): number }).numDataIds() };
+  return {
+    tensors: tf.memory().numTensors,
+    buffers: (tf.findBackend('wasm') as unknown as { numDataIds(): number }).numDataIds(),
+  };
 }
 
 /** Runs `f` (on wasm) a few times; the counts must not grow. */
 export async function expectNoLeak(f: () => tf.Tensor | tf.Tensor[]): Promise<void> {
   await tf.setBackend('wasm');
-  const once = () => tf.tidy(() => { const r = f(); (Array.isArray(r) ? r : [r]).forEach((t) => t.dataSync()); });
+  const once = () =>
+    tf.tidy(() => {
+      const r = f();
+      (Array.isArray(r) ? r : [r]).forEach((t) => t.dataSync());
+    });
   once();
   const before = wasmCounts();
   for (let i = 0; i < 3; i++) once();

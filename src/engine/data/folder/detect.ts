@@ -13,7 +13,8 @@ export const CIFAR_RECORD = 3073;
 /** IDX element types (0x08 unsigned byte … 0x0E double); the parser says which it supports. */
 const IDX_TYPES = new Set([0x08, 0x09, 0x0b, 0x0c, 0x0d, 0x0e]);
 
-const isIdx = (b: Uint8Array): boolean => b.length >= 4 && b[0] === 0 && b[1] === 0 && IDX_TYPES.has(b[2]!) && b[3]! >= 1 && b[3]! <= 4;
+const isIdx = (b: Uint8Array): boolean =>
+  b.length >= 4 && b[0] === 0 && b[1] === 0 && IDX_TYPES.has(b[2]!) && b[3]! >= 1 && b[3]! <= 4;
 
 /** The first bytes of a gzip stream's content, or null when it is not readable gzip. */
 export function gunzipHead(head: Uint8Array): Uint8Array | null {
@@ -28,12 +29,23 @@ export function gunzipHead(head: Uint8Array): Uint8Array | null {
 /** Splits one line on commas outside double quotes; "" inside quotes is a literal quote. */
 export function splitCsvLine(line: string): string[] {
   const out: string[] = [];
-  let cell = '', quoted = false;
+  let cell = '',
+    quoted = false;
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
-    } else if (ch === '"' && cell.trim() === '') { quoted = true; cell = ''; } else if (ch === ',') { out.push(cell.trim()); cell = ''; } else cell += ch;
+      if (ch === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"' && cell.trim() === '') {
+      quoted = true;
+      cell = '';
+    } else if (ch === ',') {
+      out.push(cell.trim());
+      cell = '';
+    } else cell += ch;
   }
   out.push(cell.trim());
   return out;

@@ -7,27 +7,42 @@ import { gunzipSync } from 'node:zlib';
 import { DatasetError } from '../types';
 import { gunzipHead } from './detect';
 
-export interface IdxArray { dims: number[]; data: Uint8Array }
+export interface IdxArray {
+  dims: number[];
+  data: Uint8Array;
+}
 
 const MAX_ELEMENTS = 2 ** 31 - 1;
 /** The most a .gz IDX may inflate to (EMNIST-sized files fit); beyond it, ship the file uncompressed. */
 const MAX_INFLATED = 1024 * 1024 * 1024;
 
-interface Header { dims: number[]; headerLen: number; count: number }
+interface Header {
+  dims: number[];
+  headerLen: number;
+  count: number;
+}
 
 /** Magic, element type, dimensions, and their product checked against the 2^31 cap. */
 function parseHeader(bytes: Uint8Array, file: string): Header {
   if (bytes.length < 4) throw new DatasetError(file, `is ${bytes.length} bytes long: too short for an IDX header`);
-  if (bytes[0] !== 0 || bytes[1] !== 0) throw new DatasetError(file, `has no IDX magic number (expected 00 00 08 NN, found ${hex(bytes.subarray(0, 4))})`);
-  if (bytes[2] !== 0x08) throw new DatasetError(file, `holds IDX type 0x${bytes[2]!.toString(16)}; only unsigned bytes (0x08) are supported`);
+  if (bytes[0] !== 0 || bytes[1] !== 0)
+    throw new DatasetError(file, `has no IDX magic number (expected 00 00 08 NN, found ${hex(bytes.subarray(0, 4))})`);
+  if (bytes[2] !== 0x08)
+    throw new DatasetError(
+      file,
+      `holds IDX type 0x${bytes[2]!.toString(16)}; only unsigned bytes (0x08) are supported`,
+    );
   const ndim = bytes[3]!;
-  if (ndim < 1 || ndim > 4) throw new DatasetError(file, `claims ${ndim} dimensions; expected 1 (labels) or 3 (images)`);
+  if (ndim < 1 || ndim > 4)
+    throw new DatasetError(file, `claims ${ndim} dimensions; expected 1 (labels) or 3 (images)`);
   const headerLen = 4 + 4 * ndim;
-  if (bytes.length < headerLen) throw new DatasetError(file, `is truncated inside its header (${bytes.length} of ${headerLen} bytes)`);
+  if (bytes.length < headerLen)
+    throw new DatasetError(file, `is truncated inside its header (${bytes.length} of ${headerLen} bytes)`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const dims = Array.from({ length: ndim }, (_, i) => view.getUint32(4 + 4 * i, false));
   const count = dims.reduce((a, b) => a * b, 1);
-  if (!Number.isSafeInteger(count) || count > MAX_ELEMENTS) throw new DatasetError(file, `header claims absurd sizes ${dims.join('×')}`);
+  if (!Number.isSafeInteger(count) || count > MAX_ELEMENTS)
+    throw new DatasetError(file, `header claims absurd sizes ${dims.join('×')}`);
   return { dims, headerLen, count };
 }
 
@@ -39,11 +54,16 @@ function gunzipIdx(raw: Uint8Array, file: string): Uint8Array {
   const head = gunzipHead(raw.subarray(0, 4096));
   if (!head) throw new DatasetError(file, 'is not a readable gzip file');
   const h = parseHeader(head, file);
-  if (h.headerLen + h.count > MAX_INFLATED) throw new DatasetError(file, `header claims ${h.dims.join('×')} values: more than a gzip IDX may hold here (1 GiB); decompress it first`);
+  if (h.headerLen + h.count > MAX_INFLATED)
+    throw new DatasetError(
+      file,
+      `header claims ${h.dims.join('×')} values: more than a gzip IDX may hold here (1 GiB); decompress it first`,
+    );
   try {
     return gunzipSync(raw, { maxOutputLength: h.headerLen + h.count });
   } catch (e) {
-    if (e instanceof RangeError) throw new DatasetError(file, `inflates to more bytes than its header's ${h.dims.join('×')} values`);
+    if (e instanceof RangeError)
+      throw new DatasetError(file, `inflates to more bytes than its header's ${h.dims.join('×')} values`);
     throw new DatasetError(file, `is not a readable gzip file (${(e as Error).message})`);
   }
 }
@@ -53,18 +73,30 @@ export function parseIdx(raw: Uint8Array, file: string): IdxArray {
   const bytes = gz ? gunzipIdx(raw, file) : raw;
   const { dims, headerLen, count } = parseHeader(bytes, file);
   const have = bytes.length - headerLen;
-  if (have < count) throw new DatasetError(file, `is truncated: header says ${dims.join('×')} = ${count} values but only ${have} bytes follow`);
+  if (have < count)
+    throw new DatasetError(
+      file,
+      `is truncated: header says ${dims.join('×')} = ${count} values but only ${have} bytes follow`,
+    );
   return { dims, data: bytes.subarray(headerLen, headerLen + count) };
 }
 
 const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join(' ');
 
 /** Pairs an images file [n, h, w] with a labels file [n] into flat float32 images and int32 labels. */
-export function idxPair(images: IdxArray, labels: IdxArray, imageFile: string, labelFile: string): { x: Float32Array; y: Int32Array; count: number; h: number; w: number } {
-  if (images.dims.length !== 3) throw new DatasetError(imageFile, `has ${images.dims.length} dimensions; an images file has 3 (count, rows, cols)`);
-  if (labels.dims.length !== 1) throw new DatasetError(labelFile, `has ${labels.dims.length} dimensions; a labels file has 1`);
+export function idxPair(
+  images: IdxArray,
+  labels: IdxArray,
+  imageFile: string,
+  labelFile: string,
+): { x: Float32Array; y: Int32Array; count: number; h: number; w: number } {
+  if (images.dims.length !== 3)
+    throw new DatasetError(imageFile, `has ${images.dims.length} dimensions; an images file has 3 (count, rows, cols)`);
+  if (labels.dims.length !== 1)
+    throw new DatasetError(labelFile, `has ${labels.dims.length} dimensions; a labels file has 1`);
   const [n, h, w] = images.dims as [number, number, number];
-  if (labels.dims[0] !== n) throw new DatasetError(labelFile, `holds ${labels.dims[0]} labels but ${imageFile} holds ${n} images`);
+  if (labels.dims[0] !== n)
+    throw new DatasetError(labelFile, `holds ${labels.dims[0]} labels but ${imageFile} holds ${n} images`);
   if (n === 0) throw new DatasetError(imageFile, 'holds no images');
   const x = new Float32Array(n * h * w);
   for (let i = 0; i < x.length; i++) x[i] = images.data[i]! / 255;

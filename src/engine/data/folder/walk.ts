@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import { DatasetError } from '../types';
 import { sniff, type FileKind } from './detect';
 
-export interface Entry { path: string; rel: string; size: number; kind: FileKind }
+export interface Entry {
+  path: string;
+  rel: string;
+  size: number;
+  kind: FileKind;
+}
 
 const MAX_FILES = 200_000;
 const MAX_DEPTH = 4;
@@ -18,9 +23,13 @@ const why = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? (e as E
 
 /** A whole data file as bytes; read errors and oversized files become a DatasetError naming the file. */
 export async function readData(path: string): Promise<Buffer> {
-  const st = await stat(path).catch((e) => { throw new DatasetError(path, `cannot be read (${why(e)})`); });
+  const st = await stat(path).catch((e) => {
+    throw new DatasetError(path, `cannot be read (${why(e)})`);
+  });
   if (st.size > MAX_FILE_BYTES) throw new DatasetError(path, `is ${st.size} bytes; files over 2 GiB are not supported`);
-  return readFile(path).catch((e) => { throw new DatasetError(path, `cannot be read (${why(e)})`); });
+  return readFile(path).catch((e) => {
+    throw new DatasetError(path, `cannot be read (${why(e)})`);
+  });
 }
 
 export async function walk(root: string): Promise<Entry[]> {
@@ -30,16 +39,22 @@ export async function walk(root: string): Promise<Entry[]> {
     const real = await realpath(dir).catch(() => null);
     if (real === null || seen.has(real) || depth > MAX_DEPTH) return; // dangling, a symlink loop, or too deep
     seen.add(real);
-    const names = (await readdir(dir).catch((e) => { throw new DatasetError(dir, `cannot be listed (${why(e)})`); }))
+    const names = (
+      await readdir(dir).catch((e) => {
+        throw new DatasetError(dir, `cannot be listed (${why(e)})`);
+      })
+    )
       .filter((n) => !n.startsWith('.'))
       .sort();
     for (const name of names) {
-      const path = join(dir, name), r = rel ? `${rel}/${name}` : name;
+      const path = join(dir, name),
+        r = rel ? `${rel}/${name}` : name;
       const st = await stat(path).catch(() => null); // dangling links are skipped
       if (!st) continue;
       if (st.isDirectory()) await visit(path, r, depth + 1);
       else if (st.isFile()) {
-        if (out.length >= MAX_FILES) throw new DatasetError(root, `holds more than ${MAX_FILES} files; point at a smaller folder`);
+        if (out.length >= MAX_FILES)
+          throw new DatasetError(root, `holds more than ${MAX_FILES} files; point at a smaller folder`);
         out.push({ path, rel: r, size: st.size, kind: await sniff(path, st.size) });
       }
     }

@@ -18,7 +18,8 @@ export class Csom extends SomConvBase {
 
   override build(inputShape: Shape | Shape[]): void {
     this.buildConv((Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as Shape);
-    const k = this.kernelSize, d = k * k * this.inChannels;
+    const k = this.kernelSize,
+      d = k * k * this.inChannels;
     // eye[dy, dx, c, (dy·k + dx)·C + c] = 1: conv with it copies each patch into the channel axis.
     const eye = new Float32Array(d * d);
     for (let i = 0; i < d; i++) eye[i * d + i] = 1;
@@ -38,7 +39,11 @@ export class Csom extends SomConvBase {
       const x = (Array.isArray(inputs) ? inputs[0]! : inputs) as tf.Tensor4D;
       const training = kwargs?.training === true;
       // Patches are cut inside constant ops: backprop never runs the (k·k·C)-channel identity conv.
-      if (training && this.somGate.enabled) this.remember(constantOf(x, (v) => this.subset(this.somInput(v))), true);
+      if (training && this.somGate.enabled)
+        this.remember(
+          constantOf(x, (v) => this.subset(this.somInput(v))),
+          true,
+        );
       const m = this.somGate.mask(x, true, (v) => this.somInput(v));
       const [b, h, w] = x.shape;
       return this.gated(this.conv(x), m ? tf.reshape(m, [b, h, w, this.units]) : null);

@@ -15,7 +15,9 @@ export function maskTable(dist2: Float32Array, n: number, o: MaskOptions): Float
     if (o.activeUnits > n) throw new Error(`activeUnits is ${o.activeUnits} but the layer has only ${n} units`);
     for (let w = 0; w < n; w++) {
       // The K nearest on the grid, ties broken by index so the table is deterministic.
-      const order = Array.from({ length: n }, (_, j) => j).sort((a, b) => dist2[w * n + a]! - dist2[w * n + b]! || a - b);
+      const order = Array.from({ length: n }, (_, j) => j).sort(
+        (a, b) => dist2[w * n + a]! - dist2[w * n + b]! || a - b,
+      );
       for (const j of order.slice(0, o.activeUnits)) t[w * n + j] = 1;
     }
     return t;

@@ -8,7 +8,10 @@ import { makeGrid, Som, type Grid } from '../../som';
 import { constantOf } from '../detach';
 import { activeLevel, maskTable, type MaskOptions } from './mask-table';
 
-export interface GateStats { sparsity: number; strength: number }
+export interface GateStats {
+  sparsity: number;
+  strength: number;
+}
 
 export class SomGate {
   readonly som: Som;
@@ -17,19 +20,36 @@ export class SomGate {
   /** Sparsity and strength of the last training-mode mask, as kept scalars read only on request. */
   private last: [tf.Scalar, tf.Scalar] | null = null;
 
-  constructor(rows: number, cols: number, topology: string, dim: number, codebook: tf.Variable, readonly opts: MaskOptions, seed: number) {
+  constructor(
+    rows: number,
+    cols: number,
+    topology: string,
+    dim: number,
+    codebook: tf.Variable,
+    readonly opts: MaskOptions,
+    seed: number,
+  ) {
     this.grid = makeGrid(rows, cols, topology);
     this.som = new Som(this.grid, dim, 'gaussian', seed, codebook);
-    this.table = opts.sigmaFwd === 'inf' && opts.activeUnits === undefined ? null : tf.keep(tf.tensor2d(maskTable(this.grid.dist2, this.grid.n, opts), [this.grid.n, this.grid.n]));
+    this.table =
+      opts.sigmaFwd === 'inf' && opts.activeUnits === undefined
+        ? null
+        : tf.keep(tf.tensor2d(maskTable(this.grid.dist2, this.grid.n, opts), [this.grid.n, this.grid.n]));
   }
 
-  get enabled(): boolean { return this.table !== null; }
+  get enabled(): boolean {
+    return this.table !== null;
+  }
 
   /**
    * m [·, N] for the SOM rows `toRows(x)` (null when σ_fwd = ∞: the layer is unmasked). Built inside
    * constantOf: zero gradient, and the patch extraction and distance matmul are not taped at all.
    */
-  mask(x: tf.Tensor, record: boolean, toRows: (x: tf.Tensor) => tf.Tensor2D = (v) => v as tf.Tensor2D): tf.Tensor2D | null {
+  mask(
+    x: tf.Tensor,
+    record: boolean,
+    toRows: (x: tf.Tensor) => tf.Tensor2D = (v) => v as tf.Tensor2D,
+  ): tf.Tensor2D | null {
     if (!this.table) return null;
     const table = this.table;
     // Layers record on every call, training or not: evaluation statistics are what the θ sweep reports.
@@ -39,7 +59,13 @@ export class SomGate {
   }
 
   record(m: tf.Tensor): void {
-    const stats = tf.tidy(() => [tf.mean(tf.cast(tf.greater(m, activeLevel(this.opts.threshold)), 'float32')), tf.mean(m)] as [tf.Scalar, tf.Scalar]);
+    const stats = tf.tidy(
+      () =>
+        [tf.mean(tf.cast(tf.greater(m, activeLevel(this.opts.threshold)), 'float32')), tf.mean(m)] as [
+          tf.Scalar,
+          tf.Scalar,
+        ],
+    );
     this.last?.forEach((t) => t.dispose());
     this.last = [tf.keep(stats[0]), tf.keep(stats[1])];
   }

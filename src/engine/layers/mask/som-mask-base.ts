@@ -28,10 +28,13 @@ type LayerWeight = ReturnType<tfl.layers.Layer['addWeight']>;
 
 function checkArgs(cls: string, a: SomMaskArgs): void {
   for (const k of ['rows', 'cols'] as const) {
-    if (!Number.isInteger(a[k]) || a[k] < 1) throw new Error(`${cls}: ${k} must be a whole number ≥ 1, received ${String(a[k])}`);
+    if (!Number.isInteger(a[k]) || a[k] < 1)
+      throw new Error(`${cls}: ${k} must be a whole number ≥ 1, received ${String(a[k])}`);
   }
-  if (a.threshold !== undefined && !(a.threshold >= 0 && a.threshold < 1)) throw new Error(`${cls}: threshold must be in [0, 1), received ${a.threshold}`);
-  if (a.sigmaFwd !== undefined && a.sigmaFwd !== 'inf' && !(a.sigmaFwd > 0)) throw new Error(`${cls}: sigmaFwd must be > 0 or "inf", received ${String(a.sigmaFwd)}`);
+  if (a.threshold !== undefined && !(a.threshold >= 0 && a.threshold < 1))
+    throw new Error(`${cls}: threshold must be in [0, 1), received ${a.threshold}`);
+  if (a.sigmaFwd !== undefined && a.sigmaFwd !== 'inf' && !(a.sigmaFwd > 0))
+    throw new Error(`${cls}: sigmaFwd must be > 0 or "inf", received ${String(a.sigmaFwd)}`);
   pickOption(`${cls} order`, MASK_ORDERS, a.order ?? 'som-relu');
   pickOption(`${cls} topology`, TOPOLOGIES, a.topology ?? 'rect');
 }
@@ -48,16 +51,40 @@ export abstract class SomMaskBase extends tfl.layers.Layer {
     super({ name: args.name, inputShape: args.inputShape });
     const cls = (this.constructor as unknown as { className: string }).className;
     checkArgs(cls, args);
-    const sigmaFwd = args.sigmaFwd === Infinity ? 'inf' : args.sigmaFwd ?? 5;
-    this.maskArgs = { rows: args.rows, cols: args.cols, topology: args.topology ?? 'rect', sigmaFwd, threshold: args.threshold ?? 0, order: args.order ?? 'som-relu', activeUnits: args.activeUnits, seed: args.seed ?? 0 };
+    const sigmaFwd = args.sigmaFwd === Infinity ? 'inf' : (args.sigmaFwd ?? 5);
+    this.maskArgs = {
+      rows: args.rows,
+      cols: args.cols,
+      topology: args.topology ?? 'rect',
+      sigmaFwd,
+      threshold: args.threshold ?? 0,
+      order: args.order ?? 'som-relu',
+      activeUnits: args.activeUnits,
+      seed: args.seed ?? 0,
+    };
     this.units = args.rows * args.cols;
   }
 
   /** Adds the non-trainable codebook and its gate once the SOM's input size is known. */
   protected buildGate(somDim: number): void {
     const a = this.maskArgs;
-    this.codebook = this.addWeight('codebook', [this.units, somDim], 'float32', tfl.initializers.randomUniform({ minval: 0, maxval: 1, seed: a.seed + 7 }), undefined, false);
-    this.gate = new SomGate(a.rows, a.cols, a.topology, somDim, this.codebook.read() as tf.Variable, { sigmaFwd: a.sigmaFwd, threshold: a.threshold, activeUnits: a.activeUnits }, a.seed);
+    this.codebook = this.addWeight(
+      'codebook',
+      [this.units, somDim],
+      'float32',
+      tfl.initializers.randomUniform({ minval: 0, maxval: 1, seed: a.seed + 7 }),
+      undefined,
+      false,
+    );
+    this.gate = new SomGate(
+      a.rows,
+      a.cols,
+      a.topology,
+      somDim,
+      this.codebook.read() as tf.Variable,
+      { sigmaFwd: a.sigmaFwd, threshold: a.threshold, activeUnits: a.activeUnits },
+      a.seed,
+    );
   }
 
   get somGate(): SomGate {
@@ -88,14 +115,26 @@ export abstract class SomMaskBase extends tfl.layers.Layer {
   /** What the SOM sees for inputs `x` (flat rows), for winners, snapshots and initialisation. */
   abstract somInput(x: tf.Tensor): tf.Tensor2D;
 
-  maskStats(): Promise<GateStats> { return this.somGate.stats(); }
+  maskStats(): Promise<GateStats> {
+    return this.somGate.stats();
+  }
 
   override getConfig(): tf.serialization.ConfigDict {
     const { rows, cols, topology, sigmaFwd, threshold, order, activeUnits, seed } = this.maskArgs;
-    return { ...super.getConfig(), rows, cols, topology, sigmaFwd, threshold, order, seed, ...(activeUnits !== undefined ? { activeUnits } : {}) };
+    return {
+      ...super.getConfig(),
+      rows,
+      cols,
+      topology,
+      sigmaFwd,
+      threshold,
+      order,
+      seed,
+      ...(activeUnits !== undefined ? { activeUnits } : {}),
+    };
   }
 
-  override dispose(): ReturnType<tfl.layers.Layer["dispose"]> {
+  override dispose(): ReturnType<tfl.layers.Layer['dispose']> {
     this.lastSomInput?.dispose();
     this.lastSomInput = null;
     this.gate?.dispose();

@@ -6,9 +6,15 @@ import { Csom } from './csom';
 import { SomMaskConv } from './som-mask-conv';
 import { tensorsAcrossSteps } from './train-steps.test-helper';
 
-beforeAll(async () => { await tf.setBackend('cpu'); });
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
 
-const img = (seed: number) => tf.tensor4d(Float32Array.from({ length: 2 * 4 * 4 }, (_, i) => ((i * 7 + seed) % 5) / 4), [2, 4, 4, 1]);
+const img = (seed: number) =>
+  tf.tensor4d(
+    Float32Array.from({ length: 2 * 4 * 4 }, (_, i) => ((i * 7 + seed) % 5) / 4),
+    [2, 4, 4, 1],
+  );
 
 describe('SomMaskConv', () => {
   it('scales whole channels by the mask of the whole image', () => {
@@ -22,17 +28,23 @@ describe('SomMaskConv', () => {
     plain.setWeights(layer.getWeights());
     const z = tf.add(tf.conv2d(x, layer.getWeights()[0] as tf.Tensor4D, 1, 'same'), layer.getWeights()[1]!);
     const win = Array.from(layer.somGate.som.winners(tf.reshape(x, [2, 16])).dataSync());
-    const zv = z.arraySync() as number[][][][], yv = y.arraySync() as number[][][][];
-    for (let b = 0; b < 2; b++) for (let c = 0; c < 3; c++) {
-      const m = Math.exp(-((c - win[b]!) ** 2) / 2);
-      expect(yv[b]![2]![1]![c]).toBeCloseTo(Math.max(0, m * zv[b]![2]![1]![c]!), 5);
-    }
+    const zv = z.arraySync() as number[][][][],
+      yv = y.arraySync() as number[][][][];
+    for (let b = 0; b < 2; b++)
+      for (let c = 0; c < 3; c++) {
+        const m = Math.exp(-((c - win[b]!) ** 2) / 2);
+        expect(yv[b]![2]![1]![c]).toBeCloseTo(Math.max(0, m * zv[b]![2]![1]![c]!), 5);
+      }
   });
 
   it('round-trips config, refuses non-images, no leaks', () => {
     const layer = new SomMaskConv({ rows: 2, cols: 2, kernelSize: 3, sigmaFwd: 2 });
-    expect((SomMaskConv.fromConfig(SomMaskConv, layer.getConfig()) as SomMaskConv).getConfig()).toEqual(layer.getConfig());
-    expect(() => new SomMaskConv({ rows: 2, cols: 2 }).apply(tfl.input({ shape: [5] }))).toThrow(/expects images \[batch, h, w, c\], received a shape of rank 2/);
+    expect((SomMaskConv.fromConfig(SomMaskConv, layer.getConfig()) as SomMaskConv).getConfig()).toEqual(
+      layer.getConfig(),
+    );
+    expect(() => new SomMaskConv({ rows: 2, cols: 2 }).apply(tfl.input({ shape: [5] }))).toThrow(
+      /expects images \[batch, h, w, c\], received a shape of rank 2/,
+    );
     const { before, after } = tensorsAcrossSteps(layer, img(2), 5);
     expect(after).toBe(before);
   });
@@ -47,7 +59,8 @@ describe('Csom', () => {
     // k = 1: the patch is the pixel itself; its winner is the nearer codebook value.
     const cb = layer.getWeights()[2]!.dataSync();
     const [w, b] = [layer.getWeights()[0]!.dataSync(), layer.getWeights()[1]!.dataSync()];
-    const xv = x.dataSync(), yv = y.dataSync();
+    const xv = x.dataSync(),
+      yv = y.dataSync();
     for (let p = 0; p < 32; p++) {
       const win = Math.abs(xv[p]! - cb[0]!) <= Math.abs(xv[p]! - cb[1]!) ? 0 : 1;
       for (let c = 0; c < 2; c++) {

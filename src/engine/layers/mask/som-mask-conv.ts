@@ -7,7 +7,9 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { SomMaskBase, type SomMaskArgs } from './som-mask-base';
 
 type Shape = (number | null)[];
-export interface SomConvArgs extends SomMaskArgs { kernelSize?: number }
+export interface SomConvArgs extends SomMaskArgs {
+  kernelSize?: number;
+}
 
 export abstract class SomConvBase extends SomMaskBase {
   protected kernel: ReturnType<tfl.layers.Layer['addWeight']> | null = null;
@@ -19,15 +21,24 @@ export abstract class SomConvBase extends SomMaskBase {
   constructor(args: SomConvArgs) {
     super(args);
     const k = args.kernelSize ?? 5;
-    if (!Number.isInteger(k) || k < 1) throw new Error(`${(this.constructor as unknown as { className: string }).className}: kernelSize must be a whole number ≥ 1, received ${String(k)}`);
+    if (!Number.isInteger(k) || k < 1)
+      throw new Error(
+        `${(this.constructor as unknown as { className: string }).className}: kernelSize must be a whole number ≥ 1, received ${String(k)}`,
+      );
     this.kernelSize = k;
   }
 
   protected buildConv(shape: Shape): void {
-    if (shape.length !== 4) throw new Error(`${this.name}: expects images [batch, h, w, c], received a shape of rank ${shape.length}`);
+    if (shape.length !== 4)
+      throw new Error(`${this.name}: expects images [batch, h, w, c], received a shape of rank ${shape.length}`);
     this.inChannels = shape[3]!;
     this.imageSize = shape[1]! * shape[2]! * shape[3]!;
-    this.kernel = this.addWeight('kernel', [this.kernelSize, this.kernelSize, this.inChannels, this.units], 'float32', tfl.initializers.glorotUniform({ seed: this.maskArgs.seed }));
+    this.kernel = this.addWeight(
+      'kernel',
+      [this.kernelSize, this.kernelSize, this.inChannels, this.units],
+      'float32',
+      tfl.initializers.glorotUniform({ seed: this.maskArgs.seed }),
+    );
     this.bias = this.addWeight('bias', [this.units], 'float32', tfl.initializers.zeros());
   }
 

@@ -6,13 +6,26 @@ import { SomMaskDense } from './som-mask-dense';
 import { maskTable } from './mask-table';
 import { tensorsAcrossSteps } from './train-steps.test-helper';
 
-beforeAll(async () => { await tf.setBackend('cpu'); });
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
 
 /** 2 inputs → 3 units on a 1×3 chain. Codebook rows (0,0), (1,0), (2,0): the winner is the nearest x₀. */
 function handLayer(order: 'som-relu' | 'relu-som', sigmaFwd: number | 'inf' = 1, threshold = 0): SomMaskDense {
   const layer = new SomMaskDense({ rows: 1, cols: 3, topology: 'chain', sigmaFwd, threshold, order });
   layer.apply(tfl.input({ shape: [2] }));
-  layer.setWeights([tf.tensor2d([[1, -1, 2], [0, 1, -3]]), tf.tensor1d([0, 0.5, 0]), tf.tensor2d([[0, 0], [1, 0], [2, 0]])]);
+  layer.setWeights([
+    tf.tensor2d([
+      [1, -1, 2],
+      [0, 1, -3],
+    ]),
+    tf.tensor1d([0, 0.5, 0]),
+    tf.tensor2d([
+      [0, 0],
+      [1, 0],
+      [2, 0],
+    ]),
+  ]);
   return layer;
 }
 
@@ -36,7 +49,13 @@ describe('SomMaskDense', () => {
 
   it('threshold zeroes units below θ and the stats count them', async () => {
     const layer = handLayer('som-relu', 1, 0.5);
-    layer.apply(tf.tensor2d([[2, 1], [0, 0]]), { training: true });
+    layer.apply(
+      tf.tensor2d([
+        [2, 1],
+        [0, 0],
+      ]),
+      { training: true },
+    );
     // Rows of the table at θ = 0.5: winner 2 → [0, e^-0.5, 1] (2 active); winner 0 → [1, e^-0.5, 0] (2 active).
     const s = await layer.maskStats();
     expect(s.sparsity).toBeCloseTo(4 / 6, 5);
@@ -61,23 +80,48 @@ describe('SomMaskDense', () => {
   });
 
   it('round-trips its config and refuses bad arguments', () => {
-    const layer = new SomMaskDense({ rows: 2, cols: 3, sigmaFwd: 4, threshold: 0.5, order: 'relu-som', topology: 'hex' });
+    const layer = new SomMaskDense({
+      rows: 2,
+      cols: 3,
+      sigmaFwd: 4,
+      threshold: 0.5,
+      order: 'relu-som',
+      topology: 'hex',
+    });
     const cfg = layer.getConfig();
     const again = SomMaskDense.fromConfig(SomMaskDense, cfg) as SomMaskDense;
     expect(again.getConfig()).toEqual(cfg);
     expect(again.units).toBe(6);
-    expect(() => new SomMaskDense({ rows: 0, cols: 3 })).toThrow('SomMaskDense: rows must be a whole number ≥ 1, received 0');
-    expect(() => new SomMaskDense({ rows: 2, cols: 3, threshold: 1.5 })).toThrow('SomMaskDense: threshold must be in [0, 1), received 1.5');
-    expect(() => new SomMaskDense({ rows: 2, cols: 3, order: 'mask-relu' as never })).toThrow('unknown SomMaskDense order "mask-relu": expected one of "som-relu", "relu-som"');
+    expect(() => new SomMaskDense({ rows: 0, cols: 3 })).toThrow(
+      'SomMaskDense: rows must be a whole number ≥ 1, received 0',
+    );
+    expect(() => new SomMaskDense({ rows: 2, cols: 3, threshold: 1.5 })).toThrow(
+      'SomMaskDense: threshold must be in [0, 1), received 1.5',
+    );
+    expect(() => new SomMaskDense({ rows: 2, cols: 3, order: 'mask-relu' as never })).toThrow(
+      'unknown SomMaskDense order "mask-relu": expected one of "som-relu", "relu-som"',
+    );
   });
 
   it('K active units: exactly K ones per row of the table', () => {
-    const t = maskTable(new Float32Array([0, 1, 4, 1, 0, 1, 4, 1, 0]), 3, { sigmaFwd: 5, threshold: 0, activeUnits: 2 });
+    const t = maskTable(new Float32Array([0, 1, 4, 1, 0, 1, 4, 1, 0]), 3, {
+      sigmaFwd: 5,
+      threshold: 0,
+      activeUnits: 2,
+    });
     expect(Array.from(t)).toEqual([1, 1, 0, 1, 1, 0, 0, 1, 1]);
   });
 
   it('does not leak tensors over training steps', () => {
-    const { before, after } = tensorsAcrossSteps(handLayer('som-relu'), tf.tensor2d([[2, 1], [0, 1]]), 10, 0.1);
+    const { before, after } = tensorsAcrossSteps(
+      handLayer('som-relu'),
+      tf.tensor2d([
+        [2, 1],
+        [0, 1],
+      ]),
+      10,
+      0.1,
+    );
     expect(after).toBe(before);
   });
 });

@@ -14,12 +14,19 @@ export class SomMaskDense extends SomMaskBase {
   private bias: ReturnType<tfl.layers.Layer['addWeight']> | null = null;
   private inputDim = 0;
 
-  constructor(args: SomMaskArgs) { super(args); }
+  constructor(args: SomMaskArgs) {
+    super(args);
+  }
 
   override build(inputShape: Shape | Shape[]): void {
     const shape = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as Shape;
     this.inputDim = shape.slice(1).reduce<number>((a, b) => a * (b ?? 1), 1);
-    this.kernel = this.addWeight('kernel', [this.inputDim, this.units], 'float32', tfl.initializers.glorotUniform({ seed: this.maskArgs.seed }));
+    this.kernel = this.addWeight(
+      'kernel',
+      [this.inputDim, this.units],
+      'float32',
+      tfl.initializers.glorotUniform({ seed: this.maskArgs.seed }),
+    );
     this.bias = this.addWeight('bias', [this.units], 'float32', tfl.initializers.zeros());
     this.buildGate(this.inputDim);
     this.built = true;

@@ -3,12 +3,21 @@ import type { BackendReport } from '../../../shared/events';
 import type { Dataset } from '../../data/types';
 import type { TrainerDeps } from '../trainer-deps';
 
-export const FAKE_BACKEND: BackendReport = { name: 'cpu', device: 'fake device', skipped: [{ name: 'wasm', reason: 'not wanted in tests' }] };
+export const FAKE_BACKEND: BackendReport = {
+  name: 'cpu',
+  device: 'fake device',
+  skipped: [{ name: 'wasm', reason: 'not wanted in tests' }],
+};
 
 export function fakeDataset(source: string): Dataset {
   return {
-    name: 'fake', format: 'builtin', source, shape: [3], classes: [],
-    train: { x: new Float32Array(6), y: Int32Array.from([-1, -1]), count: 2 }, warnings: ['fake data: 2 samples'],
+    name: 'fake',
+    format: 'builtin',
+    source,
+    shape: [3],
+    classes: [],
+    train: { x: new Float32Array(6), y: Int32Array.from([-1, -1]), count: 2 },
+    warnings: ['fake data: 2 samples'],
   };
 }
 

@@ -14,7 +14,13 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 overrideTrainerDeps({ ...fakeDeps, build: buildFromRegistry });
 registerBuilder('som', async () => {
   if (mode === 'throw') throw new Error('fake builder refused the spec');
-  if (mode === 'crash') return new FakeExperiment({ totalSteps: 6, onStep: (s) => { if (s === 2) process.exit(3); } });
+  if (mode === 'crash')
+    return new FakeExperiment({
+      totalSteps: 6,
+      onStep: (s) => {
+        if (s === 2) process.exit(3);
+      },
+    });
   if (mode === 'slow') return new FakeExperiment({ totalSteps: 10_000, stepsPerEpoch: 100, onStep: () => sleep(5) });
   return new FakeExperiment({ totalSteps: 6, stepsPerEpoch: 3 });
 });

@@ -8,7 +8,15 @@ import { scheduleAt } from '../demo/demo-run';
 import { gridDistances } from '../demo/demo-som';
 
 const project = { format: 'somlab-project' as const, version: 1, name: 'p', created: '', dir: '/p' };
-const colours = { kind: 'som', dataset: { source: 'builtin', name: 'colors' }, epochs: 1, batchSize: 100, snapshotEvery: 4, probeCount: 3, som: { rows: 3, cols: 3, sigma: { start: 2, end: 0.5 } } } satisfies ExperimentSpecInput;
+const colours = {
+  kind: 'som',
+  dataset: { source: 'builtin', name: 'colors' },
+  epochs: 1,
+  batchSize: 100,
+  snapshotEvery: 4,
+  probeCount: 3,
+  som: { rows: 3, cols: 3, sigma: { start: 2, end: 0.5 } },
+} satisfies ExperimentSpecInput;
 
 afterEach(() => vi.useRealTimers());
 
@@ -65,7 +73,10 @@ describe('fake api', () => {
     await api['runs:stop'](id);
     const last = seen[seen.length - 1]!;
     expect(last).toMatchObject({ type: 'finished', status: 'stopped' });
-    expect(seen.filter((e) => e.type === 'state').map((e) => (e as { state: string }).state)).toEqual(['paused', 'running']);
+    expect(seen.filter((e) => e.type === 'state').map((e) => (e as { state: string }).state)).toEqual([
+      'paused',
+      'running',
+    ]);
   });
 });
 

@@ -13,7 +13,13 @@ import { EVENTS_VERSION } from '../../../shared/events';
 import { scriptRun, type ScriptControl } from '../demo/demo-run';
 import { demoData } from '../demo/demo-data';
 
-export interface FakeRun { summary: RunSummary; spec: ExperimentSpec; metrics: MetricRow[]; snapshots: Map<number, Map<string, SomSnapshot>>; winners: Map<number, Map<string, WinnerRecord>> }
+export interface FakeRun {
+  summary: RunSummary;
+  spec: ExperimentSpec;
+  metrics: MetricRow[];
+  snapshots: Map<number, Map<string, SomSnapshot>>;
+  winners: Map<number, Map<string, WinnerRecord>>;
+}
 
 export interface FakeApiOptions {
   project?: ProjectInfo | null;
@@ -45,17 +51,40 @@ export function createFakeApi(o: FakeApiOptions = {}): FakeApi {
   function record(e: RunEvent): void {
     if (e.type === 'run-started') {
       runs.set(e.runId, {
-        spec: e.spec, metrics: [], snapshots: new Map(), winners: new Map(),
-        summary: { id: e.runId, name: e.spec.name, kind: e.spec.kind, preset: e.spec.preset, status: 'running', backend: e.backend.name, device: e.backend.device, versions: {}, startedAt: e.startedAt, totalSteps: e.totalSteps, finalMetrics: {} },
+        spec: e.spec,
+        metrics: [],
+        snapshots: new Map(),
+        winners: new Map(),
+        summary: {
+          id: e.runId,
+          name: e.spec.name,
+          kind: e.spec.kind,
+          preset: e.spec.preset,
+          status: 'running',
+          backend: e.backend.name,
+          device: e.backend.device,
+          versions: {},
+          startedAt: e.startedAt,
+          totalSteps: e.totalSteps,
+          finalMetrics: {},
+        },
       });
       return;
     }
     const r = runs.get(e.runId);
     if (!r) return;
-    if (e.type === 'metrics') { r.metrics.push(...e.rows); r.summary.lastStep = e.rows[e.rows.length - 1]?.step ?? r.summary.lastStep; }
+    if (e.type === 'metrics') {
+      r.metrics.push(...e.rows);
+      r.summary.lastStep = e.rows[e.rows.length - 1]?.step ?? r.summary.lastStep;
+    }
     if (e.type === 'winners') {
       const byLayer = r.winners.get(e.step) ?? new Map<string, WinnerRecord>();
-      byLayer.set(e.layer, { step: e.step, layer: e.layer, winners: e.winners, ...(e.labels ? { labels: e.labels } : {}) });
+      byLayer.set(e.layer, {
+        step: e.step,
+        layer: e.layer,
+        winners: e.winners,
+        ...(e.labels ? { labels: e.labels } : {}),
+      });
       r.winners.set(e.step, byLayer);
     }
     if (e.type === 'som-snapshot') {
@@ -63,7 +92,8 @@ export function createFakeApi(o: FakeApiOptions = {}): FakeApi {
       byLayer.set(e.snapshot.layer, e.snapshot);
       r.snapshots.set(e.snapshot.step, byLayer);
     }
-    if (e.type === 'finished') Object.assign(r.summary, { status: e.status, finalMetrics: e.finalMetrics, endedAt: e.endedAt });
+    if (e.type === 'finished')
+      Object.assign(r.summary, { status: e.status, finalMetrics: e.finalMetrics, endedAt: e.endedAt });
     if (e.type === 'failed') Object.assign(r.summary, { status: 'failed', error: e.error, endedAt: e.endedAt });
   }
 
@@ -81,38 +111,79 @@ export function createFakeApi(o: FakeApiOptions = {}): FakeApi {
     if (!r) throw new Error(`run "${id}" not found in project ${need().dir}`);
     return r;
   };
-  const newId = (d = new Date()): RunId => `${d.toISOString().slice(0, 19).replace(/[-:T]/g, '')}-${String(++counter).padStart(3, '0')}`;
-  const log = (call: string, args: unknown[]): void => { calls.push({ call, args }); };
+  const newId = (d = new Date()): RunId =>
+    `${d.toISOString().slice(0, 19).replace(/[-:T]/g, '')}-${String(++counter).padStart(3, '0')}`;
+  const log = (call: string, args: unknown[]): void => {
+    calls.push({ call, args });
+  };
 
   function preview(ref: DatasetRef): DatasetPreview {
-    if (ref.source === 'folder' && /missing|bad/.test(ref.path)) throw new Error(`${ref.path}: no dataset found (expected IDX files, CIFAR-10 batches, class folders or a CSV)`);
+    if (ref.source === 'folder' && /missing|bad/.test(ref.path))
+      throw new Error(`${ref.path}: no dataset found (expected IDX files, CIFAR-10 batches, class folders or a CSV)`);
     const name = ref.source === 'builtin' ? ref.name : 'mnist';
     const d = demoData(name, 8, 1);
     return {
-      name: ref.source === 'builtin' ? ref.name : ref.path.split('/').filter(Boolean).pop() ?? ref.path,
-      format: ref.source === 'builtin' ? 'builtin' : 'imagefolder', source: ref.source === 'builtin' ? `builtin:${ref.name}` : ref.path,
-      shape: d.shape, classes: d.classes, trainCount: 60000, testCount: 10000, warnings: [],
-      samples: Array.from({ length: d.count }, (_, i) => ({ label: d.labels?.[i] ?? -1, data: d.x.slice(i * d.dim, (i + 1) * d.dim) })),
+      name: ref.source === 'builtin' ? ref.name : (ref.path.split('/').filter(Boolean).pop() ?? ref.path),
+      format: ref.source === 'builtin' ? 'builtin' : 'imagefolder',
+      source: ref.source === 'builtin' ? `builtin:${ref.name}` : ref.path,
+      shape: d.shape,
+      classes: d.classes,
+      trainCount: 60000,
+      testCount: 10000,
+      warnings: [],
+      samples: Array.from({ length: d.count }, (_, i) => ({
+        label: d.labels?.[i] ?? -1,
+        data: d.x.slice(i * d.dim, (i + 1) * d.dim),
+      })),
     };
   }
 
   const api = {
-    async 'project:open'(dir) { log('project:open', [dir]); project = { format: 'somlab-project', version: 1, name: dir.split('/').filter(Boolean).pop() ?? dir, created: now(), dir }; return project; },
-    async 'project:create'(dir, name) { log('project:create', [dir, name]); project = { format: 'somlab-project', version: 1, name, created: now(), dir }; return project; },
-    async 'project:current'() { return project; },
-    async 'runs:list'() { need(); return [...runs.values()].map((r) => ({ ...r.summary })).sort((a, b) => b.startedAt.localeCompare(a.startedAt)); },
+    async 'project:open'(dir) {
+      log('project:open', [dir]);
+      project = {
+        format: 'somlab-project',
+        version: 1,
+        name: dir.split('/').filter(Boolean).pop() ?? dir,
+        created: now(),
+        dir,
+      };
+      return project;
+    },
+    async 'project:create'(dir, name) {
+      log('project:create', [dir, name]);
+      project = { format: 'somlab-project', version: 1, name, created: now(), dir };
+      return project;
+    },
+    async 'project:current'() {
+      return project;
+    },
+    async 'runs:list'() {
+      need();
+      return [...runs.values()].map((r) => ({ ...r.summary })).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+    },
     async 'runs:get'(id) {
       const r = run(id);
       const sorted = (m: Map<number, unknown>): number[] => [...m.keys()].sort((a, b) => a - b);
-      return { summary: { ...r.summary }, spec: r.spec, metrics: [...r.metrics], snapshotSteps: sorted(r.snapshots), winnerSteps: sorted(r.winners) } satisfies RunDetail;
+      return {
+        summary: { ...r.summary },
+        spec: r.spec,
+        metrics: [...r.metrics],
+        snapshotSteps: sorted(r.snapshots),
+        winnerSteps: sorted(r.winners),
+      } satisfies RunDetail;
     },
     async 'runs:winners'(id, step, layer) {
-      const w = run(id).winners.get(step)?.get(layer ?? 'som');
+      const w = run(id)
+        .winners.get(step)
+        ?.get(layer ?? 'som');
       if (!w) throw new Error(`run "${id}" has no winners of layer "${layer ?? 'som'}" at step ${step}`);
       return w;
     },
     async 'runs:snapshot'(id, step, layer) {
-      const s = run(id).snapshots.get(step)?.get(layer ?? 'som');
+      const s = run(id)
+        .snapshots.get(step)
+        ?.get(layer ?? 'som');
       if (!s) throw new Error(`run "${id}" has no snapshot of layer "${layer ?? 'som'}" at step ${step}`);
       return s;
     },
@@ -126,7 +197,15 @@ export function createFakeApi(o: FakeApiOptions = {}): FakeApi {
         controls.set(id, c);
         void c.done.then(() => controls.delete(id));
       } else {
-        emit({ type: 'run-started', v: EVENTS_VERSION, runId: id, spec, totalSteps: 100, startedAt: now(), backend: { name: 'cpu', device: 'fake', skipped: [] } });
+        emit({
+          type: 'run-started',
+          v: EVENTS_VERSION,
+          runId: id,
+          spec,
+          totalSteps: 100,
+          startedAt: now(),
+          backend: { name: 'cpu', device: 'fake', skipped: [] },
+        });
       }
       return id;
     },
@@ -138,28 +217,49 @@ export function createFakeApi(o: FakeApiOptions = {}): FakeApi {
     async 'runs:pause'(id) {
       log('runs:pause', [id]);
       const c = controls.get(id);
-      if (c) c.pause(); else emit({ type: 'state', v: EVENTS_VERSION, runId: id, state: 'paused' });
+      if (c) c.pause();
+      else emit({ type: 'state', v: EVENTS_VERSION, runId: id, state: 'paused' });
     },
     async 'runs:resume'(id) {
       log('runs:resume', [id]);
       const c = controls.get(id);
-      if (c) c.resume(); else emit({ type: 'state', v: EVENTS_VERSION, runId: id, state: 'running' });
+      if (c) c.resume();
+      else emit({ type: 'state', v: EVENTS_VERSION, runId: id, state: 'running' });
     },
     async 'runs:stop'(id) {
       log('runs:stop', [id]);
       const c = controls.get(id);
-      if (c) c.stop(); else emit({ type: 'finished', v: EVENTS_VERSION, runId: id, status: 'stopped', finalMetrics: {}, endedAt: now() });
+      if (c) c.stop();
+      else
+        emit({ type: 'finished', v: EVENTS_VERSION, runId: id, status: 'stopped', finalMetrics: {}, endedAt: now() });
     },
-    async 'presets:list'() { return o.presets ?? PRESETS; },
-    async 'datasets:roots'() { return ['/data']; },
-    async 'datasets:preview'(ref) { log('datasets:preview', [ref]); return preview(ref); },
+    async 'presets:list'() {
+      return o.presets ?? PRESETS;
+    },
+    async 'datasets:roots'() {
+      return ['/data'];
+    },
+    async 'datasets:preview'(ref) {
+      log('datasets:preview', [ref]);
+      return preview(ref);
+    },
     // Like the lab server: no native dialog, the UI keeps its text field.
-    async 'dialogs:pickFolder'(purpose) { log('dialogs:pickFolder', [purpose]); return null; },
-    onRunEvent(l: (e: RunEvent) => void) { listeners.add(l); return () => { listeners.delete(l); }; },
+    async 'dialogs:pickFolder'(purpose) {
+      log('dialogs:pickFolder', [purpose]);
+      return null;
+    },
+    onRunEvent(l: (e: RunEvent) => void) {
+      listeners.add(l);
+      return () => {
+        listeners.delete(l);
+      };
+    },
   } satisfies Api;
 
   return Object.assign(api, {
-    emit, runs, calls,
+    emit,
+    runs,
+    calls,
     listenerCount: () => listeners.size,
     seedRun(input: unknown, startedAt = new Date()): RunId {
       const id = newId(startedAt);

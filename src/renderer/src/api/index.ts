@@ -9,7 +9,10 @@ import { socketUrl, takeToken } from './token';
 import { createWsClient, type WsClient } from './ws-client';
 
 declare global {
-  interface Window { somlab?: Api; __somlabDemo?: FakeApi }
+  interface Window {
+    somlab?: Api;
+    __somlabDemo?: FakeApi;
+  }
 }
 
 let current: Api | null = null;
@@ -19,12 +22,35 @@ export const isDemo = (href = window.location.href): boolean => new URL(href).se
 
 /** A demo project with a few finished runs already on its fake disk, and live scripted runs on start. */
 export function createDemoApi(): FakeApi {
-  const fake = createFakeApi({ autoplay: true, project: { format: 'somlab-project', version: 1, name: 'demo', created: new Date().toISOString(), dir: '/demo/project' } });
+  const fake = createFakeApi({
+    autoplay: true,
+    project: {
+      format: 'somlab-project',
+      version: 1,
+      name: 'demo',
+      created: new Date().toISOString(),
+      dir: '/demo/project',
+    },
+  });
   const spec = (name: string): unknown => ({ ...PRESETS.find((p) => p.name === name)!.spec, preset: name });
   const day = (h: number): Date => new Date(Date.now() - h * 3_600_000);
   fake.seedRun(spec('seed000-ring-rotating-digit'), day(30));
-  fake.seedRun({ ...(spec('seed004-colors') as object), som: { rows: 12, cols: 12, topology: 'hex', sigma: { start: 5, end: 0.6 }, init: 'random' }, epochs: 20 }, day(26));
-  fake.seedRun({ ...(spec('seed004-colors') as object), som: { rows: 12, cols: 12, topology: 'torus', sigma: { start: 5, end: 0.6 }, init: 'random' }, epochs: 20 }, day(25));
+  fake.seedRun(
+    {
+      ...(spec('seed004-colors') as object),
+      som: { rows: 12, cols: 12, topology: 'hex', sigma: { start: 5, end: 0.6 }, init: 'random' },
+      epochs: 20,
+    },
+    day(26),
+  );
+  fake.seedRun(
+    {
+      ...(spec('seed004-colors') as object),
+      som: { rows: 12, cols: 12, topology: 'torus', sigma: { start: 5, end: 0.6 }, init: 'random' },
+      epochs: 20,
+    },
+    day(25),
+  );
   fake.seedRun(spec('baseline-mlp-mnist'), day(4));
   return fake;
 }

@@ -6,8 +6,16 @@ function place(href: string, stored: string | null = null) {
   const store = new Map<string, string>(stored ? [[TOKEN_KEY, stored]] : []);
   const replaced: string[] = [];
   return {
-    replaced, store,
-    p: { href, storage: { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) }, replaceUrl: (u: string) => void replaced.push(u) },
+    replaced,
+    store,
+    p: {
+      href,
+      storage: {
+        getItem: (k: string) => store.get(k) ?? null,
+        setItem: (k: string, v: string) => void store.set(k, v),
+      },
+      replaceUrl: (u: string) => void replaced.push(u),
+    },
   };
 }
 

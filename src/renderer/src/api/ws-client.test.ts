@@ -13,18 +13,38 @@ class FakeSocket {
   onclose: ((ev: CloseEvent) => unknown) | null = null;
   onerror: ((ev: Event) => unknown) | null = null;
   onmessage: ((ev: MessageEvent) => unknown) | null = null;
-  constructor(readonly url: string) { FakeSocket.all.push(this); }
-  send(t: string): void { this.sent.push(t); }
-  close(): void { this.drop(); }
-  open(): void { this.readyState = 1; this.onopen?.(new Event('open')); }
-  receive(text: string): void { this.onmessage?.({ data: text } as MessageEvent); }
-  drop(): void { this.readyState = 3; this.onclose?.({ reason: '' } as CloseEvent); }
-  requests(): WireRequest[] { return this.sent.map((t) => decodeWire<WireRequest>(t)); }
+  constructor(readonly url: string) {
+    FakeSocket.all.push(this);
+  }
+  send(t: string): void {
+    this.sent.push(t);
+  }
+  close(): void {
+    this.drop();
+  }
+  open(): void {
+    this.readyState = 1;
+    this.onopen?.(new Event('open'));
+  }
+  receive(text: string): void {
+    this.onmessage?.({ data: text } as MessageEvent);
+  }
+  drop(): void {
+    this.readyState = 3;
+    this.onclose?.({ reason: '' } as CloseEvent);
+  }
+  requests(): WireRequest[] {
+    return this.sent.map((t) => decodeWire<WireRequest>(t));
+  }
 }
 
-const make = () => createWsClient({ url: 'ws://lab/ws?token=t', socket: (u) => new FakeSocket(u), backoff: (n) => n * 100 });
+const make = () =>
+  createWsClient({ url: 'ws://lab/ws?token=t', socket: (u) => new FakeSocket(u), backoff: (n) => n * 100 });
 
-afterEach(() => { FakeSocket.all = []; vi.useRealTimers(); });
+afterEach(() => {
+  FakeSocket.all = [];
+  vi.useRealTimers();
+});
 
 describe('WebSocket Api client', () => {
   it('queues calls until open, then sends {id, call, args} and resolves by id', async () => {
@@ -51,7 +71,14 @@ describe('WebSocket Api client', () => {
     sock.open();
     const events: RunEvent[] = [];
     const off = api.onRunEvent((e) => events.push(e));
-    const winners: RunEvent = { type: 'winners', v: 1, runId: 'r', step: 3, layer: 'som', winners: new Int32Array([4, -1, 7]) };
+    const winners: RunEvent = {
+      type: 'winners',
+      v: 1,
+      runId: 'r',
+      step: 3,
+      layer: 'som',
+      winners: new Int32Array([4, -1, 7]),
+    };
     sock.receive(encodeWire({ event: winners }));
     expect(events).toHaveLength(1);
     const got = events[0] as Extract<RunEvent, { type: 'winners' }>;
@@ -62,7 +89,17 @@ describe('WebSocket Api client', () => {
     expect(events).toHaveLength(1);
 
     const p = api['runs:snapshot']('r', 0);
-    const snap: SomSnapshot = { step: 0, layer: 'som', rows: 1, cols: 2, topology: 'rect', shape: [3], codebook: new Float32Array([0.5, 0.25, 1, 0, 0, 0.125]), hits: new Float32Array([1, 2]), umatrix: new Float32Array([0.1, 0.2]) };
+    const snap: SomSnapshot = {
+      step: 0,
+      layer: 'som',
+      rows: 1,
+      cols: 2,
+      topology: 'rect',
+      shape: [3],
+      codebook: new Float32Array([0.5, 0.25, 1, 0, 0, 0.125]),
+      hits: new Float32Array([1, 2]),
+      umatrix: new Float32Array([0.1, 0.2]),
+    };
     sock.receive(encodeWire({ id: sock.requests()[0]!.id, ok: true, result: snap }));
     const s = await p;
     expect(s.codebook).toBeInstanceOf(Float32Array);

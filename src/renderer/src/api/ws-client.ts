@@ -8,7 +8,13 @@ import type { RunEvent } from '../../../shared/events';
 import { decodeWire, encodeWire, type WireResponse } from '../../../shared/wire';
 
 export type ConnStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
-export interface ConnState { status: ConnStatus; attempt: number; retryInMs: number; everOpened: boolean; lastError?: string }
+export interface ConnState {
+  status: ConnStatus;
+  attempt: number;
+  retryInMs: number;
+  everOpened: boolean;
+  lastError?: string;
+}
 
 type SocketLike = Pick<WebSocket, 'send' | 'close' | 'readyState'> & {
   onopen: ((ev: Event) => unknown) | null;
@@ -33,7 +39,11 @@ export type WsClient = Api & {
 
 export const defaultBackoff = (attempt: number): number => Math.min(10_000, 500 * 2 ** (attempt - 1));
 
-interface Pending { call: ApiCallName; resolve: (v: unknown) => void; reject: (e: Error) => void }
+interface Pending {
+  call: ApiCallName;
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+}
 
 export function createWsClient(o: WsClientOptions): WsClient {
   const open = o.socket ?? ((url: string) => new WebSocket(url) as SocketLike);
@@ -55,12 +65,24 @@ export function createWsClient(o: WsClientOptions): WsClient {
 
   function onMessage(text: string): void {
     let msg: WireResponse;
-    try { msg = decodeWire<WireResponse>(text); } catch (e) { console.warn('somlab ws: undecodable message', e); return; }
-    if ('event' in msg) { for (const l of eventListeners) l(msg.event); return; }
+    try {
+      msg = decodeWire<WireResponse>(text);
+    } catch (e) {
+      console.warn('somlab ws: undecodable message', e);
+      return;
+    }
+    if ('event' in msg) {
+      for (const l of eventListeners) l(msg.event);
+      return;
+    }
     const p = pending.get(msg.id);
-    if (!p) { if (!msg.ok) console.warn(`somlab ws: ${msg.error}`); return; }
+    if (!p) {
+      if (!msg.ok) console.warn(`somlab ws: ${msg.error}`);
+      return;
+    }
     pending.delete(msg.id);
-    if (msg.ok) p.resolve(msg.result); else p.reject(new Error(msg.error));
+    if (msg.ok) p.resolve(msg.result);
+    else p.reject(new Error(msg.error));
   }
 
   function connect(): void {
@@ -77,8 +99,14 @@ export function createWsClient(o: WsClientOptions): WsClient {
     sock.onclose = (ev) => {
       if (ws !== sock) return;
       ws = null;
-      for (const [id, p] of pending) { pending.delete(id); p.reject(new Error(`${p.call}: the connection to the lab server was lost`)); }
-      if (closed) { setState({ status: 'closed' }); return; }
+      for (const [id, p] of pending) {
+        pending.delete(id);
+        p.reject(new Error(`${p.call}: the connection to the lab server was lost`));
+      }
+      if (closed) {
+        setState({ status: 'closed' });
+        return;
+      }
       const attempt = state.attempt + 1;
       const wait = backoff(attempt);
       setState({ status: 'reconnecting', attempt, retryInMs: wait, lastError: ev.reason || state.lastError });
@@ -92,22 +120,35 @@ export function createWsClient(o: WsClientOptions): WsClient {
     const text = encodeWire({ id, call, args });
     return new Promise((resolve, reject) => {
       pending.set(id, { call, resolve: resolve as (v: unknown) => void, reject });
-      if (ws && ws.readyState === 1) ws.send(text); else queue.push(text);
+      if (ws && ws.readyState === 1) ws.send(text);
+      else queue.push(text);
     });
   }
 
   // One function per call name (the shared list is checked complete against ApiCalls at compile time).
-  const calls = Object.fromEntries(API_CALL_NAMES.map((name) => [name, (...args: unknown[]) => request(name, args)])) as Omit<Api, 'onRunEvent'>;
+  const calls = Object.fromEntries(
+    API_CALL_NAMES.map((name) => [name, (...args: unknown[]) => request(name, args)]),
+  ) as Omit<Api, 'onRunEvent'>;
 
   const api = {
     ...calls,
-    onRunEvent(l: (e: RunEvent) => void) { eventListeners.add(l); return () => { eventListeners.delete(l); }; },
+    onRunEvent(l: (e: RunEvent) => void) {
+      eventListeners.add(l);
+      return () => {
+        eventListeners.delete(l);
+      };
+    },
   } satisfies Api;
 
   connect();
   return Object.assign(api, {
     state: () => state,
-    onState(l: (s: ConnState) => void) { stateListeners.add(l); return () => { stateListeners.delete(l); }; },
+    onState(l: (s: ConnState) => void) {
+      stateListeners.add(l);
+      return () => {
+        stateListeners.delete(l);
+      };
+    },
     close() {
       closed = true;
       if (timer) clearTimeout(timer);

@@ -7,7 +7,10 @@ import { setApi } from '../api';
 
 import NewRunForm from './NewRunForm.vue';
 
-let fake: FakeApi, app: App | null = null, host: HTMLElement, started: string[];
+let fake: FakeApi,
+  app: App | null = null,
+  host: HTMLElement,
+  started: string[];
 beforeEach(() => {
   fake = createFakeApi({ project: { format: 'somlab-project', version: 1, name: 'p', created: '', dir: '/p' } });
   setApi(fake);
@@ -17,7 +20,10 @@ beforeEach(() => {
   app = createApp(NewRunForm, { onStarted: (id: string) => started.push(id) }).use(createPinia());
   app.mount(host);
 });
-afterEach(() => { app?.unmount(); host.remove(); });
+afterEach(() => {
+  app?.unmount();
+  host.remove();
+});
 
 const $ = <T extends Element>(sel: string): T => {
   const el = host.querySelector<T>(sel);

@@ -19,7 +19,13 @@ export function useWidth(el: Ref<HTMLElement | null>, fallback = 360): Ref<numbe
 }
 
 /** Sizes the canvas for w×h CSS px at `ratio` and hands a context scaled to CSS px to `paint`. */
-export function paintCanvas(canvas: HTMLCanvasElement, w: number, h: number, ratio: number, paint: (ctx: CanvasRenderingContext2D) => void): void {
+export function paintCanvas(
+  canvas: HTMLCanvasElement,
+  w: number,
+  h: number,
+  ratio: number,
+  paint: (ctx: CanvasRenderingContext2D) => void,
+): void {
   canvas.width = Math.round(w * ratio);
   canvas.height = Math.round(h * ratio);
   canvas.style.width = `${w}px`;

@@ -12,7 +12,12 @@ export class DemoSom {
   readonly codebook: Float32Array;
   private readonly d2: Float32Array; // squared grid distances, N×N
 
-  constructor(readonly cfg: SomConfig, readonly dim: number, readonly shape: number[], seed: number) {
+  constructor(
+    readonly cfg: SomConfig,
+    readonly dim: number,
+    readonly shape: number[],
+    seed: number,
+  ) {
     this.n = cfg.rows * cfg.cols;
     const rand = mulberry32(seed);
     this.codebook = Float32Array.from({ length: this.n * dim }, () => rand());
@@ -21,11 +26,25 @@ export class DemoSom {
 
   /** Best and second-best unit of x. */
   best2(x: Float32Array, off = 0): [number, number, number] {
-    let b = 0, s = 0, bd = Infinity, sd = Infinity;
+    let b = 0,
+      s = 0,
+      bd = Infinity,
+      sd = Infinity;
     for (let j = 0; j < this.n; j++) {
       let d = 0;
-      for (let k = 0; k < this.dim; k++) { const t = x[off + k]! - this.codebook[j * this.dim + k]!; d += t * t; }
-      if (d < bd) { s = b; sd = bd; b = j; bd = d; } else if (d < sd) { s = j; sd = d; }
+      for (let k = 0; k < this.dim; k++) {
+        const t = x[off + k]! - this.codebook[j * this.dim + k]!;
+        d += t * t;
+      }
+      if (d < bd) {
+        s = b;
+        sd = bd;
+        b = j;
+        bd = d;
+      } else if (d < sd) {
+        s = j;
+        sd = d;
+      }
     }
     return [b, s, Math.sqrt(bd)];
   }
@@ -33,8 +52,10 @@ export class DemoSom {
   /** One batch step: W ← (1−α)W + α·(hᵀX / Σh). Returns the batch QE and TE. */
   step(x: Float32Array, count: number, sigma: number, alpha: number): { qe: number; te: number } {
     const { n, dim } = this;
-    const num = new Float64Array(n * dim), den = new Float64Array(n);
-    let qe = 0, te = 0;
+    const num = new Float64Array(n * dim),
+      den = new Float64Array(n);
+    let qe = 0,
+      te = 0;
     for (let i = 0; i < count; i++) {
       const [b, s, dist] = this.best2(x, i * dim);
       qe += dist;
@@ -76,8 +97,15 @@ export class DemoSom {
       }
     }
     const snap: SomSnapshot = {
-      step, layer, rows: this.cfg.rows, cols: this.cfg.cols, topology: this.cfg.topology, shape: this.shape,
-      codebook: this.codebook.slice(), hits, umatrix: this.umatrix(),
+      step,
+      layer,
+      rows: this.cfg.rows,
+      cols: this.cfg.cols,
+      topology: this.cfg.topology,
+      shape: this.shape,
+      codebook: this.codebook.slice(),
+      hits,
+      umatrix: this.umatrix(),
     };
     if (votes) snap.classMap = Int32Array.from({ length: n }, (_, j) => majority(votes.get(j)));
     return snap;
@@ -87,12 +115,17 @@ export class DemoSom {
     const { n, dim } = this;
     const u = new Float32Array(n);
     for (let j = 0; j < n; j++) {
-      let sum = 0, cnt = 0;
+      let sum = 0,
+        cnt = 0;
       for (let k = 0; k < n; k++) {
         if (k === j || this.d2[j * n + k]! > 1.01) continue;
         let d = 0;
-        for (let t = 0; t < dim; t++) { const v = this.codebook[j * dim + t]! - this.codebook[k * dim + t]!; d += v * v; }
-        sum += Math.sqrt(d); cnt++;
+        for (let t = 0; t < dim; t++) {
+          const v = this.codebook[j * dim + t]! - this.codebook[k * dim + t]!;
+          d += v * v;
+        }
+        sum += Math.sqrt(d);
+        cnt++;
       }
       u[j] = cnt ? sum / cnt : 0;
     }
@@ -102,8 +135,13 @@ export class DemoSom {
 
 function majority(m: Map<number, number> | undefined): number {
   if (!m) return -1;
-  let best = -1, bc = 0;
-  for (const [k, c] of m) if (c > bc) { best = k; bc = c; }
+  let best = -1,
+    bc = 0;
+  for (const [k, c] of m)
+    if (c > bc) {
+      best = k;
+      bc = c;
+    }
   return best;
 }
 
@@ -111,17 +149,23 @@ function majority(m: Map<number, number> | undefined): number {
 export function gridDistances(rows: number, cols: number, topology: string): Float32Array {
   const n = rows * cols;
   const pos = (i: number): [number, number] => {
-    const r = Math.floor(i / cols), c = i % cols;
-    if (topology === 'hex') { const p = hexCentre(r, c); return [p.y, p.x]; }
+    const r = Math.floor(i / cols),
+      c = i % cols;
+    if (topology === 'hex') {
+      const p = hexCentre(r, c);
+      return [p.y, p.x];
+    }
     return [r, c];
   };
-  const wrapR = topology === 'torus', wrapC = topology === 'torus' || topology === 'ring';
+  const wrapR = topology === 'torus',
+    wrapC = topology === 'torus' || topology === 'ring';
   const out = new Float32Array(n * n);
   for (let a = 0; a < n; a++) {
     const [ra, ca] = pos(a);
     for (let b = 0; b < n; b++) {
       const [rb, cb] = pos(b);
-      let dr = Math.abs(ra - rb), dc = Math.abs(ca - cb);
+      let dr = Math.abs(ra - rb),
+        dc = Math.abs(ca - cb);
       if (wrapR) dr = Math.min(dr, rows - dr);
       if (wrapC) dc = Math.min(dc, cols - dc);
       out[a * n + b] = dr * dr + dc * dc;

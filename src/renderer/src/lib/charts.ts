@@ -11,7 +11,12 @@ import { ema } from './ema';
 
 use([LineChart, GridComponent, LegendComponent, TooltipComponent, TitleComponent, CanvasRenderer, SVGRenderer]);
 
-export interface Line { name: string; points: readonly Point[]; colour?: string; dashed?: boolean }
+export interface Line {
+  name: string;
+  points: readonly Point[];
+  colour?: string;
+  dashed?: boolean;
+}
 
 export const PALETTE = ['#2f5fb3', '#d1495b', '#2e9e6a', '#e08a1e', '#7b4fb0', '#1b9aaa', '#8c6d31', '#c2407f'];
 
@@ -20,10 +25,42 @@ export function baseOption(yName = '', percent = false): EChartsCoreOption {
     animation: false,
     color: PALETTE,
     grid: { left: 52, right: 40, top: 30, bottom: 30 },
-    legend: { top: 0, right: 8, itemWidth: 14, itemHeight: 8, textStyle: { fontSize: 11, color: '#4a5567' }, type: 'scroll' },
-    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? (percent ? `${(v * 100).toFixed(2)} %` : v.toPrecision(4)) : String(v)) },
-    xAxis: { type: 'value', name: 'step', nameLocation: 'end', nameGap: 16, nameTextStyle: { fontSize: 10, color: '#7a8496', verticalAlign: 'top', padding: [14, 0, 0, 0] }, axisLabel: { fontSize: 10, color: '#4a5567', hideOverlap: true }, splitLine: { lineStyle: { color: '#eef0f3' } }, min: 'dataMin', max: 'dataMax' },
-    yAxis: { type: 'value', name: yName, nameTextStyle: { fontSize: 10, color: '#7a8496', align: 'left' }, scale: true, axisLabel: { fontSize: 10, color: '#4a5567', formatter: percent ? (v: number) => `${Math.round(v * 100)}%` : undefined }, splitLine: { lineStyle: { color: '#eef0f3' } } },
+    legend: {
+      top: 0,
+      right: 8,
+      itemWidth: 14,
+      itemHeight: 8,
+      textStyle: { fontSize: 11, color: '#4a5567' },
+      type: 'scroll',
+    },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v: unknown) =>
+        typeof v === 'number' ? (percent ? `${(v * 100).toFixed(2)} %` : v.toPrecision(4)) : String(v),
+    },
+    xAxis: {
+      type: 'value',
+      name: 'step',
+      nameLocation: 'end',
+      nameGap: 16,
+      nameTextStyle: { fontSize: 10, color: '#7a8496', verticalAlign: 'top', padding: [14, 0, 0, 0] },
+      axisLabel: { fontSize: 10, color: '#4a5567', hideOverlap: true },
+      splitLine: { lineStyle: { color: '#eef0f3' } },
+      min: 'dataMin',
+      max: 'dataMax',
+    },
+    yAxis: {
+      type: 'value',
+      name: yName,
+      nameTextStyle: { fontSize: 10, color: '#7a8496', align: 'left' },
+      scale: true,
+      axisLabel: {
+        fontSize: 10,
+        color: '#4a5567',
+        formatter: percent ? (v: number) => `${Math.round(v * 100)}%` : undefined,
+      },
+      splitLine: { lineStyle: { color: '#eef0f3' } },
+    },
     series: [],
   };
 }
@@ -38,10 +75,28 @@ export function lineSeries(lines: Line[], w: number): object[] {
     const colour = l.colour ?? PALETTE[k % PALETTE.length];
     const common = { type: 'line', showSymbol: false, symbol: 'none', emphasis: { disabled: true }, color: colour };
     if (w > 0) {
-      out.push({ ...common, name: l.name, data: l.points, lineStyle: { width: 1, opacity: 0.22, type: l.dashed ? 'dashed' : 'solid' }, tooltip: { show: false }, silent: true, legendHoverLink: false });
-      out.push({ ...common, name: l.name, data: ema(l.points, w), lineStyle: { width: 1.8, type: l.dashed ? 'dashed' : 'solid' } });
+      out.push({
+        ...common,
+        name: l.name,
+        data: l.points,
+        lineStyle: { width: 1, opacity: 0.22, type: l.dashed ? 'dashed' : 'solid' },
+        tooltip: { show: false },
+        silent: true,
+        legendHoverLink: false,
+      });
+      out.push({
+        ...common,
+        name: l.name,
+        data: ema(l.points, w),
+        lineStyle: { width: 1.8, type: l.dashed ? 'dashed' : 'solid' },
+      });
     } else {
-      out.push({ ...common, name: l.name, data: l.points, lineStyle: { width: 1.6, type: l.dashed ? 'dashed' : 'solid' } });
+      out.push({
+        ...common,
+        name: l.name,
+        data: l.points,
+        lineStyle: { width: 1.6, type: l.dashed ? 'dashed' : 'solid' },
+      });
     }
   });
   return out;

@@ -5,7 +5,11 @@
 import type { Rgb } from './colour-scales';
 import { extent } from './colour-scales';
 
-export interface ImageShape { h: number; w: number; c: 1 | 3 }
+export interface ImageShape {
+  h: number;
+  w: number;
+  c: 1 | 3;
+}
 export type CodebookView = 'image' | 'colour' | 'vector';
 
 export function imageShape(shape: readonly number[]): ImageShape | null {
@@ -45,8 +49,14 @@ export function neuronColour(codebook: ArrayLike<number>, i: number, range: [num
  * (a fresh h×w×4 buffer when `out` is omitted). Grey images repeat the value in R, G and B.
  */
 export function neuronToRgba(
-  codebook: ArrayLike<number>, i: number, img: ImageShape, range: [number, number],
-  out: Uint8ClampedArray<ArrayBuffer> = new Uint8ClampedArray(img.h * img.w * 4), stride = img.w, tx = 0, ty = 0,
+  codebook: ArrayLike<number>,
+  i: number,
+  img: ImageShape,
+  range: [number, number],
+  out: Uint8ClampedArray<ArrayBuffer> = new Uint8ClampedArray(img.h * img.w * 4),
+  stride = img.w,
+  tx = 0,
+  ty = 0,
 ): Uint8ClampedArray<ArrayBuffer> {
   const d = img.h * img.w * img.c;
   const span = range[1] - range[0] || 1;
@@ -64,13 +74,27 @@ export function neuronToRgba(
   return out;
 }
 
-export interface Atlas { width: number; height: number; tile: ImageShape; perRow: number; data: Uint8ClampedArray<ArrayBuffer> }
+export interface Atlas {
+  width: number;
+  height: number;
+  tile: ImageShape;
+  perRow: number;
+  data: Uint8ClampedArray<ArrayBuffer>;
+}
 
 /** All neurons' images in one RGBA buffer, `perRow` tiles per row, so one canvas holds the whole codebook. */
-export function codebookAtlas(codebook: ArrayLike<number>, n: number, img: ImageShape, range: [number, number], perRow = Math.ceil(Math.sqrt(n))): Atlas {
+export function codebookAtlas(
+  codebook: ArrayLike<number>,
+  n: number,
+  img: ImageShape,
+  range: [number, number],
+  perRow = Math.ceil(Math.sqrt(n)),
+): Atlas {
   const rowsOfTiles = Math.ceil(n / perRow);
-  const width = perRow * img.w, height = rowsOfTiles * img.h;
+  const width = perRow * img.w,
+    height = rowsOfTiles * img.h;
   const data = new Uint8ClampedArray(width * height * 4);
-  for (let i = 0; i < n; i++) neuronToRgba(codebook, i, img, range, data, width, (i % perRow) * img.w, Math.floor(i / perRow) * img.h);
+  for (let i = 0; i < n; i++)
+    neuronToRgba(codebook, i, img, range, data, width, (i % perRow) * img.w, Math.floor(i / perRow) * img.h);
   return { width, height, tile: img, perRow, data };
 }

@@ -37,9 +37,15 @@ export class DecimatedSeries {
     return this.latest && !this.latestKept ? [...this.kept, this.latest] : [...this.kept];
   }
 
-  get size(): number { return this.kept.length + (this.latest && !this.latestKept ? 1 : 0); }
-  get seen(): number { return this.count; }
-  get last(): Point | null { return this.latest; }
+  get size(): number {
+    return this.kept.length + (this.latest && !this.latestKept ? 1 : 0);
+  }
+  get seen(): number {
+    return this.count;
+  }
+  get last(): Point | null {
+    return this.latest;
+  }
 }
 
 /** Keeps at most `max` items of a growing history (same stride doubling), for winner traces and snapshots. */
@@ -66,5 +72,7 @@ export class DecimatedList<T> {
     return l !== undefined && this.kept[this.kept.length - 1] !== l ? [...this.kept, l] : [...this.kept];
   }
 
-  get size(): number { return this.items().length; }
+  get size(): number {
+    return this.items().length;
+  }
 }

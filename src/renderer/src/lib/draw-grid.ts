@@ -19,7 +19,12 @@ export function modesFor(s: SomSnapshot): GridMode[] {
   return m;
 }
 
-export const MODE_LABEL: Record<GridMode, string> = { codebook: 'Codebook', umatrix: 'U-matrix', hits: 'Hit map', classes: 'Class map' };
+export const MODE_LABEL: Record<GridMode, string> = {
+  codebook: 'Codebook',
+  umatrix: 'U-matrix',
+  hits: 'Hit map',
+  classes: 'Class map',
+};
 
 /** Layout for a snapshot inside w×h px, leaving room for the legend. */
 export function layoutFor(s: SomSnapshot, w: number, h: number, pad = 4): GridLayout {
@@ -46,25 +51,47 @@ function drawImages(ctx: CanvasRenderingContext2D, s: SomSnapshot, L: GridLayout
   const n = s.rows * s.cols;
   const atlas = codebookAtlas(s.codebook, n, img, codebookRange(s.codebook));
   const c = document.createElement('canvas');
-  c.width = atlas.width; c.height = atlas.height;
+  c.width = atlas.width;
+  c.height = atlas.height;
   c.getContext('2d')!.putImageData(new ImageData(atlas.data, atlas.width, atlas.height), 0, 0);
   ctx.imageSmoothingEnabled = L.cell < img.w; // shrink smoothly, enlarge as crisp pixels
   const side = L.shape === 'hex' ? L.cell * 0.8 : L.cell * 0.94;
   for (let i = 0; i < n; i++) {
-    const sx = (i % atlas.perRow) * img.w, sy = Math.floor(i / atlas.perRow) * img.h;
+    const sx = (i % atlas.perRow) * img.w,
+      sy = Math.floor(i / atlas.perRow) * img.h;
     ctx.drawImage(c, sx, sy, img.w, img.h, L.centres[2 * i]! - side / 2, L.centres[2 * i + 1]! - side / 2, side, side);
   }
 }
 
-export interface Legend { kind: 'scale'; scale: ScaleName; lo: number; hi: number; label: string }
-export interface ClassLegend { kind: 'classes'; classes: number[] }
+export interface Legend {
+  kind: 'scale';
+  scale: ScaleName;
+  lo: number;
+  hi: number;
+  label: string;
+}
+export interface ClassLegend {
+  kind: 'classes';
+  classes: number[];
+}
 
 /** Draws the map; returns what the legend shows. */
-export function drawMap(ctx: CanvasRenderingContext2D, s: SomSnapshot, L: GridLayout, mode: GridMode): Legend | ClassLegend | null {
+export function drawMap(
+  ctx: CanvasRenderingContext2D,
+  s: SomSnapshot,
+  L: GridLayout,
+  mode: GridMode,
+): Legend | ClassLegend | null {
   if (s.topology === 'ring') {
     ctx.strokeStyle = '#d5d9e0';
     ctx.beginPath();
-    ctx.arc(L.width / 2, L.height / 2, Math.hypot(L.centres[0]! - L.width / 2, L.centres[1]! - L.height / 2), 0, 2 * Math.PI);
+    ctx.arc(
+      L.width / 2,
+      L.height / 2,
+      Math.hypot(L.centres[0]! - L.width / 2, L.centres[1]! - L.height / 2),
+      0,
+      2 * Math.PI,
+    );
     ctx.stroke();
   }
   if (mode === 'codebook') {
@@ -83,13 +110,27 @@ export function drawMap(ctx: CanvasRenderingContext2D, s: SomSnapshot, L: GridLa
   const ext: [number, number] = mode === 'hits' ? [0, Math.max(1, extent(s.hits)[1])] : extent(values);
   const scale = mode === 'hits' ? 'viridis' : 'greys';
   fillCells(ctx, L, (i) => rgbCss(SCALES[scale](normalise(values[i]!, ext))));
-  return { kind: 'scale', scale, lo: ext[0], hi: ext[1], label: mode === 'hits' ? 'winner count' : 'mean distance to neighbours' };
+  return {
+    kind: 'scale',
+    scale,
+    lo: ext[0],
+    hi: ext[1],
+    label: mode === 'hits' ? 'winner count' : 'mean distance to neighbours',
+  };
 }
 
-const short = (v: number): string => (Math.abs(v) >= 100 || Number.isInteger(v) ? String(Math.round(v)) : v.toPrecision(3));
+const short = (v: number): string =>
+  Math.abs(v) >= 100 || Number.isInteger(v) ? String(Math.round(v)) : v.toPrecision(3);
 
 /** The legend strip at (x, y), width w. */
-export function drawLegend(ctx: CanvasRenderingContext2D, legend: Legend | ClassLegend | null, x: number, y: number, w: number, classNames: string[] = []): void {
+export function drawLegend(
+  ctx: CanvasRenderingContext2D,
+  legend: Legend | ClassLegend | null,
+  x: number,
+  y: number,
+  w: number,
+  classNames: string[] = [],
+): void {
   if (!legend) return;
   ctx.font = '11px system-ui, sans-serif';
   ctx.textBaseline = 'middle';
@@ -100,8 +141,10 @@ export function drawLegend(ctx: CanvasRenderingContext2D, legend: Legend | Class
       ctx.fillRect(x + 30 + k, y + 8, 1, 10);
     }
     ctx.fillStyle = '#4a5567';
-    ctx.textAlign = 'right'; ctx.fillText(short(legend.lo), x + 26, y + 13);
-    ctx.textAlign = 'left'; ctx.fillText(short(legend.hi), x + 34 + bw, y + 13);
+    ctx.textAlign = 'right';
+    ctx.fillText(short(legend.lo), x + 26, y + 13);
+    ctx.textAlign = 'left';
+    ctx.fillText(short(legend.hi), x + 34 + bw, y + 13);
     ctx.fillText(legend.label, x + 30, y + 27);
     return;
   }
@@ -122,7 +165,11 @@ export function drawLegend(ctx: CanvasRenderingContext2D, legend: Legend | Class
 const PAD = 4;
 
 /** The canvas size a snapshot needs at width w (height capped at maxH), and its layout. */
-export function sizeFor(s: SomSnapshot, w: number, maxH: number): { layout: GridLayout; width: number; height: number } {
+export function sizeFor(
+  s: SomSnapshot,
+  w: number,
+  maxH: number,
+): { layout: GridLayout; width: number; height: number } {
   const layout = layoutFor(s, w, maxH + LEGEND_H, PAD);
   return { layout, width: w, height: Math.ceil(layout.height + 2 * PAD + LEGEND_H) };
 }
@@ -132,7 +179,10 @@ export function sizeFor(s: SomSnapshot, w: number, maxH: number): { layout: Grid
  * `fade` whitens the map (the winner trace draws over it); `overlay` draws in map coordinates.
  */
 export function paintSnapshot(
-  ctx: CanvasRenderingContext2D, s: SomSnapshot, mode: GridMode, size: { layout: GridLayout; width: number; height: number },
+  ctx: CanvasRenderingContext2D,
+  s: SomSnapshot,
+  mode: GridMode,
+  size: { layout: GridLayout; width: number; height: number },
   o: { classNames?: string[]; fade?: number; overlay?: (ctx: CanvasRenderingContext2D, L: GridLayout) => void } = {},
 ): void {
   const { layout: L, width, height } = size;

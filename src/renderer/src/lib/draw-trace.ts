@@ -8,10 +8,15 @@ import { gridToPixel } from './grid-geometry';
 import { classColour, rgbCss } from './colour-scales';
 import { pathSegments, wrapRule } from './wrap-segments';
 
-export interface TraceFrame { step: number; winners: Int32Array; labels?: Int32Array }
+export interface TraceFrame {
+  step: number;
+  winners: Int32Array;
+  labels?: Int32Array;
+}
 
 /** Probe colour: its class when labelled (label ≥ 0), else one of the palette by probe number. */
-export const probeColour = (p: number, labels?: Int32Array): string => rgbCss(classColour(labels && labels[p]! >= 0 ? labels[p]! : p % 10));
+export const probeColour = (p: number, labels?: Int32Array): string =>
+  rgbCss(classColour(labels && labels[p]! >= 0 ? labels[p]! : p % 10));
 
 /** A small fixed offset per probe so that probes sharing a winner stay visible side by side. */
 export function probeOffset(p: number, cell: number): [number, number] {
@@ -21,7 +26,13 @@ export function probeOffset(p: number, cell: number): [number, number] {
   return [r * Math.cos(a), r * Math.sin(a)];
 }
 
-export function drawTrace(ctx: CanvasRenderingContext2D, L: GridLayout, frames: TraceFrame[], upTo: number, trail: number): void {
+export function drawTrace(
+  ctx: CanvasRenderingContext2D,
+  L: GridLayout,
+  frames: TraceFrame[],
+  upTo: number,
+  trail: number,
+): void {
   if (!frames.length) return;
   const end = Math.min(upTo, frames.length - 1);
   const from = Math.max(0, end - trail);
@@ -49,7 +60,8 @@ export function drawTrace(ctx: CanvasRenderingContext2D, L: GridLayout, frames: 
       }
     } else {
       for (const [a, b] of pathSegments(path, rule)) {
-        const pa = gridToPixel(L, a.row, a.col), pb = gridToPixel(L, b.row, b.col);
+        const pa = gridToPixel(L, a.row, a.col),
+          pb = gridToPixel(L, b.row, b.col);
         ctx.moveTo(pa.x + ox, pa.y + oy);
         ctx.lineTo(pb.x + ox, pb.y + oy);
       }

@@ -7,7 +7,8 @@ import type { Point } from './decimate';
 export function ema(points: readonly Point[], w: number): Point[] {
   if (!(w > 0)) return points.map((p) => [p[0], p[1]]);
   const weight = Math.min(w, 0.999);
-  let acc = 0, n = 0;
+  let acc = 0,
+    n = 0;
   return points.map(([x, y]) => {
     if (!Number.isFinite(y)) return [x, y];
     acc = acc * weight + (1 - weight) * y;

@@ -5,8 +5,18 @@
  */
 import type { Point } from './decimate';
 
-export interface Provenance { runId: string; panel: string; step?: number; extra?: Record<string, string | number> }
-export interface ExportFile { name: string; mime: string; data: Blob | string; provenance: Provenance }
+export interface Provenance {
+  runId: string;
+  panel: string;
+  step?: number;
+  extra?: Record<string, string | number>;
+}
+export interface ExportFile {
+  name: string;
+  mime: string;
+  data: Blob | string;
+  provenance: Provenance;
+}
 export type ExportSink = (f: ExportFile) => Promise<void> | void;
 
 const safe = (s: string): string => s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'x';
@@ -22,12 +32,18 @@ export function seriesCsv(xName: string, series: { name: string; points: readonl
   const cols = series.map((s) => new Map(s.points.map((p) => [p[0], p[1]])));
   const esc = (v: string): string => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const lines = [[xName, ...series.map((s) => s.name)].map(esc).join(',')];
-  for (const x of xs) lines.push([x, ...cols.map((c) => c.get(x))].map((v) => (v === undefined ? '' : String(v))).join(','));
+  for (const x of xs)
+    lines.push([x, ...cols.map((c) => c.get(x))].map((v) => (v === undefined ? '' : String(v))).join(','));
   return lines.join('\n') + '\n';
 }
 
 function browserDownload(f: ExportFile): void {
-  const blob = typeof f.data === 'string' && f.data.startsWith('data:') ? null : f.data instanceof Blob ? f.data : new Blob([f.data], { type: f.mime });
+  const blob =
+    typeof f.data === 'string' && f.data.startsWith('data:')
+      ? null
+      : f.data instanceof Blob
+        ? f.data
+        : new Blob([f.data], { type: f.mime });
   const href = blob ? URL.createObjectURL(blob) : (f.data as string);
   const a = document.createElement('a');
   a.href = href;

@@ -7,7 +7,8 @@ export function fmtNum(v: number | undefined | null, digits = 4): string {
   return Number(v.toPrecision(digits)).toString();
 }
 
-export const fmtPct = (v: number | undefined): string => (v === undefined || !Number.isFinite(v) ? '–' : `${(v * 100).toFixed(2)} %`);
+export const fmtPct = (v: number | undefined): string =>
+  v === undefined || !Number.isFinite(v) ? '–' : `${(v * 100).toFixed(2)} %`;
 
 export function fmtDate(iso: string | undefined): string {
   if (!iso) return '–';

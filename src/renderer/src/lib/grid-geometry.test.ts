@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { cellPolygon, gridLayout, gridToPixel, hexCentre, hitTest } from './grid-geometry';
 
-const centre = (L: ReturnType<typeof gridLayout>, i: number): [number, number] => [L.centres[2 * i]!, L.centres[2 * i + 1]!];
+const centre = (L: ReturnType<typeof gridLayout>, i: number): [number, number] => [
+  L.centres[2 * i]!,
+  L.centres[2 * i + 1]!,
+];
 const dist = (a: [number, number], b: [number, number]): number => Math.hypot(a[0] - b[0], a[1] - b[1]);
 
 describe('hex cell centres (odd rows shifted right)', () => {

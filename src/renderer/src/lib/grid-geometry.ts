@@ -85,7 +85,12 @@ export function gridToPixel(layout: GridLayout, row: number, col: number): { x: 
 export function cellPolygon(shape: CellShape, cx: number, cy: number, s: number): [number, number][] {
   if (shape === 'square') {
     const h = s / 2;
-    return [[cx - h, cy - h], [cx + h, cy - h], [cx + h, cy + h], [cx - h, cy + h]];
+    return [
+      [cx - h, cy - h],
+      [cx + h, cy - h],
+      [cx + h, cy + h],
+      [cx - h, cy + h],
+    ];
   }
   const R = s / SQRT3;
   const out: [number, number][] = [];
@@ -98,10 +103,14 @@ export function cellPolygon(shape: CellShape, cx: number, cy: number, s: number)
 
 /** The neuron under pixel (x, y): nearest centre within one cell, or -1. */
 export function hitTest(layout: GridLayout, x: number, y: number): number {
-  let best = -1, bestD = (layout.cell * 0.6) ** 2;
+  let best = -1,
+    bestD = (layout.cell * 0.6) ** 2;
   for (let i = 0; i < layout.centres.length / 2; i++) {
     const d = (layout.centres[2 * i]! - x) ** 2 + (layout.centres[2 * i + 1]! - y) ** 2;
-    if (d < bestD) { bestD = d; best = i; }
+    if (d < bestD) {
+      bestD = d;
+      best = i;
+    }
   }
   return best;
 }

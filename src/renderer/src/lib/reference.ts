@@ -6,9 +6,17 @@ import { verdict } from '../../../shared/verdict';
 
 export type Standing = 'reproduced' | 'partially' | 'not reproduced' | 'not yet' | 'see sweep';
 
-export interface RunReference { reference: Reference; standing: Standing; label: string }
+export interface RunReference {
+  reference: Reference;
+  standing: Standing;
+  label: string;
+}
 
-export function runReference(spec: ExperimentSpec | undefined, status: string, finalMetrics: Record<string, number>): RunReference | null {
+export function runReference(
+  spec: ExperimentSpec | undefined,
+  status: string,
+  finalMetrics: Record<string, number>,
+): RunReference | null {
   const preset = spec?.preset ? PRESETS.find((p) => p.name === spec.preset) : undefined;
   const ref = preset?.reference;
   if (!preset || !ref) return null;

@@ -1,7 +1,17 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { ExperimentSpecSchema } from '../../../shared/spec';
-import { KINDS, boundsText, formGroups, getAt, parseInput, setAt, specIssues, starterSpec, switchKind } from './spec-form';
+import {
+  KINDS,
+  boundsText,
+  formGroups,
+  getAt,
+  parseInput,
+  setAt,
+  specIssues,
+  starterSpec,
+  switchKind,
+} from './spec-form';
 
 describe('form generated from the spec schema', () => {
   it('lists every kind of the union', () => {
@@ -15,7 +25,11 @@ describe('form generated from the spec schema', () => {
     const fields = new Map(groups.flatMap((g) => g.fields).map((f) => [f.path, f]));
     expect(fields.has('kind') || fields.has('dataset') || fields.has('preset')).toBe(false);
     expect(fields.get('som.rows')).toMatchObject({ widget: 'number', min: 1, max: 256, int: true });
-    expect(fields.get('som.topology')).toMatchObject({ widget: 'enum', options: ['rect', 'hex', 'chain', 'ring', 'torus'], default: 'rect' });
+    expect(fields.get('som.topology')).toMatchObject({
+      widget: 'enum',
+      options: ['rect', 'hex', 'chain', 'ring', 'torus'],
+      default: 'rect',
+    });
     expect(fields.get('epochs')).toMatchObject({ default: 1, min: 1 });
     expect(fields.get('backend')!.options).toContain('auto');
     // learningRate's fields have no defaults of their own: they come from the object's default.
@@ -25,9 +39,17 @@ describe('form generated from the spec schema', () => {
   });
 
   it('builds widgets for lists of grids, number-or-word and booleans', () => {
-    const f = new Map(formGroups('som-mask-mlp').flatMap((g) => g.fields).map((x) => [x.path, x]));
+    const f = new Map(
+      formGroups('som-mask-mlp')
+        .flatMap((g) => g.fields)
+        .map((x) => [x.path, x]),
+    );
     expect(f.get('hidden')).toMatchObject({ widget: 'objects' });
-    expect(f.get('hidden')!.item!.map((i) => [i.key, i.widget])).toEqual([['rows', 'number'], ['cols', 'number'], ['mask', 'boolean']]);
+    expect(f.get('hidden')!.item!.map((i) => [i.key, i.widget])).toEqual([
+      ['rows', 'number'],
+      ['cols', 'number'],
+      ['mask', 'boolean'],
+    ]);
     expect(f.get('mask.sigmaFwd')).toMatchObject({ widget: 'numberOr', literals: ['inf'] });
     expect(parseInput(f.get('mask.sigmaFwd')!, 'inf')).toBe('inf');
     expect(parseInput(f.get('mask.sigmaFwd')!, '2.5')).toBe(2.5);
@@ -42,8 +64,12 @@ describe('form generated from the spec schema', () => {
     const issues = specIssues(bad);
     expect([...issues.keys()]).toEqual(['som.rows']);
     expect(issues.get('som.rows')![0]).toMatch(/>=1/);
-    expect(specIssues({ ...starterSpec('som'), som: { rows: 3, cols: 3, topology: 'ring', sigma: { start: 1, end: 0.5 } } }).get('som.rows'))
-      .toEqual(['a chain or ring is one-dimensional: rows must be 1 (received number 3)']);
+    expect(
+      specIssues({
+        ...starterSpec('som'),
+        som: { rows: 3, cols: 3, topology: 'ring', sigma: { start: 1, end: 0.5 } },
+      }).get('som.rows'),
+    ).toEqual(['a chain or ring is one-dimensional: rows must be 1 (received number 3)']);
   });
 
   it('keeps raw text that is not a number so zod names it', () => {

@@ -9,7 +9,8 @@ export * from './schema-fields';
 
 export function getAt(obj: unknown, path: string): unknown {
   let v: unknown = obj;
-  for (const k of path.split('.')) v = v != null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+  for (const k of path.split('.'))
+    v = v != null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
   return v;
 }
 
@@ -22,7 +23,8 @@ export function setAt(obj: Record<string, unknown>, path: string, value: unknown
     o = o[k] as Record<string, unknown>;
   }
   const last = keys[keys.length - 1]!;
-  if (value === undefined) delete o[last]; else o[last] = value;
+  if (value === undefined) delete o[last];
+  else o[last] = value;
 }
 
 /** What a text box holds → the value to store: '' → undefined, numbers parsed, anything else kept raw for zod to name. */
@@ -32,8 +34,18 @@ export function parseInput(f: Pick<FieldInfo, 'widget' | 'literals'>, text: stri
   const num = (x: string): unknown => (Number.isFinite(Number(x)) ? Number(x) : x);
   if (f.widget === 'number') return num(t);
   if (f.widget === 'numberOr') return f.literals?.includes(t) ? t : num(t);
-  if (f.widget === 'numbers') return t.split(/[\s,]+/).filter(Boolean).map(num);
-  if (f.widget === 'json') { try { return JSON.parse(t) as unknown; } catch { return t; } }
+  if (f.widget === 'numbers')
+    return t
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(num);
+  if (f.widget === 'json') {
+    try {
+      return JSON.parse(t) as unknown;
+    } catch {
+      return t;
+    }
+  }
   return t;
 }
 
@@ -48,7 +60,11 @@ export function showValue(v: unknown): string {
 export function newItem(f: FieldInfo, list: unknown[]): Record<string, unknown> {
   const last = list[list.length - 1];
   if (last && typeof last === 'object') return JSON.parse(JSON.stringify(last)) as Record<string, unknown>;
-  return Object.fromEntries((f.item ?? []).map((i) => [i.key, i.default ?? (i.widget === 'number' ? Math.max(i.min ?? 1, 10) : undefined)]).filter(([, v]) => v !== undefined));
+  return Object.fromEntries(
+    (f.item ?? [])
+      .map((i) => [i.key, i.default ?? (i.widget === 'number' ? Math.max(i.min ?? 1, 10) : undefined)])
+      .filter(([, v]) => v !== undefined),
+  );
 }
 
 /** parseSpec's issues keyed by field path ('' for the root). */
@@ -57,7 +73,10 @@ export function specIssues(input: unknown): Map<string, string[]> {
   try {
     parseSpec(input);
   } catch (e) {
-    if (!(e instanceof ValidationError)) { out.set('', [(e as Error).message]); return out; }
+    if (!(e instanceof ValidationError)) {
+      out.set('', [(e as Error).message]);
+      return out;
+    }
     for (const i of e.issues) out.set(i.path, [...(out.get(i.path) ?? []), i.message]);
   }
   return out;
@@ -67,10 +86,18 @@ export function specIssues(input: unknown): Map<string, string[]> {
 export function starterSpec(kind: string): Record<string, unknown> {
   const variant = variants().find((v) => kindOf(v) === kind);
   const shape = variant ? shapeOf(variant) : {};
-  const out: Record<string, unknown> = { kind, dataset: { source: 'builtin', name: kind === 'som' ? 'colors' : kind === 'soft-som' ? 'spirals' : 'mnist' } };
+  const out: Record<string, unknown> = {
+    kind,
+    dataset: { source: 'builtin', name: kind === 'som' ? 'colors' : kind === 'soft-som' ? 'spirals' : 'mnist' },
+  };
   if (kind === 'som') Object.assign(out, { epochs: 10, batchSize: 64 });
   if ('som' in shape) out.som = { rows: 10, cols: 10, topology: 'rect', sigma: { start: 3, end: 0.5 } };
-  if ('patch' in shape) Object.assign(out, { patch: { size: 9 }, batchSize: 1024, dataset: { source: 'builtin', name: 'mnist', trainLimit: 10000 } });
+  if ('patch' in shape)
+    Object.assign(out, {
+      patch: { size: 9 },
+      batchSize: 1024,
+      dataset: { source: 'builtin', name: 'mnist', trainLimit: 10000 },
+    });
   return out;
 }
 

@@ -2,12 +2,20 @@
 export function throttle(fn: () => void, ms: number): { (): void; cancel(): void } {
   let last = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
-  const run = (): void => { timer = null; last = Date.now(); fn(); };
+  const run = (): void => {
+    timer = null;
+    last = Date.now();
+    fn();
+  };
   const t = (): void => {
     if (timer) return;
     const wait = last + ms - Date.now();
-    if (wait <= 0) run(); else timer = setTimeout(run, wait);
+    if (wait <= 0) run();
+    else timer = setTimeout(run, wait);
   };
-  t.cancel = (): void => { if (timer) clearTimeout(timer); timer = null; };
+  t.cancel = (): void => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+  };
   return t;
 }

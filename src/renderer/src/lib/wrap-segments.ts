@@ -3,10 +3,18 @@
  * column to the first is one cell long, so it is drawn as two short stubs leaving one edge and entering the
  * opposite one, never as a line across the whole map.
  */
-export interface GridPoint { row: number; col: number }
+export interface GridPoint {
+  row: number;
+  col: number;
+}
 export type Segment = [GridPoint, GridPoint];
 
-export interface WrapRule { rows: number; cols: number; wrapRows: boolean; wrapCols: boolean }
+export interface WrapRule {
+  rows: number;
+  cols: number;
+  wrapRows: boolean;
+  wrapCols: boolean;
+}
 
 export function wrapRule(rows: number, cols: number, topology: string): WrapRule {
   return { rows, cols, wrapRows: topology === 'torus', wrapCols: topology === 'torus' || topology === 'ring' };

@@ -7,7 +7,15 @@ import { useCompareStore } from './compare';
 import { useRunsStore } from './runs';
 import { EVENTS_VERSION as v } from '../../../shared/events';
 
-const som = (rows: number, topology = 'rect') => ({ kind: 'som', dataset: { source: 'builtin', name: 'colors' }, epochs: 1, batchSize: 250, snapshotEvery: 2, probeCount: 0, som: { rows, cols: 4, topology, sigma: { start: 2, end: 0.5 } } });
+const som = (rows: number, topology = 'rect') => ({
+  kind: 'som',
+  dataset: { source: 'builtin', name: 'colors' },
+  epochs: 1,
+  batchSize: 250,
+  snapshotEvery: 2,
+  probeCount: 0,
+  som: { rows, cols: 4, topology, sigma: { start: 2, end: 0.5 } },
+});
 
 let fake: FakeApi;
 beforeEach(() => {
@@ -22,7 +30,8 @@ describe('compare store', () => {
     expect(c.ready).toBe(false);
     for (const id of ['a', 'b']) c.toggle(id);
     expect(c.ready).toBe(true);
-    c.toggle('c'); c.toggle('d');
+    c.toggle('c');
+    c.toggle('d');
     expect(c.toggle('e')).toBe(false);
     expect(c.ids).toEqual(['a', 'b', 'c', 'd']);
     expect(c.error).toMatch(/at most 4/);
@@ -30,10 +39,12 @@ describe('compare store', () => {
     expect(c.ids).toEqual(['a', 'c', 'd']);
   });
 
-  it('loads each run\'s detail and last snapshot, and drops runs no longer ticked', async () => {
-    const a = fake.seedRun(som(3)), b = fake.seedRun(som(4, 'hex'));
+  it("loads each run's detail and last snapshot, and drops runs no longer ticked", async () => {
+    const a = fake.seedRun(som(3)),
+      b = fake.seedRun(som(4, 'hex'));
     const c = useCompareStore();
-    c.toggle(a); c.toggle(b);
+    c.toggle(a);
+    c.toggle(b);
     await c.load();
     expect(c.error).toBeNull();
     expect([...c.details.keys()].sort()).toEqual([a, b].sort());
@@ -50,7 +61,8 @@ describe('compare store', () => {
   it('names the run that cannot be read', async () => {
     const a = fake.seedRun(som(3));
     const c = useCompareStore();
-    c.toggle(a); c.toggle('ghost');
+    c.toggle(a);
+    c.toggle('ghost');
     await c.load();
     expect(c.details.size).toBe(1);
     expect(c.error).toMatch(/^ghost: run "ghost" not found/);
@@ -63,7 +75,15 @@ describe('runs store', () => {
     await runs.refresh();
     expect(runs.list).toEqual([]);
     const off = runs.attach(0);
-    fake.emit({ type: 'run-started', v, runId: 'r9', spec: (await import('../../../shared/validate')).parseSpec(som(2)), totalSteps: 4, startedAt: '2026-01-01T00:00:00Z', backend: { name: 'cpu', device: '', skipped: [] } });
+    fake.emit({
+      type: 'run-started',
+      v,
+      runId: 'r9',
+      spec: (await import('../../../shared/validate')).parseSpec(som(2)),
+      totalSteps: 4,
+      startedAt: '2026-01-01T00:00:00Z',
+      backend: { name: 'cpu', device: '', skipped: [] },
+    });
     await new Promise((r) => setTimeout(r, 5));
     expect(runs.list.map((r) => [r.id, r.status])).toEqual([['r9', 'running']]);
     off();
@@ -71,7 +91,7 @@ describe('runs store', () => {
     expect(runs.presets.length).toBeGreaterThan(3);
   });
 
-  it('keeps the host\'s message when a spec is refused', async () => {
+  it("keeps the host's message when a spec is refused", async () => {
     const runs = useRunsStore();
     await expect(runs.start({ kind: 'som' } as never)).rejects.toThrow(/dataset/);
   });

@@ -11,7 +11,11 @@ import { DecimatedList, DecimatedSeries } from '../lib/decimate';
 export const MAX_POINTS = 2000;
 export const MAX_WINNER_FRAMES = 400;
 
-export interface WinnerFrame { step: number; winners: Int32Array; labels?: Int32Array }
+export interface WinnerFrame {
+  step: number;
+  winners: Int32Array;
+  labels?: Int32Array;
+}
 export type LiveStatus = RunStatus | 'paused';
 
 export interface LiveRun {
@@ -45,9 +49,25 @@ export interface LiveRun {
 
 export function newRun(id: RunId, source: LiveRun['source'] = 'live'): LiveRun {
   return {
-    id, source, spec: null, backend: null, status: 'running', totalSteps: 0, step: 0, epoch: 0, t: 0,
-    series: new Map(), snapshots: new Map(), snapshotSteps: [], winnerSteps: [], winners: new Map(), maskLayers: [], evals: [], logs: [],
-    finalMetrics: {}, pace: [],
+    id,
+    source,
+    spec: null,
+    backend: null,
+    status: 'running',
+    totalSteps: 0,
+    step: 0,
+    epoch: 0,
+    t: 0,
+    series: new Map(),
+    snapshots: new Map(),
+    snapshotSteps: [],
+    winnerSteps: [],
+    winners: new Map(),
+    maskLayers: [],
+    evals: [],
+    logs: [],
+    finalMetrics: {},
+    pace: [],
   };
 }
 
@@ -76,11 +96,16 @@ function foldRow(run: LiveRun, row: MetricRow): void {
     const m = MASK_KEY.exec(k);
     pushPoint(run, m ? maskKey(run, m[1]!, m[2]!) : k, row.step, v);
   }
-  if (row.step >= run.step) { run.step = row.step; run.epoch = row.epoch; run.t = row.t; }
+  if (row.step >= run.step) {
+    run.step = row.step;
+    run.epoch = row.epoch;
+    run.t = row.t;
+  }
   run.pace.push([row.step, row.t]);
   if (run.pace.length > 40) run.pace.splice(0, run.pace.length - 40);
   const batch = run.spec?.batchSize ?? 0;
-  const [s0, t0] = run.pace[0]!, [s1, t1] = run.pace[run.pace.length - 1]!;
+  const [s0, t0] = run.pace[0]!,
+    [s1, t1] = run.pace[run.pace.length - 1]!;
   if (typeof row.samplesPerSec === 'number') run.samplesPerSec = row.samplesPerSec;
   else if (batch && t1 > t0) run.samplesPerSec = ((s1 - s0) * batch * 1000) / (t1 - t0);
 }
@@ -88,13 +113,22 @@ function foldRow(run: LiveRun, row: MetricRow): void {
 function addSnapshotStep(run: LiveRun, step: number): void {
   const a = run.snapshotSteps;
   if (a.length === 0 || step > a[a.length - 1]!) a.push(step);
-  else if (!a.includes(step)) { a.push(step); a.sort((x, y) => x - y); }
+  else if (!a.includes(step)) {
+    a.push(step);
+    a.sort((x, y) => x - y);
+  }
 }
 
 export function foldEvent(run: LiveRun, e: RunEvent): void {
   switch (e.type) {
     case 'run-started':
-      Object.assign(run, { spec: e.spec, backend: e.backend, totalSteps: e.totalSteps, startedAt: e.startedAt, status: 'running' });
+      Object.assign(run, {
+        spec: e.spec,
+        backend: e.backend,
+        totalSteps: e.totalSteps,
+        startedAt: e.startedAt,
+        status: 'running',
+      });
       break;
     case 'metrics':
       for (const row of e.rows) foldRow(run, row);
@@ -140,8 +174,14 @@ export function foldEvent(run: LiveRun, e: RunEvent): void {
 export function runFromDetail(d: RunDetail): LiveRun {
   const run = newRun(d.summary.id, 'disk');
   Object.assign(run, {
-    spec: d.spec, status: d.summary.status, totalSteps: d.summary.totalSteps ?? 0, startedAt: d.summary.startedAt,
-    endedAt: d.summary.endedAt, finalMetrics: d.summary.finalMetrics, error: d.summary.error, snapshotSteps: [...d.snapshotSteps],
+    spec: d.spec,
+    status: d.summary.status,
+    totalSteps: d.summary.totalSteps ?? 0,
+    startedAt: d.summary.startedAt,
+    endedAt: d.summary.endedAt,
+    finalMetrics: d.summary.finalMetrics,
+    error: d.summary.error,
+    snapshotSteps: [...d.snapshotSteps],
     winnerSteps: [...(d.winnerSteps ?? [])],
     backend: d.summary.backend ? { name: d.summary.backend, device: d.summary.device ?? '', skipped: [] } : null,
   });
@@ -154,7 +194,8 @@ export function runFromDetail(d: RunDetail): LiveRun {
 /** ETA in seconds from the recent pace, or undefined. */
 export function etaSeconds(run: LiveRun): number | undefined {
   if (run.pace.length < 2 || !run.totalSteps) return undefined;
-  const [s0, t0] = run.pace[0]!, [s1, t1] = run.pace[run.pace.length - 1]!;
+  const [s0, t0] = run.pace[0]!,
+    [s1, t1] = run.pace[run.pace.length - 1]!;
   if (s1 <= s0 || t1 <= t0) return undefined;
   return ((run.totalSteps - 1 - s1) * (t1 - t0)) / (s1 - s0) / 1000;
 }

@@ -8,11 +8,32 @@ import { setApi } from '../api';
 import { useLiveRunStore, spread } from './live-run';
 import { MAX_POINTS } from './live-fold';
 
-const spec = parseSpec({ kind: 'som', dataset: { source: 'builtin', name: 'colors' }, batchSize: 10, som: { rows: 2, cols: 3, sigma: { start: 2, end: 0.5 } } });
-const snap = (step: number, layer = 'som'): SomSnapshot => ({
-  step, layer, rows: 2, cols: 3, topology: 'rect', shape: [3], codebook: new Float32Array(18).fill(step / 100), hits: new Float32Array(6), umatrix: new Float32Array(6),
+const spec = parseSpec({
+  kind: 'som',
+  dataset: { source: 'builtin', name: 'colors' },
+  batchSize: 10,
+  som: { rows: 2, cols: 3, sigma: { start: 2, end: 0.5 } },
 });
-const started: RunEvent = { type: 'run-started', v, runId: 'r1', spec, totalSteps: 100, startedAt: '2026-01-02T03:04:05Z', backend: { name: 'wasm', device: 'wasm SIMD', skipped: [] } };
+const snap = (step: number, layer = 'som'): SomSnapshot => ({
+  step,
+  layer,
+  rows: 2,
+  cols: 3,
+  topology: 'rect',
+  shape: [3],
+  codebook: new Float32Array(18).fill(step / 100),
+  hits: new Float32Array(6),
+  umatrix: new Float32Array(6),
+});
+const started: RunEvent = {
+  type: 'run-started',
+  v,
+  runId: 'r1',
+  spec,
+  totalSteps: 100,
+  startedAt: '2026-01-02T03:04:05Z',
+  backend: { name: 'wasm', device: 'wasm SIMD', skipped: [] },
+};
 const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
 let fake: FakeApi;
@@ -27,7 +48,15 @@ describe('liveRun store', () => {
     const live = useLiveRunStore();
     const off = live.attach();
     fake.emit(started);
-    fake.emit({ type: 'metrics', v, runId: 'r1', rows: [{ step: 0, epoch: 0, t: 0, qe: 0.9, sigma: 2 }, { step: 1, epoch: 0, t: 100, qe: 0.8, sigma: 1.9 }] });
+    fake.emit({
+      type: 'metrics',
+      v,
+      runId: 'r1',
+      rows: [
+        { step: 0, epoch: 0, t: 0, qe: 0.9, sigma: 2 },
+        { step: 1, epoch: 0, t: 100, qe: 0.8, sigma: 1.9 },
+      ],
+    });
     fake.emit({ type: 'som-snapshot', v, runId: 'r1', snapshot: snap(1) });
     fake.emit({ type: 'winners', v, runId: 'r1', step: 1, layer: 'som', winners: new Int32Array([0, 5]) });
     fake.emit({ type: 'log', v, runId: 'r1', level: 'warn', message: 'slow backend' });
@@ -35,12 +64,24 @@ describe('liveRun store', () => {
     await live.select('r1');
 
     const s = live.summary!;
-    expect(s).toMatchObject({ id: 'r1', source: 'live', status: 'running', step: 1, totalSteps: 100, layers: ['som'], snapshotSteps: [1], winnerLayers: ['som'] });
+    expect(s).toMatchObject({
+      id: 'r1',
+      source: 'live',
+      status: 'running',
+      step: 1,
+      totalSteps: 100,
+      layers: ['som'],
+      snapshotSteps: [1],
+      winnerLayers: ['som'],
+    });
     expect(s.backend!.device).toBe('wasm SIMD');
     expect(s.samplesPerSec).toBeCloseTo(100); // 1 step of 10 samples in 100 ms
     expect(s.logs).toEqual([{ level: 'warn', message: 'slow backend' }]);
     const run = live.run('r1')!;
-    expect(run.series.get('qe')!.points()).toEqual([[0, 0.9], [1, 0.8]]);
+    expect(run.series.get('qe')!.points()).toEqual([
+      [0, 0.9],
+      [1, 0.8],
+    ]);
     expect(run.snapshots.get('som')!.step).toBe(1);
     expect([...run.winners.get('som')!.items()[0]!.winners]).toEqual([0, 5]);
     expect(live.run('other')!.series.get('qe')!.points()).toEqual([[0, 5]]); // kept apart
@@ -49,7 +90,14 @@ describe('liveRun store', () => {
 
     fake.emit({ type: 'state', v, runId: 'r1', state: 'paused' });
     expect(live.summary!.status).toBe('paused');
-    fake.emit({ type: 'finished', v, runId: 'r1', status: 'finished', finalMetrics: { qe: 0.1 }, endedAt: '2026-01-02T03:05:00Z' });
+    fake.emit({
+      type: 'finished',
+      v,
+      runId: 'r1',
+      status: 'finished',
+      finalMetrics: { qe: 0.1 },
+      endedAt: '2026-01-02T03:05:00Z',
+    });
     expect(live.summary).toMatchObject({ status: 'finished', finalMetrics: { qe: 0.1 } });
     fake.emit({ type: 'state', v, runId: 'r1', state: 'running' }); // a late state event does not revive it
     expect(live.summary!.status).toBe('finished');
@@ -61,12 +109,31 @@ describe('liveRun store', () => {
     const live = useLiveRunStore();
     live.attach();
     fake.emit(started);
-    fake.emit({ type: 'mask-stats', v, runId: 'r1', step: 10, layers: [{ name: 'mask/dense 1', sparsity: 0.3, strength: 0.2 }] });
-    fake.emit({ type: 'metrics', v, runId: 'r1', rows: [{ step: 10, epoch: 0, t: 5, 'mask/dense 1.sparsity': 0.3, 'mask/dense 1.strength': 0.2 }] });
-    fake.emit({ type: 'metrics', v, runId: 'r1', rows: [{ step: 20, epoch: 0, t: 9, 'mask/dense 1.sparsity': 0.1, 'mask/dense 1.strength': 0.05 }] });
+    fake.emit({
+      type: 'mask-stats',
+      v,
+      runId: 'r1',
+      step: 10,
+      layers: [{ name: 'mask/dense 1', sparsity: 0.3, strength: 0.2 }],
+    });
+    fake.emit({
+      type: 'metrics',
+      v,
+      runId: 'r1',
+      rows: [{ step: 10, epoch: 0, t: 5, 'mask/dense 1.sparsity': 0.3, 'mask/dense 1.strength': 0.2 }],
+    });
+    fake.emit({
+      type: 'metrics',
+      v,
+      runId: 'r1',
+      rows: [{ step: 20, epoch: 0, t: 9, 'mask/dense 1.sparsity': 0.1, 'mask/dense 1.strength': 0.05 }],
+    });
     await live.select('r1');
     expect(live.summary!.maskLayers).toEqual(['mask/dense 1']);
-    expect(live.run('r1')!.series.get('mask.mask/dense 1.sparsity')!.points()).toEqual([[10, 0.3], [20, 0.1]]);
+    expect(live.run('r1')!.series.get('mask.mask/dense 1.sparsity')!.points()).toEqual([
+      [10, 0.3],
+      [20, 0.1],
+    ]);
     expect(live.run('r1')!.series.has('mask/dense 1.sparsity')).toBe(false);
   });
 
@@ -75,7 +142,17 @@ describe('liveRun store', () => {
     live.attach();
     fake.emit(started);
     for (let k = 0; k < 100; k++) {
-      fake.emit({ type: 'metrics', v, runId: 'r1', rows: Array.from({ length: 100 }, (_, j) => ({ step: k * 100 + j, epoch: 0, t: k * 100 + j, loss: 1 / (1 + k * 100 + j) })) });
+      fake.emit({
+        type: 'metrics',
+        v,
+        runId: 'r1',
+        rows: Array.from({ length: 100 }, (_, j) => ({
+          step: k * 100 + j,
+          epoch: 0,
+          t: k * 100 + j,
+          loss: 1 / (1 + k * 100 + j),
+        })),
+      });
     }
     await live.select('r1');
     const pts = live.run('r1')!.series.get('loss')!.points();
@@ -86,7 +163,15 @@ describe('liveRun store', () => {
   });
 
   it('reopens a saved run from disk: metrics, last snapshot, winner trace, and scrubs its snapshots', async () => {
-    const id = fake.seedRun({ kind: 'som', dataset: { source: 'builtin', name: 'colors' }, epochs: 2, batchSize: 100, snapshotEvery: 5, probeCount: 4, som: { rows: 3, cols: 3, sigma: { start: 2, end: 0.5 } } });
+    const id = fake.seedRun({
+      kind: 'som',
+      dataset: { source: 'builtin', name: 'colors' },
+      epochs: 2,
+      batchSize: 100,
+      snapshotEvery: 5,
+      probeCount: 4,
+      som: { rows: 3, cols: 3, sigma: { start: 2, end: 0.5 } },
+    });
     const live = useLiveRunStore();
     live.attach();
     await live.select(id);

@@ -28,18 +28,32 @@ export const useLiveRunStore = defineStore('liveRun', () => {
   /** A saved snapshot picked with the scrubber (null: follow the latest). */
   const pinned = shallowRef<SomSnapshot | null>(null);
 
-  const current = (): LiveRun | null => (selectedId.value ? states.get(selectedId.value) ?? null : null);
+  const current = (): LiveRun | null => (selectedId.value ? (states.get(selectedId.value) ?? null) : null);
 
   const summary = computed(() => {
     void tick.value;
     const r = current();
     if (!r) return null;
     return {
-      id: r.id, source: r.source, status: r.status, spec: r.spec, backend: r.backend, step: r.step, epoch: r.epoch,
-      totalSteps: r.totalSteps, startedAt: r.startedAt, endedAt: r.endedAt, samplesPerSec: r.samplesPerSec,
-      eta: r.status === 'running' ? etaSeconds(r) : undefined, finalMetrics: r.finalMetrics, error: r.error,
-      maskLayers: [...r.maskLayers], layers: [...r.snapshots.keys()], snapshotSteps: [...r.snapshotSteps],
-      winnerLayers: [...r.winners.keys()], logs: r.logs.slice(-20),
+      id: r.id,
+      source: r.source,
+      status: r.status,
+      spec: r.spec,
+      backend: r.backend,
+      step: r.step,
+      epoch: r.epoch,
+      totalSteps: r.totalSteps,
+      startedAt: r.startedAt,
+      endedAt: r.endedAt,
+      samplesPerSec: r.samplesPerSec,
+      eta: r.status === 'running' ? etaSeconds(r) : undefined,
+      finalMetrics: r.finalMetrics,
+      error: r.error,
+      maskLayers: [...r.maskLayers],
+      layers: [...r.snapshots.keys()],
+      snapshotSteps: [...r.snapshotSteps],
+      winnerLayers: [...r.winners.keys()],
+      logs: r.logs.slice(-20),
     };
   });
 
@@ -80,9 +94,13 @@ export const useLiveRunStore = defineStore('liveRun', () => {
       // Every stored panel layer ("som", mask layers, "sdr", "boundary", "reconstruction"); older hosts
       // do not list them, so fall back to "som" and the mask layers seen in the metric columns.
       // "som" first: it is the default panel and the layer the winner trace follows.
-      const layers = (detail.snapshotLayers?.length ? [...detail.snapshotLayers] : ['som', ...run.maskLayers]).sort((a, b) => Number(b === 'som') - Number(a === 'som'));
+      const layers = (detail.snapshotLayers?.length ? [...detail.snapshotLayers] : ['som', ...run.maskLayers]).sort(
+        (a, b) => Number(b === 'som') - Number(a === 'som'),
+      );
       for (const layer of last === undefined ? [] : layers) {
-        const snap = await getApi()['runs:snapshot'](id, last, layer).catch(() => null);
+        const snap = await getApi()
+          ['runs:snapshot'](id, last, layer)
+          .catch(() => null);
         if (snap) run.snapshots.set(snap.layer, snap);
       }
       void loadWinners(run, run.snapshots.keys().next().value ?? 'som');
@@ -99,9 +117,25 @@ export const useLiveRunStore = defineStore('liveRun', () => {
   async function loadWinners(run: LiveRun, layer: string): Promise<void> {
     const steps = spread(run.winnerSteps, MAX_DISK_WINNER_FRAMES);
     for (let k = 0; k < steps.length; k += 10) {
-      const got = await Promise.all(steps.slice(k, k + 10).map((st) => getApi()['runs:winners'](run.id, st, layer).catch(() => null)));
+      const got = await Promise.all(
+        steps.slice(k, k + 10).map((st) =>
+          getApi()
+            ['runs:winners'](run.id, st, layer)
+            .catch(() => null),
+        ),
+      );
       if (states.get(run.id) !== run) return; // replaced or evicted meanwhile
-      for (const w of got) if (w) foldEvent(run, { type: 'winners', v: EVENTS_VERSION, runId: run.id, step: w.step, layer: w.layer, winners: w.winners, ...(w.labels ? { labels: w.labels } : {}) });
+      for (const w of got)
+        if (w)
+          foldEvent(run, {
+            type: 'winners',
+            v: EVENTS_VERSION,
+            runId: run.id,
+            step: w.step,
+            layer: w.layer,
+            winners: w.winners,
+            ...(w.labels ? { labels: w.labels } : {}),
+          });
       if (run.id === selectedId.value) tick.value++;
     }
   }
@@ -119,7 +153,10 @@ export const useLiveRunStore = defineStore('liveRun', () => {
   /** Pins a saved snapshot (scrubber over snapshot steps); null returns to the latest. */
   async function pinSnapshot(step: number | null, layer?: string): Promise<void> {
     const id = selectedId.value;
-    if (!id || step === null) { pinned.value = null; return; }
+    if (!id || step === null) {
+      pinned.value = null;
+      return;
+    }
     try {
       pinned.value = markRaw(await getApi()['runs:snapshot'](id, step, layer));
       error.value = null;
@@ -131,14 +168,37 @@ export const useLiveRunStore = defineStore('liveRun', () => {
   async function control(what: 'runs:pause' | 'runs:resume' | 'runs:stop'): Promise<void> {
     const id = selectedId.value;
     if (!id) return;
-    try { await getApi()[what](id); error.value = null; } catch (e) { error.value = `${what.slice(5)}: ${(e as Error).message}`; }
+    try {
+      await getApi()[what](id);
+      error.value = null;
+    } catch (e) {
+      error.value = `${what.slice(5)}: ${(e as Error).message}`;
+    }
   }
 
   return {
-    selectedId, tick, loading, error, pinned, summary,
-    current, run: (id: RunId) => states.get(id) ?? null, attach, onEvent, select, openFromDisk, pinSnapshot,
-    pause: () => control('runs:pause'), resume: () => control('runs:resume'), stop: () => control('runs:stop'),
+    selectedId,
+    tick,
+    loading,
+    error,
+    pinned,
+    summary,
+    current,
+    run: (id: RunId) => states.get(id) ?? null,
+    attach,
+    onEvent,
+    select,
+    openFromDisk,
+    pinSnapshot,
+    pause: () => control('runs:pause'),
+    resume: () => control('runs:resume'),
+    stop: () => control('runs:stop'),
     /** Space on the live view. */
-    togglePause: () => (summary.value?.status === 'paused' ? control('runs:resume') : summary.value?.status === 'running' ? control('runs:pause') : Promise.resolve()),
+    togglePause: () =>
+      summary.value?.status === 'paused'
+        ? control('runs:resume')
+        : summary.value?.status === 'running'
+          ? control('runs:pause')
+          : Promise.resolve(),
   };
 });

@@ -24,7 +24,11 @@ export const useNavStore = defineStore('nav', () => {
   }
 
   function attach(): () => void {
-    const on = (): void => { const p = parseHash(window.location.hash); view.value = p.view; if (p.runId) runId.value = p.runId; };
+    const on = (): void => {
+      const p = parseHash(window.location.hash);
+      view.value = p.view;
+      if (p.runId) runId.value = p.runId;
+    };
     window.addEventListener('popstate', on);
     return () => window.removeEventListener('popstate', on);
   }

@@ -7,7 +7,11 @@ import { getApi } from '../api';
 const RECENT_KEY = 'somlab.recentProjects';
 
 function readRecent(): string[] {
-  try { return JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]') as string[]; } catch { return []; }
+  try {
+    return JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]') as string[];
+  } catch {
+    return [];
+  }
 }
 
 export const useProjectStore = defineStore('project', () => {
@@ -18,7 +22,11 @@ export const useProjectStore = defineStore('project', () => {
 
   function remember(dir: string): void {
     recent.value = [dir, ...recent.value.filter((d) => d !== dir)].slice(0, 6);
-    try { localStorage.setItem(RECENT_KEY, JSON.stringify(recent.value)); } catch { /* storage may be off */ }
+    try {
+      localStorage.setItem(RECENT_KEY, JSON.stringify(recent.value));
+    } catch {
+      /* storage may be off */
+    }
   }
 
   async function act(what: string, fn: () => Promise<ProjectInfo | null>): Promise<boolean> {
@@ -38,7 +46,8 @@ export const useProjectStore = defineStore('project', () => {
 
   const loadCurrent = (): Promise<boolean> => act('current project', () => getApi()['project:current']());
   const open = (dir: string): Promise<boolean> => act(`open ${dir}`, () => getApi()['project:open'](dir));
-  const create = (dir: string, name: string): Promise<boolean> => act(`create ${dir}`, () => getApi()['project:create'](dir, name));
+  const create = (dir: string, name: string): Promise<boolean> =>
+    act(`create ${dir}`, () => getApi()['project:create'](dir, name));
 
   return { current, busy, error, recent, loadCurrent, open, create };
 });

@@ -28,7 +28,11 @@ export const useRunsStore = defineStore('runs', () => {
   }
 
   async function loadPresets(): Promise<void> {
-    try { presets.value = await getApi()['presets:list'](); } catch (e) { error.value = `presets: ${(e as Error).message}`; }
+    try {
+      presets.value = await getApi()['presets:list']();
+    } catch (e) {
+      error.value = `presets: ${(e as Error).message}`;
+    }
   }
 
   /** Refreshes on run-started/finished/failed (coalesced); returns the disposer. */
@@ -36,9 +40,16 @@ export const useRunsStore = defineStore('runs', () => {
     const off = getApi().onRunEvent((e) => {
       if (e.type !== 'run-started' && e.type !== 'finished' && e.type !== 'failed') return;
       if (pending) clearTimeout(pending);
-      pending = setTimeout(() => { pending = null; void refresh(); }, delayMs);
+      pending = setTimeout(() => {
+        pending = null;
+        void refresh();
+      }, delayMs);
     });
-    return () => { off(); if (pending) clearTimeout(pending); pending = null; };
+    return () => {
+      off();
+      if (pending) clearTimeout(pending);
+      pending = null;
+    };
   }
 
   /** Starts a run; a spec the host refuses rejects with its message. */

@@ -13,9 +13,15 @@ import { useNavStore } from '../stores/nav';
 const setOptions: { series: { name: string; data: [number, number][] }[] }[] = [];
 vi.mock('vue-echarts', () => ({
   default: defineComponent({
-    props: { option: Object },
+    props: { option: { type: Object, default: null } },
     setup(_p, { expose }) {
-      expose({ setOption: (o: (typeof setOptions)[number]) => setOptions.push(o), getDataURL: () => 'data:image/png;base64,', getOption: () => ({}), getWidth: () => 100, getHeight: () => 100 });
+      expose({
+        setOption: (o: (typeof setOptions)[number]) => setOptions.push(o),
+        getDataURL: () => 'data:image/png;base64,',
+        getOption: () => ({}),
+        getWidth: () => 100,
+        getHeight: () => 100,
+      });
       return () => h('div', { class: 'chart-stub' });
     },
   }),
@@ -23,9 +29,20 @@ vi.mock('vue-echarts', () => ({
 
 import LiveView from './LiveView.vue';
 
-const spec = parseSpec({ kind: 'som', dataset: { source: 'builtin', name: 'colors' }, som: { rows: 2, cols: 2, sigma: { start: 1, end: 0.5 } } });
-let fake: FakeApi, app: App | null = null, host: HTMLElement;
-const flush = async (): Promise<void> => { for (let i = 0; i < 3; i++) { await new Promise((r) => setTimeout(r, 0)); await nextTick(); } };
+const spec = parseSpec({
+  kind: 'som',
+  dataset: { source: 'builtin', name: 'colors' },
+  som: { rows: 2, cols: 2, sigma: { start: 1, end: 0.5 } },
+});
+let fake: FakeApi,
+  app: App | null = null,
+  host: HTMLElement;
+const flush = async (): Promise<void> => {
+  for (let i = 0; i < 3; i++) {
+    await new Promise((r) => setTimeout(r, 0));
+    await nextTick();
+  }
+};
 
 beforeEach(async () => {
   setOptions.length = 0;
@@ -37,13 +54,32 @@ beforeEach(async () => {
   app = createApp(LiveView).use(pinia);
   const live = useLiveRunStore(pinia);
   live.attach();
-  fake.emit({ type: 'run-started', v, runId: 'r1', spec, totalSteps: 10, startedAt: '2026-01-01T00:00:00Z', backend: { name: 'wasm', device: 'wasm SIMD, 2 threads', skipped: [] } });
-  fake.emit({ type: 'metrics', v, runId: 'r1', rows: [{ step: 0, epoch: 0, t: 0, qe: 0.5, te: 0.2 }, { step: 1, epoch: 0, t: 50, qe: 0.4, te: 0.1 }] });
+  fake.emit({
+    type: 'run-started',
+    v,
+    runId: 'r1',
+    spec,
+    totalSteps: 10,
+    startedAt: '2026-01-01T00:00:00Z',
+    backend: { name: 'wasm', device: 'wasm SIMD, 2 threads', skipped: [] },
+  });
+  fake.emit({
+    type: 'metrics',
+    v,
+    runId: 'r1',
+    rows: [
+      { step: 0, epoch: 0, t: 0, qe: 0.5, te: 0.2 },
+      { step: 1, epoch: 0, t: 50, qe: 0.4, te: 0.1 },
+    ],
+  });
   useNavStore(pinia).go('live', 'r1');
   app.mount(host);
   await flush();
 });
-afterEach(() => { app?.unmount(); host.remove(); });
+afterEach(() => {
+  app?.unmount();
+  host.remove();
+});
 
 describe('live view', () => {
   it('shows the run, its backend and progress, and the SOM charts with their series', async () => {
@@ -54,7 +90,10 @@ describe('live view', () => {
     expect(titles).toEqual(['Quantisation error (QE)', 'Topographic error (TE)']);
     const qe = setOptions.flatMap((o) => o.series).filter((s) => s.name === 'qe');
     expect(qe.length).toBeGreaterThan(0);
-    expect(qe[0]!.data).toEqual([[0, 0.5], [1, 0.4]]); // the raw ghost line under the smoothed one
+    expect(qe[0]!.data).toEqual([
+      [0, 0.5],
+      [1, 0.4],
+    ]); // the raw ghost line under the smoothed one
     expect(host.textContent).toContain('not applicable for plain SOMs');
   });
 
@@ -73,7 +112,16 @@ describe('live view', () => {
   });
 
   it('draws mask charts per layer once mask stats arrive', async () => {
-    fake.emit({ type: 'mask-stats', v, runId: 'r1', step: 1, layers: [{ name: 'dense1', sparsity: 0.5, strength: 0.4 }, { name: 'dense2', sparsity: 0.2, strength: 0.1 }] });
+    fake.emit({
+      type: 'mask-stats',
+      v,
+      runId: 'r1',
+      step: 1,
+      layers: [
+        { name: 'dense1', sparsity: 0.5, strength: 0.4 },
+        { name: 'dense2', sparsity: 0.2, strength: 0.1 },
+      ],
+    });
     await flush();
     await new Promise((r) => setTimeout(r, 350));
     expect(host.textContent).not.toContain('not applicable');
