@@ -42,7 +42,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: ['electron', 'vue', 'pinia'], patterns: ['**/renderer/**', '**/main/**', '**/server/**'] },
+        {
+          paths: ['electron', 'vue', 'pinia'],
+          patterns: ['**/renderer/**', '**/main/**', '**/server/**', '**/host/**', '**/cli/**'],
+        },
       ],
     },
   },

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { findPreset } from '../src/shared/presets';
 import { parseSpec } from '../src/shared/validate';
 import { createProject } from '../src/engine/runs';
-import { spawnTrainer } from '../src/engine/train/spawn-trainer';
+import { spawnTrainer } from '../src/host/spawn-trainer';
 import { closeLab, openLab } from '../e2e/helpers';
 
 const spec = parseSpec({ ...findPreset('seed004-colors').spec, preset: 'seed004-colors' });

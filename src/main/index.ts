@@ -1,6 +1,6 @@
 /** Electron main: wires the feature modules together. Training never runs here (see training.ts). */
 import { app, BrowserWindow, MessageChannelMain } from 'electron';
-import { LabHost } from '../engine/host/lab-host';
+import { LabHost } from '../host/lab-host';
 import { folderPicker } from './dialogs';
 import { registerApi } from './ipc';
 import { installMenu } from './menu';

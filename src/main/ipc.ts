@@ -4,7 +4,7 @@
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { API_ARGS } from '../shared/api-schemas';
-import type { LabHost } from '../engine/host/lab-host';
+import type { LabHost } from '../host/lab-host';
 import { rendererUrl } from './window';
 
 export const channelOf = (call: string): string => `somlab:${call}`;

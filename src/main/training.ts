@@ -6,7 +6,7 @@ import { utilityProcess } from 'electron';
 import { join } from 'node:path';
 import { EVENTS_VERSION, type RunEvent } from '../shared/events';
 import { markInterrupted, newRunId } from '../engine/runs';
-import type { SpawnTrainerOptions, TrainerHandle } from '../engine/train/spawn-trainer';
+import type { SpawnTrainerOptions, TrainerHandle } from '../host/spawn-trainer';
 
 export function launchUtilityTrainer(o: SpawnTrainerOptions): TrainerHandle {
   const runId = o.runId ?? newRunId(o.spec);

@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { decodeWire, encodeWire, type WireRequest } from '../shared/wire';
-import { LabHost } from '../engine/host/lab-host';
+import { LabHost } from '../host/lab-host';
 import { authorised, newToken, originAllowed, tokenCookie, tokenFrom } from './auth';
 import { serveStatic } from './static';
 

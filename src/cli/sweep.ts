@@ -1,9 +1,9 @@
 /** `somlab sweep`: a preset with variants, or a sweep file, run one after another into one group. */
 import { readFile } from 'node:fs/promises';
-import type { Preset } from '../../shared/api';
-import { findPreset } from '../../shared/presets';
-import { SweepSpecSchema } from '../../shared/spec';
-import { parseWith } from '../../shared/validate';
+import type { Preset } from '../shared/api';
+import { findPreset } from '../shared/presets';
+import { SweepSpecSchema } from '../shared/spec';
+import { parseWith } from '../shared/validate';
 import type { CliArgs } from './args';
 import { table } from './list';
 import { describeMetric, reproducePreset } from './reproduce';

@@ -3,9 +3,9 @@
  * `reproduce`. Ctrl-C stops gracefully after the current batch; a second Ctrl-C kills the trainer.
  */
 import cliProgress from 'cli-progress';
-import type { RunEvent } from '../../shared/events';
-import type { ExperimentSpec } from '../../shared/spec';
-import { spawnTrainer } from '../train/spawn-trainer';
+import type { RunEvent } from '../shared/events';
+import type { ExperimentSpec } from '../shared/spec';
+import { spawnTrainer } from '../host/spawn-trainer';
 import { formatMetrics } from './list';
 
 export interface TrainOutcome {

@@ -6,9 +6,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PRESETS } from '../../shared/presets';
-import { expandPreset } from '../../shared/sweep';
-import { createProject, listRuns } from '../runs';
+import { PRESETS } from '../shared/presets';
+import { expandPreset } from '../shared/sweep';
+import { createProject, listRuns } from '../engine/runs';
 import { reportTable, reproducePreset, type PresetOutcome } from './reproduce';
 
 const dirs: string[] = [];

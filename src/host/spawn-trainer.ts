@@ -7,10 +7,10 @@ import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { constants } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { EVENTS_VERSION, type RunEvent, type RunId, type TrainerCommand } from '../../shared/events';
-import type { ExperimentSpec } from '../../shared/spec';
-import { markInterrupted, newRunId } from '../runs';
-import type { StartCommand } from './protocol';
+import { EVENTS_VERSION, type RunEvent, type RunId, type TrainerCommand } from '../shared/events';
+import type { ExperimentSpec } from '../shared/spec';
+import { markInterrupted, newRunId } from '../engine/runs';
+import type { StartCommand } from '../engine/train/protocol';
 
 export interface SpawnTrainerOptions {
   spec: ExperimentSpec;
@@ -41,7 +41,7 @@ export interface TrainerHandle {
   readonly exited: Promise<number>;
 }
 
-export const TRAINER_ENTRY = fileURLToPath(new URL('./trainer-process.ts', import.meta.url));
+export const TRAINER_ENTRY = fileURLToPath(new URL('../engine/train/trainer-process.ts', import.meta.url));
 // Resolved from here, not from the cwd, so `somlab` works from any folder.
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 

@@ -1,7 +1,7 @@
 /** `somlab list` and `somlab presets`: plain tables (or JSON with --json). */
-import { PRESETS } from '../../shared/presets';
-import type { RunSummary } from '../../shared/project';
-import { listRuns, openProject } from '../runs';
+import { PRESETS } from '../shared/presets';
+import type { RunSummary } from '../shared/project';
+import { listRuns, openProject } from '../engine/runs';
 import type { CliArgs } from './args';
 
 const FINAL_KEYS = ['qe', 'te', 'testAccuracy', 'psnr', 'mse'];

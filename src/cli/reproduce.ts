@@ -6,14 +6,14 @@
  */
 import { writeFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Preset } from '../../shared/api';
-import { PRESETS } from '../../shared/presets';
-import { expandPreset } from '../../shared/sweep';
-import type { ExperimentSpec } from '../../shared/spec';
-import { parseSpec } from '../../shared/validate';
-import { verdict, type VariantResult } from '../../shared/verdict';
+import type { Preset } from '../shared/api';
+import { PRESETS } from '../shared/presets';
+import { expandPreset } from '../shared/sweep';
+import type { ExperimentSpec } from '../shared/spec';
+import { parseSpec } from '../shared/validate';
+import { verdict, type VariantResult } from '../shared/verdict';
 import type { CliArgs } from './args';
-import { listRuns, readRun } from '../runs';
+import { listRuns, readRun } from '../engine/runs';
 import { ensureProject } from './run';
 import { trainOne, type TrainOutcome } from './train-one';
 

@@ -1,14 +1,16 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { RunEvent } from '../../shared/events';
-import { parseSpec } from '../../shared/validate';
-import { listRuns, readRecord } from '../runs';
-import { COLOURS_SPEC, newProject, useTempDirs } from '../runs/test-helpers';
+import type { RunEvent } from '../shared/events';
+import { parseSpec } from '../shared/validate';
+import { listRuns, readRecord } from '../engine/runs';
+import { COLOURS_SPEC, newProject, useTempDirs } from '../engine/runs/test-helpers';
 import { spawnTrainer } from './spawn-trainer';
 
 const tempDir = useTempDirs();
-const FIXTURE = pathToFileURL(fileURLToPath(new URL('./test-fixtures/fake-trainer.ts', import.meta.url))).href;
+const FIXTURE = pathToFileURL(
+  fileURLToPath(new URL('../engine/train/test-fixtures/fake-trainer.ts', import.meta.url)),
+).href;
 const spec = parseSpec({ ...COLOURS_SPEC, snapshotEvery: 2 });
 
 function spawn(projectDir: string, mode: string) {

@@ -4,14 +4,14 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ApiCallName, ApiCalls, ProjectInfo } from '../../shared/api';
-import { parseApiArgs } from '../../shared/api-schemas';
-import type { RunEvent, RunId } from '../../shared/events';
-import { findPreset, PRESETS } from '../../shared/presets';
-import { expandPreset } from '../../shared/sweep';
-import { parseSpec } from '../../shared/validate';
-import { createProject, listRuns, openProject, readRun, readSnapshot, readWinners } from '../runs';
-import { spawnTrainer, type TrainerHandle } from '../train/spawn-trainer';
+import type { ApiCallName, ApiCalls, ProjectInfo } from '../shared/api';
+import { parseApiArgs } from '../shared/api-schemas';
+import type { RunEvent, RunId } from '../shared/events';
+import { findPreset, PRESETS } from '../shared/presets';
+import { expandPreset } from '../shared/sweep';
+import { parseSpec } from '../shared/validate';
+import { createProject, listRuns, openProject, readRun, readSnapshot, readWinners } from '../engine/runs';
+import { spawnTrainer, type TrainerHandle } from './spawn-trainer';
 
 export interface LabHostOptions {
   /** Folders a dataset path may point into; `null` means anywhere (Electron, where the user picked it). */
@@ -102,7 +102,7 @@ export class LabHost {
     'datasets:roots': () => this.opts.dataRoots ?? [],
     // Loaded on first use: the host process never pays for the loaders (or sharp) unless a preview is asked.
     'datasets:preview': async (ref) =>
-      (await import('../data')).previewDataset(ref, { allowedRoots: this.opts.dataRoots ?? undefined }),
+      (await import('../engine/data')).previewDataset(ref, { allowedRoots: this.opts.dataRoots ?? undefined }),
     'dialogs:pickFolder': async (purpose) => (this.opts.pickFolder ? await this.opts.pickFolder(purpose) : null),
   };
 

@@ -2,10 +2,10 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { findPreset } from '../../shared/presets';
-import type { ExperimentSpec } from '../../shared/spec';
-import { parseSpec } from '../../shared/validate';
-import { createProject, openProject } from '../runs';
+import { findPreset } from '../shared/presets';
+import type { ExperimentSpec } from '../shared/spec';
+import { parseSpec } from '../shared/validate';
+import { createProject, openProject } from '../engine/runs';
 import type { CliArgs } from './args';
 import { trainOne } from './train-one';
 

@@ -1,9 +1,9 @@
 /** `somlab` — run presets or spec files into a project folder, list runs, show presets. */
-import { parseCli, USAGE } from './cli/args';
-import { runCommand } from './cli/run';
-import { listCommand, presetsCommand } from './cli/list';
-import { reproduceCommand } from './cli/reproduce';
-import { sweepCommand } from './cli/sweep';
+import { parseCli, USAGE } from './args';
+import { runCommand } from './run';
+import { listCommand, presetsCommand } from './list';
+import { reproduceCommand } from './reproduce';
+import { sweepCommand } from './sweep';
 
 export async function main(argv: string[]): Promise<number> {
   let args;
