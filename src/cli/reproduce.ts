@@ -6,7 +6,7 @@
  */
 import { writeFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Preset } from '../shared/api';
+import type { Preset } from '../shared/run-types';
 import { PRESETS } from '../shared/presets';
 import { expandPreset } from '../shared/sweep';
 import type { ExperimentSpec } from '../shared/spec';

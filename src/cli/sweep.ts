@@ -1,6 +1,6 @@
 /** `somlab sweep`: a preset with variants, or a sweep file, run one after another into one group. */
 import { readFile } from 'node:fs/promises';
-import type { Preset } from '../shared/api';
+import type { Preset } from '../shared/run-types';
 import { findPreset } from '../shared/presets';
 import { SweepSpecSchema } from '../shared/spec';
 import { parseWith } from '../shared/validate';

@@ -2,41 +2,10 @@
  * The typed API between the renderer and a host (Electron preload or the lab server's WebSocket).
  * Preload, the WebSocket client and the test fake all `satisfies Api`.
  */
-import type { RunEvent, RunId, MetricRow, SomSnapshot } from './events';
+import type { RunEvent } from './events';
+import type { MetricRow, Preset, RunId, SomSnapshot, WinnerTrace } from './run-types';
 import type { DatasetRef, ExperimentSpecInput, ExperimentSpec } from './spec';
 import type { RunSummary, ProjectFile } from './project';
-
-/** What a seed reports, and how close a run must come to count as reproduced. */
-export interface Reference {
-  /** The seed's figure in words, e.g. "99.02 % (SOM-CNN) vs 98.76 % (CNN)". */
-  figure: string;
-  /** Final metric compared (e.g. "testAccuracy", "te", "purity"). */
-  metric: string;
-  /** Single runs: the value and an absolute tolerance; or a bound. */
-  value?: number;
-  tolerance?: number;
-  atMost?: number;
-  atLeast?: number;
-  /** Sweeps: variant labels that must come out in this order, best first (by `metric`, higher is better). */
-  order?: string[];
-  /** Sweeps with a value or bound: which variant's metric is compared (default: the first). */
-  variant?: string;
-  /** A second condition that must hold too (e.g. accuracy beside sparsity). */
-  also?: Reference;
-}
-
-export interface Preset {
-  name: string;
-  title: string;
-  /** The seed figure this preset reproduces (e.g. "seed 004, colour SOM"). */
-  reproduces: string;
-  spec: ExperimentSpecInput;
-  /** A sweep: each variant is `spec` deep-merged with its patch, run one after another, grouped. */
-  variants?: { label: string; patch: Record<string, unknown> }[];
-  reference?: Reference;
-  /** Views the live dashboard should open first for this preset. */
-  views?: string[];
-}
 
 export interface ProjectInfo extends ProjectFile {
   dir: string;
@@ -51,13 +20,6 @@ export interface RunDetail {
   winnerSteps?: number[];
   /** Layers with stored snapshots ("som", or the mask layers' names). */
   snapshotLayers?: string[];
-}
-
-export interface WinnerRecord {
-  step: number;
-  layer: string;
-  winners: Int32Array;
-  labels?: Int32Array;
 }
 
 export interface DatasetPreview {
@@ -81,7 +43,7 @@ export interface ApiCalls {
   'runs:list': () => RunSummary[];
   'runs:get': (runId: RunId) => RunDetail;
   'runs:snapshot': (runId: RunId, step: number, layer?: string) => SomSnapshot;
-  'runs:winners': (runId: RunId, step: number, layer?: string) => WinnerRecord;
+  'runs:winners': (runId: RunId, step: number, layer?: string) => WinnerTrace;
   'runs:start': (spec: ExperimentSpecInput) => RunId;
   /** Starts a preset: one run, or a sweep's variants one after another (grouped). Returns the first run. */
   'runs:startPreset': (name: string) => RunId;

@@ -1,47 +1,11 @@
 /**
  * Run events, versioned. The trainer process emits them; hosts relay them unchanged to the renderer
- * and the run store persists them. Big arrays are Float32Array/Int32Array so they cross
- * process and IPC boundaries as structured clones (or as binary frames over the WebSocket).
+ * and the run store persists them. The values they carry are the run types of run-types.ts.
  */
-import type { BackendName } from './options';
+import type { BackendReport, MaskStat, MetricRow, RunId, SomSnapshot, WinnerTrace } from './run-types';
 import type { ExperimentSpec } from './spec';
 
 export const EVENTS_VERSION = 1;
-
-export type RunId = string;
-
-export interface BackendReport {
-  /** The backend that runs. */
-  name: BackendName;
-  /** Human words for the device (e.g. "wasm SIMD, 2 threads", "NVIDIA H100 via Dawn/Vulkan"). */
-  device: string;
-  /** Why each earlier candidate was skipped, in picker order. */
-  skipped: { name: BackendName; reason: string }[];
-}
-
-/** One row of scalars; `step` is the global optimiser/SOM step, `t` ms since run start. */
-export interface MetricRow {
-  step: number;
-  epoch: number;
-  t: number;
-  [metric: string]: number;
-}
-
-export interface SomSnapshot {
-  step: number;
-  /** Which SOM in the model ("som" for plain SOM runs, a layer name for mask layers). */
-  layer: string;
-  rows: number;
-  cols: number;
-  topology: string;
-  /** Per-sample shape of a codebook vector (e.g. [28,28,1], [9,9,1], [3]). */
-  shape: number[];
-  codebook: Float32Array; // [N*D]
-  hits: Float32Array; // [N]
-  umatrix: Float32Array; // [N]
-  /** Majority class per neuron, -1 where no sample won. Absent when data is unlabelled. */
-  classMap?: Int32Array;
-}
 
 export type RunEvent =
   | {
@@ -55,14 +19,8 @@ export type RunEvent =
     }
   | { type: 'metrics'; v: number; runId: RunId; rows: MetricRow[] }
   | { type: 'som-snapshot'; v: number; runId: RunId; snapshot: SomSnapshot }
-  | { type: 'winners'; v: number; runId: RunId; step: number; layer: string; winners: Int32Array; labels?: Int32Array }
-  | {
-      type: 'mask-stats';
-      v: number;
-      runId: RunId;
-      step: number;
-      layers: { name: string; sparsity: number; strength: number }[];
-    }
+  | ({ type: 'winners'; v: number; runId: RunId } & WinnerTrace)
+  | { type: 'mask-stats'; v: number; runId: RunId; step: number; layers: MaskStat[] }
   | { type: 'eval'; v: number; runId: RunId; step: number; epoch: number; metrics: Record<string, number> }
   | { type: 'state'; v: number; runId: RunId; state: 'running' | 'paused' }
   | { type: 'log'; v: number; runId: RunId; level: 'info' | 'warn' | 'error'; message: string }
@@ -96,3 +54,9 @@ export type TrainerCommand =
   | { type: 'resume' }
   | { type: 'stop' }
   | { type: 'snapshot' };
+
+/** The trace a `winners` event carries, without the event's envelope. */
+export function traceOf(e: RunEventOf<'winners'>): WinnerTrace {
+  const { step, layer, winners, labels } = e;
+  return labels ? { step, layer, winners, labels } : { step, layer, winners };
+}

@@ -3,7 +3,7 @@
  * minutes: MNIST subsets and few epochs (each preset says so in its title). A bigger machine can raise
  * trainLimit/epochs in the form; the seed figure and its tolerance stay the same.
  */
-import type { Preset } from './api';
+import type { Preset } from './run-types';
 
 const mnist = (trainLimit: number, testLimit = 5000) =>
   ({ source: 'builtin', name: 'mnist', trainLimit, testLimit }) as const;

@@ -2,7 +2,7 @@
  * One named spec per seed experiment. Pure data: the CLI, the lab server and the renderer's gallery
  * all read this table. `reproduces` names the seed figure; `reference` (issue 5) adds its tolerance.
  */
-import type { Preset } from './api';
+import type { Preset } from './run-types';
 import { SCIENCE_PRESETS } from './presets-science';
 
 const mnist = { source: 'builtin', name: 'mnist' } as const;

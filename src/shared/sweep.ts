@@ -1,5 +1,5 @@
 /** Sweeps: a base spec and named patches, expanded into the specs that run one after another. */
-import type { Preset } from './api';
+import type { Preset } from './run-types';
 import type { ExperimentSpecInput } from './spec';
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>

@@ -3,7 +3,7 @@
  * `reproduced` when the reference holds, `partially` when it holds within twice the tolerance or only at
  * the ends of an ordering, `not reproduced` otherwise. Higher metric values are better in orderings.
  */
-import type { Reference } from './api';
+import type { Reference } from './run-types';
 
 export type Verdict = 'reproduced' | 'partially' | 'not reproduced' | 'no reference';
 

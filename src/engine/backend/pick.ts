@@ -5,7 +5,7 @@
  * fallback. Every backend registers on the single @tensorflow/tfjs-core the engine imports.
  */
 import { BACKENDS, pickOption, type BackendName } from '../../shared/options';
-import type { BackendReport } from '../../shared/events';
+import type { BackendReport } from '../../shared/run-types';
 import { CANDIDATES, type Candidate } from './candidates';
 
 export { backendVersions } from './versions';

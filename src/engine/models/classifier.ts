@@ -5,8 +5,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import type { Experiment, MaskStat, SavedFile, WinnerTrace } from '../train/experiment';
-import type { SomSnapshot } from '../../shared/events';
+import type { Experiment, SavedFile } from '../train/experiment';
+import type { MaskStat, SomSnapshot, WinnerTrace } from '../../shared/run-types';
 import type { DeviceSplit } from './batches';
 import { saveLayersModel } from './save';
 
@@ -19,7 +19,7 @@ export const softmaxCrossEntropy: LossFn = (logits, labels, nClasses) =>
 export interface ClassifierHooks {
   afterStep?(x: tf.Tensor, step: number, totalSteps: number): void;
   snapshots?(step: number): Promise<SomSnapshot[]>;
-  winners?(): Promise<WinnerTrace[]>;
+  winners?(step: number): Promise<WinnerTrace[]>;
   maskStats?(): Promise<MaskStat[]>;
   /** Extra scalars for the final record (e.g. active fraction). */
   finalMetrics?(): Promise<Record<string, number>>;
@@ -127,8 +127,8 @@ export class ClassifierExperiment implements Experiment {
   snapshots(step: number): Promise<SomSnapshot[]> {
     return this.o.hooks?.snapshots?.(step) ?? Promise.resolve([]);
   }
-  winners(): Promise<WinnerTrace[]> {
-    return this.o.hooks?.winners?.() ?? Promise.resolve([]);
+  winners(step: number): Promise<WinnerTrace[]> {
+    return this.o.hooks?.winners?.(step) ?? Promise.resolve([]);
   }
   maskStats(): Promise<MaskStat[]> {
     return this.o.hooks?.maskStats?.() ?? Promise.resolve([]);

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import type { SomSnapshot } from '../../shared/events';
+import type { SomSnapshot } from '../../shared/run-types';
 import type { SpecOf } from '../../shared/spec';
 import { sampleSize, type Dataset } from '../data/types';
 import { SoftSom } from '../layers';

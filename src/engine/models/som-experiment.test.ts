@@ -29,7 +29,7 @@ describe('SOM experiment', () => {
     const [snap] = await exp.snapshots(exp.totalSteps - 1);
     expect(snap!.codebook).toHaveLength(36 * 3);
     expect(snap!.hits.reduce((a, b) => a + b, 0)).toBe(2000);
-    const [trace] = await exp.winners();
+    const [trace] = await exp.winners(exp.totalSteps - 1);
     expect(trace!.winners).toHaveLength(spec.probeCount);
     const m = await exp.finalMetrics();
     expect(m.qe).toBeLessThan(first.qe! * 0.8); // training keeps lowering QE after the first update

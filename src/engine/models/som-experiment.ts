@@ -3,11 +3,11 @@
  * QE/TE on a fixed evaluation subset every snapshot, winner traces of a fixed probe set.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { SomSnapshot } from '../../shared/events';
+import type { SomSnapshot, WinnerTrace } from '../../shared/run-types';
 import type { SpecOf } from '../../shared/spec';
 import { sampleSize, type Dataset } from '../data/types';
 import { decayValue, somFromConfig, type Som } from '../som';
-import type { Experiment, SavedFile, WinnerTrace } from '../train/experiment';
+import type { Experiment, SavedFile } from '../train/experiment';
 import { DeviceSplit } from './batches';
 import { saveNamedTensors } from './save';
 
@@ -112,12 +112,12 @@ export class SomExperiment implements Experiment {
     return [som, ...extra];
   }
 
-  async winners(): Promise<WinnerTrace[]> {
+  async winners(step: number): Promise<WinnerTrace[]> {
     if (this.spec.probeCount === 0) return [];
     const w = tf.tidy(() => this.som.winners(this.probeX));
     const winners = new Int32Array(await w.data());
     w.dispose();
-    return [{ layer: 'som', winners, labels: this.probeY }];
+    return [{ step, layer: 'som', winners, labels: this.probeY }];
   }
 
   async finalMetrics(): Promise<Record<string, number>> {

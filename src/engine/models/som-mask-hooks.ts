@@ -5,11 +5,10 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import type { SomSnapshot } from '../../shared/events';
+import type { MaskStat, SomSnapshot, WinnerTrace } from '../../shared/run-types';
 import type { MaskConfig } from '../../shared/spec-nets';
 import { SomMaskBase } from '../layers/mask';
 import { decayValue } from '../som';
-import type { MaskStat, WinnerTrace } from '../train/experiment';
 import type { ClassifierHooks } from './classifier';
 
 export interface MaskedLayerView {
@@ -67,13 +66,14 @@ export function somMaskHooks(o: {
     async maskStats(): Promise<MaskStat[]> {
       return Promise.all(trained.map(async (v) => ({ name: v.layer.name, ...(await v.layer.maskStats()) })));
     },
-    async winners(): Promise<WinnerTrace[]> {
+    async winners(step): Promise<WinnerTrace[]> {
       const out: tf.Tensor1D[] = [];
       walk(o.model, o.probeX, (layer, input) => {
         if (layer.somGate.enabled) out.push(tf.keep(winnerPerSample(layer, input)));
       });
       const traces = await Promise.all(
         out.map(async (w, i) => ({
+          step,
           layer: trained[i]!.layer.name,
           winners: new Int32Array(await w.data()),
           labels: o.probeY,

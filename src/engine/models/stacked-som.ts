@@ -4,7 +4,7 @@
  * Training runs layer 1 first, then layer 2, in one step sequence. Reports purity and NMI of layer 2.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { SomSnapshot } from '../../shared/events';
+import type { SomSnapshot } from '../../shared/run-types';
 import type { SpecOf } from '../../shared/spec';
 import { nmi, purity } from '../analysis';
 import type { Dataset, Split } from '../data/types';

@@ -15,4 +15,3 @@ export {
 export { markInterrupted } from './recover';
 export { withLiveness, isPidAlive, STALE_AFTER_MS } from './liveness';
 export { newRunId, assertRunId } from './paths';
-export type { StoredWinners } from './snapshots';

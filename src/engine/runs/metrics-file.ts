@@ -3,7 +3,7 @@
  * (it is skipped); a bad line anywhere else means the file was damaged, which is an error naming the line.
  */
 import { open, readFile } from 'node:fs/promises';
-import type { MetricRow } from '../../shared/events';
+import type { MetricRow } from '../../shared/run-types';
 import { reviveNumbers } from './atomic';
 
 function toRow(line: string): MetricRow | null {

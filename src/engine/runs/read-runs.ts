@@ -4,14 +4,14 @@
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import type { RunDetail } from '../../shared/api';
-import type { SomSnapshot } from '../../shared/events';
+import type { SomSnapshot, WinnerTrace } from '../../shared/run-types';
 import { RunRecordSchema, type RunRecord, type RunSummary } from '../../shared/project';
 import { parseSpec, parseWith } from '../../shared/validate';
 import { reviveNumbers } from './atomic';
 import { withLiveness } from './liveness';
 import { lastMetricStep, readMetrics } from './metrics-file';
 import { assertStep, runDir, runFiles, runsDir } from './paths';
-import { listArrayFiles, readSnapshotFiles, readWinnerFiles, type StoredWinners } from './snapshots';
+import { listArrayFiles, readSnapshotFiles, readWinnerFiles } from './snapshots';
 
 /** Reads run.json strictly: a missing or bad file is an error naming it. */
 export async function readRecord(dir: string): Promise<RunRecord> {
@@ -122,7 +122,7 @@ export async function listWinnerSteps(projectDir: string, id: string, layer?: st
   return [...new Set(found.filter((f) => layer === undefined || f.layer === layer).map((f) => f.step))];
 }
 
-export async function readWinners(projectDir: string, id: string, step: number, layer = 'som'): Promise<StoredWinners> {
+export async function readWinners(projectDir: string, id: string, step: number, layer = 'som'): Promise<WinnerTrace> {
   assertStep(step);
   return readWinnerFiles(runFiles(runDir(projectDir, id)).winners, layer, step);
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SomSnapshot } from '../../shared/events';
+import type { SomSnapshot } from '../../shared/run-types';
 import { parseSpec } from '../../shared/validate';
 import {
   listSnapshotSteps,
@@ -88,7 +88,8 @@ describe('RunHandle', () => {
     await run.appendMetrics([{ step: 2, epoch: 0, t: 3, qe: 0.25 }]);
     await run.writeSnapshot(snapshot(2));
     await run.writeSnapshot(snapshot(0, 'mask/dense 1', false));
-    await run.writeWinners(2, {
+    await run.writeWinners({
+      step: 2,
       layer: 'som',
       winners: Int32Array.from([5, 0, 3]),
       labels: Int32Array.from([1, 1, 0]),

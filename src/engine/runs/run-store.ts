@@ -5,11 +5,11 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { MetricRow, SomSnapshot } from '../../shared/events';
+import type { MetricRow, SomSnapshot, WinnerTrace } from '../../shared/run-types';
 import type { RunRecord, RunStatus } from '../../shared/project';
 import type { ExperimentSpec } from '../../shared/spec';
 import { parseSpec } from '../../shared/validate';
-import type { SavedFile, WinnerTrace } from '../train/experiment';
+import type { SavedFile } from '../train/experiment';
 import { appendLines, writeFileAtomic, writeJsonAtomic } from './atomic';
 import { newRunId, runDir, runFiles, runsDir } from './paths';
 import { openProject } from './project';
@@ -133,8 +133,8 @@ export class RunHandle {
     return writeSnapshotFiles(this.files.snapshots, snapshot);
   }
 
-  writeWinners(step: number, trace: WinnerTrace): Promise<void> {
-    return writeWinnerFiles(this.files.winners, { ...trace, step });
+  writeWinners(trace: WinnerTrace): Promise<void> {
+    return writeWinnerFiles(this.files.winners, trace);
   }
 
   async saveModel(files: readonly SavedFile[]): Promise<void> {

@@ -5,15 +5,10 @@
  */
 import { mkdir, readdir } from 'node:fs/promises';
 import { z } from 'zod';
-import type { SomSnapshot } from '../../shared/events';
+import type { SomSnapshot, WinnerTrace } from '../../shared/run-types';
 import { parseWith } from '../../shared/validate';
-import type { WinnerTrace } from '../train/experiment';
 import { readArrayFile, writeArrayFile, type StoredArray } from './array-file';
 import { arrayFileStem, parseArrayFileStem } from './paths';
-
-export interface StoredWinners extends WinnerTrace {
-  step: number;
-}
 
 const SnapshotMetaSchema = z.object({
   step: z.number().int().min(0),
@@ -62,7 +57,7 @@ export async function readSnapshotFiles(dir: string, layer: string, step: number
   return snapshot;
 }
 
-export async function writeWinnerFiles(dir: string, w: StoredWinners): Promise<void> {
+export async function writeWinnerFiles(dir: string, w: WinnerTrace): Promise<void> {
   await mkdir(dir, { recursive: true });
   await writeArrayFile(
     dir,
@@ -72,12 +67,12 @@ export async function writeWinnerFiles(dir: string, w: StoredWinners): Promise<v
   );
 }
 
-export async function readWinnerFiles(dir: string, layer: string, step: number): Promise<StoredWinners> {
+export async function readWinnerFiles(dir: string, layer: string, step: number): Promise<WinnerTrace> {
   const stem = arrayFileStem(layer, step);
   const { header, arrays } = await readArrayFile(dir, stem);
   const where = `${dir}/${stem}.json`;
   const meta = parseWith(WinnersMetaSchema, header, where);
-  const out: StoredWinners = { ...meta, winners: need(arrays, 'winners', Int32Array, where) };
+  const out: WinnerTrace = { ...meta, winners: need(arrays, 'winners', Int32Array, where) };
   if (arrays.labels) out.labels = need(arrays, 'labels', Int32Array, where);
   return out;
 }

@@ -3,23 +3,9 @@
  * (spec, dataset) into an Experiment; the loop (train/loop.ts) only calls these methods, between
  * which it honours pause/resume/stop, throttles metrics and persists everything.
  */
-import type { SomSnapshot } from '../../shared/events';
+import type { MaskStat, SomSnapshot, WinnerTrace } from '../../shared/run-types';
 import type { ExperimentSpec } from '../../shared/spec';
 import type { Dataset } from '../data/types';
-
-export interface WinnerTrace {
-  layer: string;
-  winners: Int32Array;
-  labels?: Int32Array;
-}
-
-export interface MaskStat {
-  name: string;
-  /** Fraction of units with mask above threshold (0.01 or θ). */
-  sparsity: number;
-  /** Mean mask value Σm/N. */
-  strength: number;
-}
 
 /** Files of a saved tfjs model (from tf.io.withSaveHandler), or any extra artefacts. */
 export interface SavedFile {
@@ -37,8 +23,8 @@ export interface Experiment {
   evaluate?(epoch: number): Promise<Record<string, number>>;
   /** Current SOM states, for the live grid and snapshots on disk. */
   snapshots?(step: number): Promise<SomSnapshot[]>;
-  /** Winners of the fixed probe set, for the winner trace. */
-  winners?(): Promise<WinnerTrace[]>;
+  /** Winners of the fixed probe set at this step, for the winner trace. */
+  winners?(step: number): Promise<WinnerTrace[]>;
   maskStats?(): Promise<MaskStat[]>;
   /** Final numbers for run.json and `somlab list` (e.g. qe, te, testAccuracy, psnr). */
   finalMetrics(): Promise<Record<string, number>>;

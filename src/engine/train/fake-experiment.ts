@@ -2,8 +2,8 @@
  * A scripted Experiment for tests of the loop and the trainer process: deterministic numbers, a call log,
  * and hooks to act between steps (pause, stop, throw) without any tfjs.
  */
-import type { SomSnapshot } from '../../shared/events';
-import type { Experiment, MaskStat, SavedFile, WinnerTrace } from './experiment';
+import type { MaskStat, SomSnapshot, WinnerTrace } from '../../shared/run-types';
+import type { Experiment, SavedFile } from './experiment';
 
 export interface FakeOptions {
   totalSteps?: number;
@@ -55,8 +55,9 @@ export class FakeExperiment implements Experiment {
     ];
   }
 
-  async winners(): Promise<WinnerTrace[]> {
-    return this.o.withViews === false ? [] : [{ layer: 'som', winners: Int32Array.from([this.calls.length % 2, 1]) }];
+  async winners(step: number): Promise<WinnerTrace[]> {
+    if (this.o.withViews === false) return [];
+    return [{ step, layer: 'som', winners: Int32Array.from([this.calls.length % 2, 1]) }];
   }
 
   async maskStats(): Promise<MaskStat[]> {

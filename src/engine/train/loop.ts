@@ -4,8 +4,9 @@
  * each epoch end, and persists everything through the run store. It never throws: a failure becomes a
  * `failed` event and a failed run on disk.
  */
-import { EVENTS_VERSION, type MetricRow, type RunEvent, type SomSnapshot } from '../../shared/events';
-import type { SavedFile, WinnerTrace } from './experiment';
+import { EVENTS_VERSION, type RunEvent } from '../../shared/events';
+import type { MetricRow, SomSnapshot, WinnerTrace } from '../../shared/run-types';
+import type { SavedFile } from './experiment';
 import type { Experiment } from './experiment';
 import { RunControl } from './control';
 import { MetricsThrottle, type ThrottleOptions } from './throttle';
@@ -15,7 +16,7 @@ import { PendingWrites } from './writes';
 export interface RunStore {
   appendMetrics(rows: readonly MetricRow[]): Promise<void>;
   writeSnapshot(s: SomSnapshot): Promise<void>;
-  writeWinners(step: number, w: WinnerTrace): Promise<void>;
+  writeWinners(w: WinnerTrace): Promise<void>;
   saveModel(files: readonly SavedFile[]): Promise<void>;
   finish(status: 'finished' | 'stopped', finalMetrics: Record<string, number>): Promise<void>;
   fail(error: unknown): Promise<void>;
@@ -76,9 +77,9 @@ export async function runExperiment(exp: Experiment, opts: LoopOptions): Promise
       emit({ type: 'som-snapshot', snapshot: s });
       writes.track(store?.writeSnapshot(s));
     }
-    for (const w of (await exp.winners?.()) ?? []) {
-      emit({ type: 'winners', step, layer: w.layer, winners: w.winners, ...(w.labels ? { labels: w.labels } : {}) });
-      writes.track(store?.writeWinners(step, w));
+    for (const w of (await exp.winners?.(step)) ?? []) {
+      emit({ type: 'winners', ...w });
+      writes.track(store?.writeWinners(w));
     }
     const masks = (await exp.maskStats?.()) ?? [];
     if (masks.length > 0) {

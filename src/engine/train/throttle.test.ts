@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MetricRow } from '../../shared/events';
+import type { MetricRow } from '../../shared/run-types';
 import { MetricsThrottle } from './throttle';
 
 const row = (step: number): MetricRow => ({ step, epoch: 0, t: step });

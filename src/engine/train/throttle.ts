@@ -3,7 +3,7 @@
  * never one per batch. A push flushes at once when the interval has passed since the last flush; otherwise
  * a timer flushes the leftovers when it does, so slow runs still show every row promptly.
  */
-import type { MetricRow } from '../../shared/events';
+import type { MetricRow } from '../../shared/run-types';
 
 export const METRICS_INTERVAL_MS = 50;
 

@@ -2,7 +2,7 @@
  * What the trainer needs from the rest of the engine, as one injectable bundle: tests (and the child-process
  * test fixture) swap in fakes; the real ones are imported lazily so a test never pays for tfjs or datasets.
  */
-import type { BackendReport } from '../../shared/events';
+import type { BackendReport } from '../../shared/run-types';
 import type { BackendName } from '../../shared/options';
 import type { DatasetRef, ExperimentSpec } from '../../shared/spec';
 import type { Dataset } from '../data/types';

@@ -1,5 +1,5 @@
 /** Fake dataset and backend for trainer tests: no tfjs, no files. */
-import type { BackendReport } from '../../../shared/events';
+import type { BackendReport } from '../../../shared/run-types';
 import type { Dataset } from '../../data/types';
 import type { TrainerDeps } from '../trainer-deps';
 

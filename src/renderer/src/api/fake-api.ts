@@ -3,13 +3,14 @@
  * event it emits the way the real run store would, so a run can be watched live and reopened afterwards.
  * With `autoplay`, runs:start plays a scripted run (demo/demo-run.ts); without it, tests drive `emit`.
  */
-import type { Api, DatasetPreview, Preset, ProjectInfo, RunDetail, WinnerRecord } from '../../../shared/api';
-import type { RunEvent, RunId, MetricRow, SomSnapshot } from '../../../shared/events';
+import type { Api, DatasetPreview, ProjectInfo, RunDetail } from '../../../shared/api';
+import type { MetricRow, Preset, RunId, SomSnapshot, WinnerTrace } from '../../../shared/run-types';
+import type { RunEvent } from '../../../shared/events';
 import type { DatasetRef, ExperimentSpec } from '../../../shared/spec';
 import type { RunSummary } from '../../../shared/project';
 import { findPreset, PRESETS } from '../../../shared/presets';
 import { parseSpec } from '../../../shared/validate';
-import { EVENTS_VERSION } from '../../../shared/events';
+import { EVENTS_VERSION, traceOf } from '../../../shared/events';
 import { scriptRun, type ScriptControl } from '../demo/demo-run';
 import { demoData } from '../demo/demo-data';
 
@@ -18,7 +19,7 @@ export interface FakeRun {
   spec: ExperimentSpec;
   metrics: MetricRow[];
   snapshots: Map<number, Map<string, SomSnapshot>>;
-  winners: Map<number, Map<string, WinnerRecord>>;
+  winners: Map<number, Map<string, WinnerTrace>>;
 }
 
 export interface FakeApiOptions {
@@ -78,13 +79,8 @@ export function createFakeApi(o: FakeApiOptions = {}): FakeApi {
       r.summary.lastStep = e.rows[e.rows.length - 1]?.step ?? r.summary.lastStep;
     }
     if (e.type === 'winners') {
-      const byLayer = r.winners.get(e.step) ?? new Map<string, WinnerRecord>();
-      byLayer.set(e.layer, {
-        step: e.step,
-        layer: e.layer,
-        winners: e.winners,
-        ...(e.labels ? { labels: e.labels } : {}),
-      });
+      const byLayer = r.winners.get(e.step) ?? new Map<string, WinnerTrace>();
+      byLayer.set(e.layer, traceOf(e));
       r.winners.set(e.step, byLayer);
     }
     if (e.type === 'som-snapshot') {

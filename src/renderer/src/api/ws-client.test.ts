@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeWire, encodeWire, type WireRequest } from '../../../shared/wire';
-import type { RunEvent, SomSnapshot } from '../../../shared/events';
+import type { RunEvent } from '../../../shared/events';
+import type { SomSnapshot } from '../../../shared/run-types';
 import { createWsClient, defaultBackoff } from './ws-client';
 
 /** A WebSocket stand-in: records what is sent; the test opens it, answers and drops it. */

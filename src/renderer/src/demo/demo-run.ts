@@ -3,7 +3,8 @@
  * metrics, som-snapshot, winners, eval, state, finished), produced by the tiny JS SOM or, for networks,
  * by plausible synthetic curves. `instant` plays it to the end synchronously (pre-filled demo projects).
  */
-import type { RunEvent, RunId, MetricRow } from '../../../shared/events';
+import type { RunEvent } from '../../../shared/events';
+import type { MetricRow, RunId } from '../../../shared/run-types';
 import type { ExperimentSpec, Schedule } from '../../../shared/spec';
 import { EVENTS_VERSION } from '../../../shared/events';
 import { DemoSom } from './demo-som';

@@ -3,7 +3,7 @@
  * the same views the engine sends (hits, U-matrix, class map, QE, TE). Not the engine: small maps only.
  */
 import type { SomConfig } from '../../../shared/spec';
-import type { SomSnapshot } from '../../../shared/events';
+import type { SomSnapshot } from '../../../shared/run-types';
 import { hexCentre } from '../lib/grid-geometry';
 import { mulberry32 } from './demo-data';
 

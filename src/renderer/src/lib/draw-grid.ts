@@ -3,7 +3,7 @@
  * the colour legend underneath so an exported PNG is self-explaining. Sizes are in CSS px; the caller
  * scales the context for the pixel ratio.
  */
-import type { SomSnapshot } from '../../../shared/events';
+import type { SomSnapshot } from '../../../shared/run-types';
 import { cellPolygon, gridLayout, type GridLayout } from './grid-geometry';
 import { SCALES, classColour, extent, normalise, rgbCss, type ScaleName } from './colour-scales';
 import { codebookAtlas, codebookRange, codebookView, imageShape, neuronColour } from './codebook-image';

@@ -3,16 +3,11 @@
  * dot at the current winner, over a faint map. Paths on a torus are split at the wrap (wrap-segments.ts);
  * a ring is drawn as a circle, where the last and the first neuron are neighbours on screen anyway.
  */
+import type { WinnerTrace } from '../../../shared/run-types';
 import type { GridLayout } from './grid-geometry';
 import { gridToPixel } from './grid-geometry';
 import { classColour, rgbCss } from './colour-scales';
 import { pathSegments, wrapRule } from './wrap-segments';
-
-export interface TraceFrame {
-  step: number;
-  winners: Int32Array;
-  labels?: Int32Array;
-}
 
 /** Probe colour: its class when labelled (label ≥ 0), else one of the palette by probe number. */
 export const probeColour = (p: number, labels?: Int32Array): string =>
@@ -29,7 +24,7 @@ export function probeOffset(p: number, cell: number): [number, number] {
 export function drawTrace(
   ctx: CanvasRenderingContext2D,
   L: GridLayout,
-  frames: TraceFrame[],
+  frames: WinnerTrace[],
   upTo: number,
   trail: number,
 ): void {

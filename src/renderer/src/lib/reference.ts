@@ -1,5 +1,5 @@
 /** The seed reference a run is measured against, and this run's standing (for the badge in the run view). */
-import type { Reference } from '../../../shared/api';
+import type { Reference } from '../../../shared/run-types';
 import { PRESETS } from '../../../shared/presets';
 import type { ExperimentSpec } from '../../../shared/spec';
 import { verdict } from '../../../shared/verdict';

@@ -2,7 +2,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { RunDetail } from '../../../shared/api';
-import type { RunId, SomSnapshot } from '../../../shared/events';
+import type { RunId, SomSnapshot } from '../../../shared/run-types';
 import { getApi } from '../api';
 
 export const MAX_COMPARE = 4;

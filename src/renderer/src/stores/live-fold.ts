@@ -3,7 +3,8 @@
  * are decimated, snapshots are the latest per layer, winner frames are a decimated history for the scrubber.
  */
 import type { RunDetail } from '../../../shared/api';
-import type { BackendReport, RunEvent, RunId, MetricRow, SomSnapshot } from '../../../shared/events';
+import { traceOf, type RunEvent } from '../../../shared/events';
+import type { BackendReport, MetricRow, RunId, SomSnapshot, WinnerTrace } from '../../../shared/run-types';
 import type { ExperimentSpec } from '../../../shared/spec';
 import type { RunStatus } from '../../../shared/project';
 import { DecimatedList, DecimatedSeries } from '../lib/decimate';
@@ -11,11 +12,6 @@ import { DecimatedList, DecimatedSeries } from '../lib/decimate';
 export const MAX_POINTS = 2000;
 export const MAX_WINNER_FRAMES = 400;
 
-export interface WinnerFrame {
-  step: number;
-  winners: Int32Array;
-  labels?: Int32Array;
-}
 export type LiveStatus = RunStatus | 'paused';
 
 export interface LiveRun {
@@ -36,7 +32,7 @@ export interface LiveRun {
   snapshotSteps: number[];
   /** Steps with a stored winner trace (reopened runs load them with runs:winners). */
   winnerSteps: number[];
-  winners: Map<string, DecimatedList<WinnerFrame>>;
+  winners: Map<string, DecimatedList<WinnerTrace>>;
   maskLayers: string[];
   evals: { step: number; epoch: number; metrics: Record<string, number> }[];
   logs: { level: 'info' | 'warn' | 'error'; message: string }[];
@@ -139,8 +135,8 @@ export function foldEvent(run: LiveRun, e: RunEvent): void {
       break;
     case 'winners': {
       let list = run.winners.get(e.layer);
-      if (!list) run.winners.set(e.layer, (list = new DecimatedList<WinnerFrame>(MAX_WINNER_FRAMES)));
-      list.push({ step: e.step, winners: e.winners, ...(e.labels ? { labels: e.labels } : {}) });
+      if (!list) run.winners.set(e.layer, (list = new DecimatedList<WinnerTrace>(MAX_WINNER_FRAMES)));
+      list.push(traceOf(e));
       break;
     }
     case 'mask-stats':

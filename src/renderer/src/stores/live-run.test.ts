@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
-import { EVENTS_VERSION as v, type RunEvent, type SomSnapshot } from '../../../shared/events';
+import { EVENTS_VERSION as v, type RunEvent } from '../../../shared/events';
+import type { SomSnapshot } from '../../../shared/run-types';
 import { parseSpec } from '../../../shared/validate';
 import { createFakeApi, type FakeApi } from '../api/fake-api';
 import { setApi } from '../api';

@@ -5,7 +5,8 @@
  */
 import { defineStore } from 'pinia';
 import { computed, markRaw, ref, shallowRef } from 'vue';
-import { EVENTS_VERSION, type RunEvent, type RunId, type SomSnapshot } from '../../../shared/events';
+import { EVENTS_VERSION, type RunEvent } from '../../../shared/events';
+import type { RunId, SomSnapshot } from '../../../shared/run-types';
 import { getApi } from '../api';
 import { etaSeconds, foldEvent, newRun, runFromDetail, type LiveRun } from './live-fold';
 
@@ -125,17 +126,7 @@ export const useLiveRunStore = defineStore('liveRun', () => {
         ),
       );
       if (states.get(run.id) !== run) return; // replaced or evicted meanwhile
-      for (const w of got)
-        if (w)
-          foldEvent(run, {
-            type: 'winners',
-            v: EVENTS_VERSION,
-            runId: run.id,
-            step: w.step,
-            layer: w.layer,
-            winners: w.winners,
-            ...(w.labels ? { labels: w.labels } : {}),
-          });
+      for (const w of got) if (w) foldEvent(run, { type: 'winners', v: EVENTS_VERSION, runId: run.id, ...w });
       if (run.id === selectedId.value) tick.value++;
     }
   }

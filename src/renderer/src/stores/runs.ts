@@ -1,8 +1,7 @@
 /** runs: the open project's run list (refreshed when runs start or end) and the preset gallery. */
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import type { Preset } from '../../../shared/api';
-import type { RunId } from '../../../shared/events';
+import type { Preset, RunId } from '../../../shared/run-types';
 import type { ExperimentSpecInput } from '../../../shared/spec';
 import type { RunSummary } from '../../../shared/project';
 import { getApi } from '../api';
