@@ -7,7 +7,7 @@ import { parseSpec } from '../../../shared/validate';
 import { createFakeApi, type FakeApi } from '../api/fake-api';
 import { setApi } from '../api';
 import { useLiveRunStore, spread } from './live-run';
-import { MAX_POINTS } from './live-fold';
+import { MAX_POINTS } from '../run/live-fold';
 
 const spec = parseSpec({
   kind: 'som',

@@ -8,7 +8,7 @@ import { computed, markRaw, ref, shallowRef } from 'vue';
 import { EVENTS_VERSION, type RunEvent } from '../../../shared/events';
 import type { RunId, SomSnapshot } from '../../../shared/run-types';
 import { getApi } from '../api';
-import { etaSeconds, foldEvent, newRun, runFromDetail, type LiveRun } from './live-fold';
+import { etaSeconds, foldEvent, newRun, runFromDetail, type LiveRun } from '../run/live-fold';
 
 const MAX_KEPT_RUNS = 6;
 /** A reopened run's winner trace: at most this many stored steps are fetched (evenly spread). */

@@ -3,7 +3,7 @@
  * step); a host may install a sink (the server-side export with a provenance sidecar, Electron's save
  * dialog) through `setExportSink`, and every export goes there instead.
  */
-import type { Point } from './decimate';
+import type { Point } from '../chart/decimate';
 
 export interface Provenance {
   runId: string;

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { ema } from './ema';
-import { seriesCsv, exportName } from './export';
+import { seriesCsv, exportName } from '../export/export';
 
 describe('ema smoothing', () => {
   it('returns the values unchanged at w = 0', () => {

@@ -1,23 +1,4 @@
-/** Canvas helpers: the container's width (ResizeObserver) and drawing at the device pixel ratio. */
-import { onBeforeUnmount, onMounted, ref, type Ref } from 'vue';
-
-export function useWidth(el: Ref<HTMLElement | null>, fallback = 360): Ref<number> {
-  const width = ref(fallback);
-  let ro: ResizeObserver | null = null;
-  onMounted(() => {
-    if (!el.value) return;
-    width.value = el.value.clientWidth || fallback;
-    if (typeof ResizeObserver === 'undefined') return;
-    ro = new ResizeObserver((entries) => {
-      const w = Math.floor(entries[0]?.contentRect.width ?? 0);
-      if (w > 0 && w !== width.value) width.value = w;
-    });
-    ro.observe(el.value);
-  });
-  onBeforeUnmount(() => ro?.disconnect());
-  return width;
-}
-
+/** Drawing on a canvas at the device pixel ratio, and the same drawing as a PNG for figure export. */
 /** Sizes the canvas for w×h CSS px at `ratio` and hands a context scaled to CSS px to `paint`. */
 export function paintCanvas(
   canvas: HTMLCanvasElement,

@@ -7,7 +7,7 @@ import { traceOf, type RunEvent } from '../../../shared/events';
 import type { BackendReport, MetricRow, RunId, SomSnapshot, WinnerTrace } from '../../../shared/run-types';
 import type { ExperimentSpec } from '../../../shared/spec';
 import type { RunStatus } from '../../../shared/project';
-import { DecimatedList, DecimatedSeries } from '../lib/decimate';
+import { DecimatedList, DecimatedSeries } from '../chart/decimate';
 
 export const MAX_POINTS = 2000;
 export const MAX_WINNER_FRAMES = 400;

@@ -1,5 +1,5 @@
 /** Which metric series go on which chart, and their display names. */
-import type { Line } from './charts';
+import type { Line } from './echarts';
 import type { DecimatedSeries } from './decimate';
 
 export interface ChartDef {
