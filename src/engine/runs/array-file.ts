@@ -1,7 +1,8 @@
 /**
- * A pair of files for typed arrays: `<stem>.bin` holds the arrays little endian, one after another;
- * `<stem>.json` holds the metadata and, per array, its dtype, byte offset and length (elements). The .bin is
- * written first and the .json last, so a listing of .json files only ever sees complete pairs.
+ * Typed arrays on disk, one set per (layer, step): each array is a NumPy `.npy` file
+ * (`<stem>.<name>.npy`, so `np.load` opens it with its shape), and `<stem>.json` holds the metadata and, per
+ * array, its dtype, shape and file. The .npy files are written first and the .json last, so a listing of .json
+ * files only ever sees complete sets. Version 1 (one `<stem>.bin` with byte offsets) is still read.
  */
 import { readFile } from 'node:fs/promises';
 import { endianness } from 'node:os';
@@ -9,47 +10,62 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { parseWith } from '../../shared/validate';
 import { writeFileAtomic, writeJsonAtomic } from './atomic';
+import { decodeNpy, encodeNpy } from './npy';
 
 export type StoredArray = Float32Array | Int32Array;
+/** An array with the shape NumPy should see (default: flat). */
+export interface ShapedArray {
+  data: StoredArray;
+  shape: number[];
+}
 const DTYPES = { float32: Float32Array, int32: Int32Array } as const;
-type DType = keyof typeof DTYPES;
 
-const ArrayEntrySchema = z.object({
+const V1EntrySchema = z.object({
   dtype: z.enum(['float32', 'int32']),
   offset: z.number().int().min(0).multipleOf(4),
   length: z.number().int().min(0),
 });
-const HeaderSchema = z.looseObject({
-  format: z.literal('somlab-arrays'),
-  version: z.literal(1),
-  arrays: z.record(z.string(), ArrayEntrySchema),
+const V2EntrySchema = z.object({
+  dtype: z.enum(['float32', 'int32']),
+  shape: z.array(z.number().int().min(0)),
+  file: z.string().regex(/^[^/\\]+\.npy$/, 'a .npy file name in the same folder'),
 });
+const HeaderSchema = z.discriminatedUnion('version', [
+  z.looseObject({
+    format: z.literal('somlab-arrays'),
+    version: z.literal(1),
+    arrays: z.record(z.string(), V1EntrySchema),
+  }),
+  z.looseObject({
+    format: z.literal('somlab-arrays'),
+    version: z.literal(2),
+    arrays: z.record(z.string(), V2EntrySchema),
+  }),
+]);
 
 const BIG_ENDIAN = endianness() === 'BE';
-const dtypeOf = (a: StoredArray): DType => (a instanceof Float32Array ? 'float32' : 'int32');
+const dtypeOf = (a: StoredArray) => (a instanceof Float32Array ? ('float32' as const) : ('int32' as const));
+const shaped = (a: StoredArray | ShapedArray): ShapedArray =>
+  ArrayBuffer.isView(a) ? { data: a, shape: [a.length] } : a;
 
-function toLittleEndian(a: StoredArray): Buffer {
-  const bytes = Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-  return BIG_ENDIAN ? Buffer.from(bytes).swap32() : bytes;
-}
+/** The .npy file of one array of a set (what a user's `np.load` opens). */
+export const npyFileName = (stem: string, name: string): string => `${stem}.${name}.npy`;
 
 export async function writeArrayFile(
   dir: string,
   stem: string,
   meta: Record<string, unknown>,
-  arrays: Record<string, StoredArray | undefined>,
+  arrays: Record<string, StoredArray | ShapedArray | undefined>,
 ): Promise<void> {
-  const entries: Record<string, z.infer<typeof ArrayEntrySchema>> = {};
-  const chunks: Buffer[] = [];
-  let offset = 0;
+  const entries: Record<string, z.infer<typeof V2EntrySchema>> = {};
   for (const [name, a] of Object.entries(arrays)) {
     if (!a) continue;
-    entries[name] = { dtype: dtypeOf(a), offset, length: a.length };
-    chunks.push(toLittleEndian(a));
-    offset += a.byteLength;
+    const { data, shape } = shaped(a);
+    const file = npyFileName(stem, name);
+    await writeFileAtomic(join(dir, file), encodeNpy(data, shape));
+    entries[name] = { dtype: dtypeOf(data), shape, file };
   }
-  await writeFileAtomic(join(dir, `${stem}.bin`), Buffer.concat(chunks));
-  await writeJsonAtomic(join(dir, `${stem}.json`), { format: 'somlab-arrays', version: 1, ...meta, arrays: entries });
+  await writeJsonAtomic(join(dir, `${stem}.json`), { format: 'somlab-arrays', version: 2, ...meta, arrays: entries });
 }
 
 export interface ArrayFile {
@@ -57,9 +73,30 @@ export interface ArrayFile {
   arrays: Record<string, StoredArray>;
 }
 
+async function readOrSay(path: string): Promise<Buffer> {
+  return readFile(path).catch((e: NodeJS.ErrnoException) => {
+    throw new Error(`cannot read ${path}: ${e.code ?? e.message}`);
+  });
+}
+
+function fromBin(bin: Buffer, binPath: string, entries: Record<string, z.infer<typeof V1EntrySchema>>) {
+  const arrays: Record<string, StoredArray> = {};
+  for (const [name, { dtype, offset, length }] of Object.entries(entries)) {
+    const Ctor = DTYPES[dtype];
+    const end = offset + length * Ctor.BYTES_PER_ELEMENT;
+    if (end > bin.length)
+      throw new Error(
+        `${binPath} is truncated: array "${name}" needs bytes ${offset}..${end}, the file has ${bin.length}`,
+      );
+    const bytes = new Uint8Array(bin.subarray(offset, end));
+    if (BIG_ENDIAN) Buffer.from(bytes.buffer).swap32();
+    arrays[name] = new Ctor(bytes.buffer, 0, length);
+  }
+  return arrays;
+}
+
 export async function readArrayFile(dir: string, stem: string): Promise<ArrayFile> {
   const jsonPath = join(dir, `${stem}.json`);
-  const binPath = join(dir, `${stem}.bin`);
   let raw: unknown;
   try {
     raw = JSON.parse(await readFile(jsonPath, 'utf8'));
@@ -68,22 +105,19 @@ export async function readArrayFile(dir: string, stem: string): Promise<ArrayFil
     throw new Error(err.code === 'ENOENT' ? `${jsonPath} not found` : `${jsonPath} is corrupt: ${err.message}`);
   }
   const header = parseWith(HeaderSchema, raw, jsonPath);
-  const bin = await readFile(binPath).catch((e: NodeJS.ErrnoException) => {
-    throw new Error(`cannot read ${binPath}: ${e.code ?? e.message}`);
-  });
+  if (header.version === 1) {
+    const binPath = join(dir, `${stem}.bin`);
+    return { header, arrays: fromBin(await readOrSay(binPath), binPath, header.arrays) };
+  }
   const arrays: Record<string, StoredArray> = {};
-  for (const [name, { dtype, offset, length }] of Object.entries(header.arrays)) {
-    const Ctor = DTYPES[dtype];
-    const end = offset + length * Ctor.BYTES_PER_ELEMENT;
-    if (end > bin.length) {
+  for (const [name, entry] of Object.entries(header.arrays)) {
+    const path = join(dir, entry.file);
+    const { data, shape } = decodeNpy(await readOrSay(path), path);
+    if (dtypeOf(data) !== entry.dtype || shape.join() !== entry.shape.join())
       throw new Error(
-        `${binPath} is truncated: array "${name}" needs bytes ${offset}..${end}, the file has ${bin.length}`,
+        `${path}: holds ${dtypeOf(data)} (${shape.join(', ')}), ${jsonPath} says ${entry.dtype} (${entry.shape.join(', ')})`,
       );
-    }
-    // Copy into a fresh, aligned buffer: the file buffer's byteOffset need not be a multiple of 4.
-    const bytes = new Uint8Array(bin.subarray(offset, end));
-    if (BIG_ENDIAN) Buffer.from(bytes.buffer).swap32();
-    arrays[name] = new Ctor(bytes.buffer, 0, length);
+    arrays[name] = data;
   }
   return { header, arrays };
 }

@@ -133,43 +133,20 @@ describe('RunHandle', () => {
       'model/model.json',
       'model/weights.bin',
       'run.json',
-      'snapshots/mask%2Fdense%201-0.bin',
+      'snapshots/mask%2Fdense%201-0.codebook.npy',
+      'snapshots/mask%2Fdense%201-0.hits.npy',
       'snapshots/mask%2Fdense%201-0.json',
-      'snapshots/som-2.bin',
+      'snapshots/mask%2Fdense%201-0.umatrix.npy',
+      'snapshots/som-2.classMap.npy',
+      'snapshots/som-2.codebook.npy',
+      'snapshots/som-2.hits.npy',
       'snapshots/som-2.json',
+      'snapshots/som-2.umatrix.npy',
       'spec.json',
-      'winners/som-2.bin',
       'winners/som-2.json',
+      'winners/som-2.labels.npy',
+      'winners/som-2.winners.npy',
     ]);
-  });
-
-  it('stores snapshot arrays little endian at the offsets its header names', async () => {
-    const project = await newProject(tempDir);
-    const run = await createRun(project, COLOURS_SPEC, { id: 'r3', heartbeatMs: 0 });
-    await run.writeSnapshot(snapshot(7));
-    const header = JSON.parse(await readFile(join(run.dir, 'snapshots', 'som-7.json'), 'utf8'));
-    expect(header).toMatchObject({ step: 7, layer: 'som', rows: 2, cols: 3, topology: 'hex', shape: [3] });
-    expect(header.arrays).toEqual({
-      codebook: { dtype: 'float32', offset: 0, length: 18 },
-      hits: { dtype: 'float32', offset: 72, length: 6 },
-      umatrix: { dtype: 'float32', offset: 96, length: 6 },
-      classMap: { dtype: 'int32', offset: 120, length: 6 },
-    });
-    const bin = await readFile(join(run.dir, 'snapshots', 'som-7.bin'));
-    expect(bin.length).toBe(144);
-    expect(bin.readFloatLE(72 + 4 * 4)).toBe(5);
-    expect(bin.readInt32LE(120 + 4)).toBe(-1);
-  });
-
-  it('reports a truncated .bin by file and array', async () => {
-    const project = await newProject(tempDir);
-    const run = await createRun(project, COLOURS_SPEC, { id: 'r4', heartbeatMs: 0 });
-    await run.writeSnapshot(snapshot(1));
-    const { truncate } = await import('node:fs/promises');
-    await truncate(join(run.dir, 'snapshots', 'som-1.bin'), 100);
-    await expect(readSnapshot(project, 'r4', 1)).rejects.toThrow(
-      /som-1\.bin is truncated: array "umatrix" needs bytes 96\.\.120, the file has 100/,
-    );
   });
 
   it('keeps the end status when a heartbeat comes after it, and records failures', async () => {

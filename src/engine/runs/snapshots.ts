@@ -1,7 +1,8 @@
 /**
- * SOM snapshots and winner traces on disk, one array-file pair per (layer, step):
- * `snapshots/<layer>-<step>.json|.bin` and `winners/<layer>-<step>.json|.bin`, so the UI's time scrubber
- * can load any step it lists without reading the others.
+ * SOM snapshots and winner traces on disk, one array set per (layer, step): `snapshots/<layer>-<step>.json`
+ * with `<layer>-<step>.{codebook,hits,umatrix,classMap}.npy`, and `winners/<layer>-<step>.json` with
+ * `.{winners,labels}.npy`, so the UI's time scrubber loads any step it lists without reading the others and
+ * NumPy opens each array with its grid shape (codebook: rows × cols × the sample's shape).
  */
 import { mkdir, readdir } from 'node:fs/promises';
 import { z } from 'zod';
@@ -20,14 +21,21 @@ const SnapshotMetaSchema = z.object({
 });
 const WinnersMetaSchema = z.object({ step: z.number().int().min(0), layer: z.string() });
 
+/** The per-neuron vector's shape, or its flat length when the recorded shape does not multiply out to it. */
+function codebookShape(s: SomSnapshot): number[] {
+  const per = s.codebook.length / (s.rows * s.cols);
+  return s.shape.length > 0 && s.shape.reduce((a, b) => a * b, 1) === per ? s.shape : [per];
+}
+
 export async function writeSnapshotFiles(dir: string, s: SomSnapshot): Promise<void> {
   await mkdir(dir, { recursive: true });
   const meta = { step: s.step, layer: s.layer, rows: s.rows, cols: s.cols, topology: s.topology, shape: s.shape };
+  const grid = [s.rows, s.cols];
   await writeArrayFile(dir, arrayFileStem(s.layer, s.step), meta, {
-    codebook: s.codebook,
-    hits: s.hits,
-    umatrix: s.umatrix,
-    classMap: s.classMap,
+    codebook: { data: s.codebook, shape: [...grid, ...codebookShape(s)] },
+    hits: { data: s.hits, shape: grid },
+    umatrix: { data: s.umatrix, shape: grid },
+    classMap: s.classMap && { data: s.classMap, shape: grid },
   });
 }
 
