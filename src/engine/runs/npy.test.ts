@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SomSnapshot } from '../../shared/events';
+import type { SomSnapshot } from '../../shared/run-types';
 import { decodeNpy, encodeNpy } from './npy';
 import { readSnapshotFiles, readWinnerFiles, writeSnapshotFiles, writeWinnerFiles } from './snapshots';
 import { useTempDirs } from './test-helpers';
