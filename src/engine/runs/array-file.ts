@@ -115,7 +115,8 @@ export async function readArrayFile(dir: string, stem: string): Promise<ArrayFil
     const { data, shape } = decodeNpy(await readOrSay(path), path);
     if (dtypeOf(data) !== entry.dtype || shape.join() !== entry.shape.join())
       throw new Error(
-        `${path}: holds ${dtypeOf(data)} (${shape.join(', ')}), ${jsonPath} says ${entry.dtype} (${entry.shape.join(', ')})`,
+        `${path}: holds ${dtypeOf(data)} (${shape.join(', ')}), ` +
+          `${jsonPath} says ${entry.dtype} (${entry.shape.join(', ')})`,
       );
     arrays[name] = data;
   }

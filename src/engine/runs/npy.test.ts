@@ -59,8 +59,9 @@ describe('.npy snapshot arrays', () => {
     await writeWinnerFiles(dir, { step: 7, layer: 'som', winners: Int32Array.from([4, 0, 5]) });
     const script =
       'import json, sys, numpy as np\n' +
-      'out = {n: (lambda a: [str(a.dtype), list(a.shape), a.ravel().tolist()])(np.load(sys.argv[1] + "/som-7." + n + ".npy"))' +
-      ' for n in ["codebook", "hits", "classMap", "winners"]}\nprint(json.dumps(out))';
+      'row = lambda a: [str(a.dtype), list(a.shape), a.ravel().tolist()]\n' +
+      'names = ["codebook", "hits", "classMap", "winners"]\n' +
+      'print(json.dumps({n: row(np.load(sys.argv[1] + "/som-7." + n + ".npy")) for n in names}))';
     const out = JSON.parse(execFileSync('python3', ['-c', script, dir], { encoding: 'utf8' }));
     expect(out.codebook).toEqual(['float32', [2, 3, 3], [...SNAPSHOT.codebook]]);
     expect(out.hits).toEqual(['float32', [2, 3], [...SNAPSHOT.hits]]);
