@@ -1,10 +1,11 @@
 /**
  * liveRun: folds run events for every run seen this session (so a run started from the Runs view is
- * complete when the Live view opens), and exposes the selected one. Big data stays in markRaw objects;
- * components watch `tick` (bumped per folded event of the selected run) and redraw on their own throttle.
+ * complete when the Live view opens), and exposes the selected one. Big data stays in markRaw objects folded
+ * in place; `selected` is a shallowRef that is triggered (triggerRef) after each fold into the selected run, so
+ * whatever reads it recomputes and the panels redraw on their own throttle.
  */
 import { defineStore } from 'pinia';
-import { computed, markRaw, ref, shallowRef } from 'vue';
+import { computed, markRaw, ref, shallowRef, triggerRef } from 'vue';
 import { EVENTS_VERSION, type RunEvent } from '../../../shared/events';
 import type { RunId, SomSnapshot } from '../../../shared/run-types';
 import { getApi } from '../api';
@@ -23,17 +24,22 @@ export function spread<T>(items: readonly T[], n: number): T[] {
 export const useLiveRunStore = defineStore('liveRun', () => {
   const states = new Map<RunId, LiveRun>();
   const selectedId = ref<RunId | null>(null);
-  const tick = ref(0);
+  /** The selected run, or null. Folding mutates it in place, so `changed` triggers the ref by hand. */
+  const selected = shallowRef<LiveRun | null>(null);
   const loading = ref(false);
   const error = ref<string | null>(null);
   /** A saved snapshot picked with the scrubber (null: follow the latest). */
   const pinned = shallowRef<SomSnapshot | null>(null);
 
-  const current = (): LiveRun | null => (selectedId.value ? (states.get(selectedId.value) ?? null) : null);
+  /** Tells the views that run `id` changed, when it is the selected one. */
+  function changed(id: RunId | null): void {
+    if (id !== selectedId.value) return;
+    selected.value = (id && states.get(id)) || null;
+    triggerRef(selected);
+  }
 
   const summary = computed(() => {
-    void tick.value;
-    const r = current();
+    const r = selected.value;
     if (!r) return null;
     return {
       id: r.id,
@@ -72,7 +78,7 @@ export const useLiveRunStore = defineStore('liveRun', () => {
       evict();
     }
     foldEvent(r, e);
-    if (e.runId === selectedId.value) tick.value++;
+    changed(e.runId);
   }
 
   /** Subscribes to every run event; returns the disposer. */
@@ -110,7 +116,7 @@ export const useLiveRunStore = defineStore('liveRun', () => {
       if (!states.has(id)) error.value = `could not open run ${id}: ${(e as Error).message}`;
     } finally {
       loading.value = false;
-      if (id === selectedId.value) tick.value++;
+      changed(id);
     }
   }
 
@@ -127,7 +133,7 @@ export const useLiveRunStore = defineStore('liveRun', () => {
       );
       if (states.get(run.id) !== run) return; // replaced or evicted meanwhile
       for (const w of got) if (w) foldEvent(run, { type: 'winners', v: EVENTS_VERSION, runId: run.id, ...w });
-      if (run.id === selectedId.value) tick.value++;
+      changed(run.id);
     }
   }
 
@@ -135,7 +141,7 @@ export const useLiveRunStore = defineStore('liveRun', () => {
   async function select(id: RunId | null): Promise<void> {
     selectedId.value = id;
     pinned.value = null;
-    tick.value++;
+    changed(id);
     if (!id) return;
     const r = states.get(id);
     if (!r || !r.spec) await openFromDisk(id);
@@ -169,12 +175,11 @@ export const useLiveRunStore = defineStore('liveRun', () => {
 
   return {
     selectedId,
-    tick,
+    selected,
     loading,
     error,
     pinned,
     summary,
-    current,
     run: (id: RunId) => states.get(id) ?? null,
     attach,
     onEvent,

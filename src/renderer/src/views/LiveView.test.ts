@@ -97,6 +97,19 @@ describe('live view', () => {
     expect(host.textContent).toContain('not applicable for plain SOMs');
   });
 
+  it('redraws the charts with rows that arrive after the view opened', async () => {
+    fake.emit({ type: 'metrics', v, runId: 'r1', rows: [{ step: 2, epoch: 0, t: 90, qe: 0.3, te: 0.1 }] });
+    await flush();
+    await new Promise((r) => setTimeout(r, 350)); // charts redraw on a 300 ms throttle
+    const latest = setOptions.filter((o) => o.series.some((s) => s.name === 'qe')).at(-1)!;
+    expect(latest.series.find((s) => s.name === 'qe')!.data).toEqual([
+      [0, 0.5],
+      [1, 0.4],
+      [2, 0.3],
+    ]);
+    expect(host.textContent).toContain('step 3 / 10');
+  });
+
   it('pauses and resumes with Space, but not while typing in a field', async () => {
     window.dispatchEvent(new KeyboardEvent('keydown', { key: ' ' }));
     await flush();
