@@ -11,7 +11,7 @@ export default defineConfig({
     pool: 'forks',
     reporters: ['default'],
     projects: [
-      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'packaging/**/*.test.ts'] } },
       // The browser tests drive one lab server and real trainers each: one file at a time.
       {
         extends: true,
