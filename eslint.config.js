@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'out/**', 'dist/**', 'scratch/**', 'test-results/**', 'e2e-artifacts/**'],
+    ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'scratch/**', 'test-results/**', 'e2e-artifacts/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
