@@ -5,7 +5,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'scratch/**', 'test-results/**', 'e2e-artifacts/**'],
+    ignores: [
+      'node_modules/**',
+      'out/**',
+      'dist/**',
+      'release/**',
+      'scratch/**',
+      'test-results/**',
+      'e2e-artifacts/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
