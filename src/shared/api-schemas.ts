@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ApiCallName, ApiCalls } from './api';
 import { DatasetRefSchema } from './spec';
+import { clip } from './clip';
 import { parseWith } from './validate';
 
 const runId = z
@@ -40,6 +41,6 @@ export function isApiCall(name: unknown): name is ApiCallName {
 /** Validates a call's name and arguments; throws a message naming the call and the bad argument. */
 export function parseApiArgs<K extends ApiCallName>(call: K, args: unknown): Parameters<ApiCalls[K]> {
   if (!isApiCall(call))
-    throw new Error(`unknown call "${String(call)}": expected one of ${Object.keys(API_ARGS).join(', ')}`);
+    throw new Error(`unknown call "${clip(String(call))}": expected one of ${Object.keys(API_ARGS).join(', ')}`);
   return parseWith(API_ARGS[call], args, `arguments of ${call}`) as Parameters<ApiCalls[K]>;
 }

@@ -2,6 +2,8 @@
  * Closed tables of named options (MiniSom style). Every name a user can type lives here, so an
  * unknown name can be answered with the list of valid ones.
  */
+import { clip } from './clip';
+
 export const TOPOLOGIES = ['rect', 'hex', 'chain', 'ring', 'torus'] as const;
 export type Topology = (typeof TOPOLOGIES)[number];
 
@@ -35,5 +37,5 @@ export type OptimizerName = (typeof OPTIMIZERS)[number];
 /** Looks a name up in a closed table; an unknown name gets an error that lists the valid ones. */
 export function pickOption<T extends string>(what: string, table: readonly T[], name: string): T {
   if ((table as readonly string[]).includes(name)) return name as T;
-  throw new Error(`unknown ${what} "${name}": expected one of ${table.map((t) => `"${t}"`).join(', ')}`);
+  throw new Error(`unknown ${what} "${clip(name)}": expected one of ${table.map((t) => `"${t}"`).join(', ')}`);
 }

@@ -3,6 +3,7 @@
  * all read this table. `reproduces` names the seed figure; `reference` (issue 5) adds its tolerance.
  */
 import type { Preset } from './run-types';
+import { clip } from './clip';
 import { SCIENCE_PRESETS } from './presets-science';
 
 const mnist = { source: 'builtin', name: 'mnist' } as const;
@@ -161,6 +162,7 @@ PRESETS.push(...SCIENCE_PRESETS);
 
 export function findPreset(name: string): Preset {
   const p = PRESETS.find((x) => x.name === name);
-  if (!p) throw new Error(`unknown preset "${name}": expected one of ${PRESETS.map((x) => `"${x.name}"`).join(', ')}`);
+  if (!p)
+    throw new Error(`unknown preset "${clip(name)}": expected one of ${PRESETS.map((x) => `"${x.name}"`).join(', ')}`);
   return p;
 }

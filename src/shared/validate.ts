@@ -1,5 +1,6 @@
 /** One readable message per schema failure: the field, what was expected, what arrived. */
 import type { z } from 'zod';
+import { clip } from './clip';
 import { ExperimentSpecSchema, type ExperimentSpec } from './spec';
 
 export class ValidationError extends Error {
@@ -16,7 +17,7 @@ function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (typeof value === 'string') return `"${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
+  if (typeof value === 'string') return `"${clip(value, 40)}"`;
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${String(value)}`;
 }

@@ -31,3 +31,28 @@ describe('wire encoding', () => {
     expect(() => decodeWire('{"x":{"$typed":"f64","b64":""}}')).toThrow(/unknown typed array tag "f64"/);
   });
 });
+
+describe('wire decoding of hostile input', () => {
+  it('refuses tags that are not own table entries (no prototype lookups)', () => {
+    for (const tag of ['constructor', '__proto__', 'toString', 7])
+      expect(() => decodeWire(JSON.stringify({ x: { $typed: tag, b64: '' } }))).toThrow(/unknown typed array tag/);
+  });
+
+  it('refuses bad base64 and ragged lengths, naming the array', () => {
+    expect(() => decodeWire('{"x":{"$typed":"f32","b64":"%%%"}}')).toThrow('wire: f32 array: b64 is not valid base64');
+    expect(() => decodeWire('{"x":{"$typed":"f32","b64":"AAAA"}}')).toThrow(/f32 array of 3 bytes/);
+    expect(() => decodeWire('{"x":{"$typed":"i32","b64":5}}')).toThrow('wire: i32 array: b64 must be a string');
+  });
+
+  it('clips a huge tag in the message', () => {
+    const tag = 'z'.repeat(100_000);
+    let message = '';
+    try {
+      decodeWire(JSON.stringify({ x: { $typed: tag, b64: '' } }));
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message.length).toBeLessThan(400);
+    expect(message).toContain('(100000 characters)');
+  });
+});

@@ -3,6 +3,7 @@
  * base64 so snapshots keep their Float32Array/Int32Array types on the other side.
  */
 import type { ApiCallName } from './api';
+import { clip } from './clip';
 import type { RunEvent } from './events';
 
 export interface WireRequest {
@@ -46,15 +47,26 @@ export function encodeWire(msg: WireRequest | WireResponse): string {
   });
 }
 
+/** A typed array from its wire form; a bad tag, bad base64 or a ragged length is an error naming it. */
+function typedFromWire($typed: unknown, b64: unknown): Float32Array | Int32Array | Uint8Array {
+  if (typeof $typed !== 'string' || !Object.hasOwn(TYPED, $typed))
+    throw new Error(`wire: unknown typed array tag "${clip(String($typed))}": expected one of f32, i32, u8`);
+  if (typeof b64 !== 'string') throw new Error(`wire: ${$typed} array: b64 must be a string`);
+  let bytes: Uint8Array;
+  try {
+    bytes = fromBase64(b64);
+  } catch {
+    throw new Error(`wire: ${$typed} array: b64 is not valid base64`);
+  }
+  const Ctor = TYPED[$typed as TypedTag];
+  if (bytes.byteLength % Ctor.BYTES_PER_ELEMENT !== 0)
+    throw new Error(`wire: ${$typed} array of ${bytes.byteLength} bytes: not a whole number of elements`);
+  return new Ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength / Ctor.BYTES_PER_ELEMENT);
+}
+
 export function decodeWire<T = WireRequest | WireResponse>(text: string): T {
   return JSON.parse(text, (_k, v: unknown) => {
-    if (v && typeof v === 'object' && '$typed' in v && 'b64' in v) {
-      const { $typed, b64 } = v as { $typed: TypedTag; b64: string };
-      const Ctor = TYPED[$typed];
-      if (!Ctor) throw new Error(`wire: unknown typed array tag "${String($typed)}"`);
-      const bytes = fromBase64(b64);
-      return new Ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength / Ctor.BYTES_PER_ELEMENT);
-    }
+    if (v && typeof v === 'object' && '$typed' in v && 'b64' in v) return typedFromWire(v.$typed, v.b64);
     return v;
   }) as T;
 }

@@ -7,6 +7,7 @@
  */
 import { realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { clip } from '../../shared/clip';
 
 /** Refused paths: `what` names the kind of folder ("dataset folder", "project folder"). */
 export class OutsideRootsError extends Error {
@@ -17,8 +18,8 @@ export class OutsideRootsError extends Error {
   ) {
     super(
       roots.length === 0
-        ? `${what} ${path}: no ${what}s are allowed here`
-        : `${what} ${path} is outside the allowed folders (${roots.join(', ')})`,
+        ? `${what} ${clip(path)}: no ${what}s are allowed here`
+        : `${what} ${clip(path)} is outside the allowed folders (${roots.join(', ')})`,
     );
     this.name = 'OutsideRootsError';
   }

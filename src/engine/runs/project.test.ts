@@ -22,10 +22,21 @@ describe('createProject / openProject', () => {
     await expect(createProject(dir, 'p')).resolves.toMatchObject({ name: 'p' });
   });
 
-  it('refuses a non-empty folder, naming what is in it', async () => {
+  it('refuses a non-empty folder without listing what is in it', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'thesis.pdf'), '');
-    await expect(createProject(dir, 'p')).rejects.toThrow(/not empty \(thesis\.pdf\)/);
+    const refusal = createProject(dir, 'p');
+    await expect(refusal).rejects.toThrow(/the folder is not empty and holds no somlab\.json; pick an empty/);
+    await expect(refusal).rejects.not.toThrow(/thesis/);
+    expect(await listTree(dir)).toEqual(['thesis.pdf']);
+  });
+
+  it('counts dotfiles other than OS litter: a folder of only dotfiles (a home folder) is not empty', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, '.bashrc'), '');
+    await mkdir(join(dir, '.ssh'));
+    await expect(createProject(dir, 'p')).rejects.toThrow(/not empty/);
+    expect(await listTree(dir)).toEqual(['.bashrc']);
   });
 
   it('refuses a folder that is already a project, leaving it unchanged', async () => {

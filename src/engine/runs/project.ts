@@ -1,6 +1,7 @@
 /** The project folder's identity file, somlab.json: create, open, refuse what this app cannot read. */
 import { mkdir, readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { clip } from '../../shared/clip';
 import { PROJECT_FORMAT, PROJECT_VERSION, ProjectFileSchema, type ProjectFile } from '../../shared/project';
 import { parseWith } from '../../shared/validate';
 import { writeJsonAtomic } from './atomic';
@@ -26,43 +27,48 @@ export async function openProject(dir: string): Promise<ProjectFile> {
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    if (code(e) === 'ENOENT') throw new Error(`${dir} is not a SOM Lab project: ${PROJECT_FILE} not found`);
-    throw new Error(`cannot read ${file}: ${code(e) ?? (e as Error).message}`);
+    if (code(e) === 'ENOENT') throw new Error(`${clip(dir)} is not a SOM Lab project: ${PROJECT_FILE} not found`);
+    throw new Error(`cannot read ${clip(file)}: ${code(e) ?? (e as Error).message}`);
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${file} is corrupt: not valid JSON (${(e as Error).message})`);
+    throw new Error(`${clip(file)} is corrupt: not valid JSON (${(e as Error).message})`);
   }
   checkVersion(raw, file);
   return parseWith(ProjectFileSchema, raw, file);
 }
 
-/** Files that do not make a folder "non-empty" (OS litter). */
-const ignorable = (name: string): boolean => name.startsWith('.') || name === 'Thumbs.db' || name === 'desktop.ini';
+/**
+ * Files that do not make a folder "non-empty": what file managers drop into every folder they show. Other
+ * dotfiles count (a home folder holding only .bashrc and .ssh is not an empty folder).
+ */
+const OS_LITTER = new Set(['.DS_Store', '.localized', '.directory', 'Thumbs.db', 'desktop.ini']);
 
 /**
  * Makes `dir` a project. Accepts a folder that does not exist yet or holds nothing but OS litter; refuses an
  * existing project (open it instead) and a folder with other files in it (a project mixed into unrelated
- * files would be hard to find and to delete).
+ * files would be hard to find and to delete). The refusal does not list the folder's entries: the caller
+ * may be a browser tab that must not learn what is in a folder by trying to create a project there.
  */
 export async function createProject(dir: string, name: string): Promise<ProjectFile> {
   const file = join(dir, PROJECT_FILE);
   const info = await stat(dir).catch((e: unknown) => (code(e) === 'ENOENT' ? null : Promise.reject(e)));
-  if (info && !info.isDirectory()) throw new Error(`cannot create a project at ${dir}: it is a file, not a folder`);
+  if (info && !info.isDirectory())
+    throw new Error(`cannot create a project at ${clip(dir)}: it is a file, not a folder`);
   if (info) {
     const entries = await readdir(dir);
     if (entries.includes(PROJECT_FILE)) {
-      throw new Error(`${dir} already holds a SOM Lab project (${PROJECT_FILE}); open it instead of creating one`);
-    }
-    const other = entries.filter((n) => !ignorable(n));
-    if (other.length > 0) {
       throw new Error(
-        `cannot create a project in ${dir}: the folder is not empty (${other.slice(0, 3).join(', ')}${other.length > 3 ? ', …' : ''}); ` +
-          'pick an empty or new folder',
+        `${clip(dir)} already holds a SOM Lab project (${PROJECT_FILE}); open it instead of creating one`,
       );
     }
+    if (entries.some((n) => !OS_LITTER.has(n)))
+      throw new Error(
+        `cannot create a project in ${clip(dir)}: the folder is not empty and holds no ${PROJECT_FILE}; ` +
+          'pick an empty or new folder',
+      );
   }
   await mkdir(runsDir(dir), { recursive: true });
   const project: ProjectFile = {
