@@ -11,12 +11,18 @@ import type { RunId } from '../shared/run-types';
 import { findPreset, PRESETS } from '../shared/presets';
 import { expandPreset } from '../shared/sweep';
 import { parseSpec } from '../shared/validate';
+import { containedPath } from '../engine/fs/contain';
 import { createProject, listRuns, openProject, readRun, readSnapshot, readWinners } from '../engine/runs';
 import { spawnTrainer, type TrainerHandle } from './spawn-trainer';
 
 export interface LabHostOptions {
   /** Folders a dataset path may point into; `null` means anywhere (Electron, where the user picked it). */
   dataRoots: string[] | null;
+  /**
+   * Folders a project may be opened or created in (the lab server's `--projects`); `null` means anywhere
+   * (Electron, where the user picks folders in a native dialog). Relative paths resolve against the first.
+   */
+  projectRoots: string[] | null;
   /** How a trainer process is started: child_process.fork by default, utilityProcess in Electron. */
   launch?: typeof spawnTrainer;
   /** Native folder dialog where the host has one. */
@@ -52,12 +58,19 @@ export class LabHost {
     return await fn(...parsed);
   }
 
+  /** Where a client's project path really is, refused (OutsideRootsError) outside the project roots. */
+  private async projectPath(dir: string): Promise<string> {
+    const roots = this.opts.projectRoots;
+    if (roots === null) return resolve(dir);
+    return (await containedPath(dir, { roots, what: 'project folder' })).real;
+  }
+
   private requireProject(): ProjectInfo {
     if (!this.project) throw new Error('no project is open: open or create a project folder first');
     return this.project;
   }
 
-  private emit(e: RunEvent): void {
+  protected emit(e: RunEvent): void {
     for (const l of this.listeners) l(e);
   }
 
@@ -70,9 +83,14 @@ export class LabHost {
   readonly calls: {
     [K in ApiCallName]: (...a: Parameters<ApiCalls[K]>) => Promise<ReturnType<ApiCalls[K]>> | ReturnType<ApiCalls[K]>;
   } = {
-    'project:open': async (dir) => (this.project = { ...(await openProject(resolve(dir))), dir: resolve(dir) }),
-    'project:create': async (dir, name) =>
-      (this.project = { ...(await createProject(resolve(dir), name)), dir: resolve(dir) }),
+    'project:open': async (dir) => {
+      const real = await this.projectPath(dir);
+      return (this.project = { ...(await openProject(real)), dir: real });
+    },
+    'project:create': async (dir, name) => {
+      const real = await this.projectPath(dir);
+      return (this.project = { ...(await createProject(real, name)), dir: real });
+    },
     'project:current': () => this.project,
     'runs:list': () => listRuns(this.requireProject().dir),
     'runs:get': (id) => readRun(this.requireProject().dir, id),

@@ -11,7 +11,12 @@ let win: BrowserWindow | null = null;
 const current = (): BrowserWindow | null => win;
 
 // In the desktop app the user picks dataset folders with the native dialog: any folder is allowed.
-const host = new LabHost({ dataRoots: null, launch: launchUtilityTrainer, pickFolder: folderPicker(current) });
+const host = new LabHost({
+  dataRoots: null,
+  projectRoots: null,
+  launch: launchUtilityTrainer,
+  pickFolder: folderPicker(current),
+});
 
 /** Run events reach the renderer over a MessagePort, not per-event IPC invokes. */
 function connectEvents(w: BrowserWindow): () => void {

@@ -1,14 +1,19 @@
 /**
  * The lab server: the built renderer over HTTP and the typed Api over one WebSocket per tab, bound to
- * 127.0.0.1 with a token unless told otherwise. Several tabs may watch the same run: events fan out to all.
+ * 127.0.0.1 with a token unless told otherwise. Several tabs may watch the same run: events fan out to all,
+ * each tab with its own backpressure (outbox.ts). Projects open only under the project roots.
  */
+import { lstat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { decodeWire, encodeWire, type WireRequest } from '../shared/wire';
+import { dirname, join, resolve } from 'node:path';
+import { WebSocketServer } from 'ws';
+import { PROJECT_FILE } from '../engine/runs';
 import { LabHost } from '../host/lab-host';
-import { authorised, newToken, originAllowed, tokenCookie, tokenFrom } from './auth';
-import { serveStatic } from './static';
+import { newToken } from './auth';
+import { createFanout } from './fanout';
+import { handleHttp, handleUpgrade, type Doors } from './http';
+import { serveSocket } from './socket-api';
 
 export interface LabServerOptions {
   host?: string;
@@ -16,8 +21,13 @@ export interface LabServerOptions {
   /** Token to require; `null` disables it (only when asked for explicitly). Random by default. */
   token?: string | null;
   rendererDir: string;
+  /** Opened at start, or created there when the folder holds no project yet. */
   project?: string;
   dataRoots: string[];
+  /** Folders projects may be opened or created in (`--projects`); default: the folder holding `project`. */
+  projectRoots?: string[];
+  /** A host built by the caller (tests); by default one is made from the roots above. */
+  lab?: LabHost;
 }
 
 export interface LabServer {
@@ -28,46 +38,48 @@ export interface LabServer {
   close(): Promise<void>;
 }
 
+/** The largest message a tab may send (specs and calls are a few KB; a bigger frame is refused, 1009). */
+export const MAX_MESSAGE_BYTES = 1 << 20;
+
 export const isLoopback = (h: string): boolean =>
   h === '127.0.0.1' || h === 'localhost' || h === '::1' || h.startsWith('127.');
+
+export const defaultProjectRoots = (project: string | undefined): string[] =>
+  project ? [dirname(resolve(project))] : [];
+
+/** Opens `dir`, or creates a project there when it holds no somlab.json; a damaged project keeps its error. */
+async function openOrCreate(lab: LabHost, dir: string): Promise<void> {
+  try {
+    await lab.calls['project:open'](dir);
+  } catch (e) {
+    const hasProjectFile = await lstat(join(resolve(dir), PROJECT_FILE)).then(
+      () => true,
+      () => false,
+    );
+    if (hasProjectFile) throw e;
+    await lab.calls['project:create'](dir, 'SOM Lab project');
+  }
+}
 
 export async function startLabServer(o: LabServerOptions): Promise<LabServer> {
   const hostName = o.host ?? '127.0.0.1';
   const token = o.token === undefined ? newToken() : o.token;
-  const lab = new LabHost({ dataRoots: o.dataRoots });
-  if (o.project)
-    await Promise.resolve(lab.calls['project:open'](o.project)).catch(() =>
-      lab.calls['project:create'](o.project!, 'SOM Lab project'),
-    );
+  const projectRoots = o.projectRoots ?? defaultProjectRoots(o.project);
+  const lab = o.lab ?? new LabHost({ dataRoots: o.dataRoots, projectRoots });
+  if (o.project) await openOrCreate(lab, o.project);
+
   let origins: string[] = [];
-
-  const server = createServer((req, res) => {
-    if (!authorised(req, token)) {
-      res
-        .writeHead(401, { 'content-type': 'text/plain; charset=utf-8' })
-        .end('SOM Lab: this URL needs the token printed when the server started (…/?token=…)');
-      return;
-    }
-    const url = new URL(req.url ?? '/', 'http://x');
-    const cookie = token && url.searchParams.get('token') ? { 'set-cookie': tokenCookie(token) } : undefined;
-    serveStatic(o.rendererDir, url.pathname, res, cookie).catch((e) => res.writeHead(500).end(String(e)));
-  });
-
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
-  server.on('upgrade', (req, socket, head) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path !== '/ws' || !authorised(req, token) || !originAllowed(req, origins)) {
-      const why =
-        path !== '/ws'
-          ? '404 Not Found'
-          : tokenFrom(req) === null || !authorised(req, token)
-            ? '401 Unauthorized'
-            : '403 Forbidden';
-      socket.end(`HTTP/1.1 ${why}\r\nconnection: close\r\n\r\n`);
-      return;
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, lab));
-  });
+  const fanout = createFanout(lab);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const doors: Doors = {
+    token,
+    rendererDir: o.rendererDir,
+    origins: () => origins,
+    wss,
+    onSocket: (ws) => serveSocket(ws, lab, fanout),
+  };
+  const server = createServer((req, res) => handleHttp(doors, req, res));
+  server.on('upgrade', (req, socket, head: Buffer) => handleUpgrade(doors, req, socket, head));
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
@@ -87,31 +99,9 @@ export async function startLabServer(o: LabServerOptions): Promise<LabServer> {
     server,
     async close() {
       await lab.close();
+      fanout.close();
       for (const c of wss.clients) c.terminate();
       await new Promise<void>((r) => server.close(() => r()));
     },
   };
-}
-
-function serveSocket(ws: WebSocket, lab: LabHost): void {
-  const dispose = lab.onRunEvent((event) => {
-    if (ws.readyState === ws.OPEN) ws.send(encodeWire({ event }));
-  });
-  ws.on('close', dispose);
-  ws.on('message', async (raw) => {
-    let req: WireRequest;
-    try {
-      req = decodeWire<WireRequest>(raw.toString());
-      if (typeof req.id !== 'number') throw new Error('expected {id: number, call, args}');
-    } catch (e) {
-      ws.send(encodeWire({ id: -1, ok: false, error: `bad message: ${(e as Error).message}` }));
-      return;
-    }
-    try {
-      const result = await lab.call(req.call, req.args);
-      ws.send(encodeWire({ id: req.id, ok: true, result: result ?? null }));
-    } catch (e) {
-      ws.send(encodeWire({ id: req.id, ok: false, error: (e as Error).message }));
-    }
-  });
 }

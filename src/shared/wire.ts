@@ -70,3 +70,9 @@ export function decodeWire<T = WireRequest | WireResponse>(text: string): T {
     return v;
   }) as T;
 }
+
+/** WebSocket close code the lab server uses for a tab that fell too far behind the live runs. */
+export const CLOSE_TOO_FAR_BEHIND = 4008;
+
+/** The lab server's session check: POST answers 204 when the page's token and origin would be let in. */
+export const SESSION_PATH = '/api/session';

@@ -14,4 +14,4 @@ export {
 } from './read-runs';
 export { markInterrupted } from './recover';
 export { withLiveness, isPidAlive, STALE_AFTER_MS } from './liveness';
-export { newRunId, assertRunId } from './paths';
+export { newRunId, assertRunId, PROJECT_FILE } from './paths';
