@@ -1,10 +1,10 @@
-/** `npm run lab -- --project DIR [--data DIR]... [--host H] [--port P] [--no-token] [--open]` */
+/** `npm run lab -- --project DIR [--projects DIR]... [--data DIR]... [--host H] [--port P] [--no-token] [--open]` */
 import { existsSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { isLoopback, startLabServer } from './lab-server';
+import { defaultProjectRoots, isLoopback, startLabServer } from './lab-server';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const rendererDir = join(root, 'out/renderer');
@@ -26,6 +26,7 @@ export async function labMain(argv: string[]): Promise<void> {
     strict: true,
     options: {
       project: { type: 'string', default: 'somlab-project' },
+      projects: { type: 'string', multiple: true, default: [] },
       data: { type: 'string', multiple: true, default: [] },
       host: { type: 'string', default: '127.0.0.1' },
       port: { type: 'string', default: '8765' },
@@ -43,18 +44,20 @@ export async function labMain(argv: string[]): Promise<void> {
       `lab: WARNING: binding ${values.host} makes the lab reachable from other machines${values['no-token'] ? ' WITHOUT a token' : ' (token still required)'}.`,
     );
   }
+  const project = resolve(values.project!);
+  const projectRoots = values.projects!.length ? values.projects!.map((d) => resolve(d)) : defaultProjectRoots(project);
   const lab = await startLabServer({
     host: values.host,
     port,
     token: values['no-token'] ? null : undefined,
     rendererDir,
-    project: resolve(values.project!),
+    project,
+    projectRoots,
     dataRoots: values.data!.map((d) => resolve(d)),
   });
   console.log(`SOM Lab is running at ${lab.url}`);
-  console.log(
-    `project: ${resolve(values.project!)}${values.data!.length ? `; dataset folders allowed under: ${values.data!.join(', ')}` : ''}`,
-  );
+  console.log(`project: ${project}; projects may be opened or created under: ${projectRoots.join(', ')}`);
+  if (values.data!.length) console.log(`dataset folders allowed under: ${values.data!.join(', ')}`);
   if (values.open)
     spawn('xdg-open', [lab.url], { stdio: 'ignore', detached: true })
       .on('error', () => {})
