@@ -12,7 +12,11 @@ const runId = z
   .string()
   .regex(/^[A-Za-z0-9._-]{1,120}$/, 'a run id (letters, digits, . _ -)')
   .refine((s) => !s.includes('..'), 'a run id without ".."');
-const dir = z.string().min(1).max(4096);
+const dir = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((s) => !s.includes('\0'), 'a path without NUL bytes');
 
 export const API_ARGS = {
   'project:open': z.tuple([dir]),

@@ -66,3 +66,23 @@ describe('containedPath', () => {
     );
   });
 });
+
+describe('containedPath on hostile input', () => {
+  it('refuses a NUL byte, quoting the path escaped and clipped', async () => {
+    const o = { roots: [root], what: 'project folder' };
+    await expect(containedPath(join(root, 'a\0b'), o)).rejects.toThrow(
+      /project folder ".*a\\u0000b": a path cannot hold/,
+    );
+    const long = `${'x'.repeat(10_000)}\0`;
+    const message = await containedPath(long, o).catch((e: Error) => e.message);
+    expect(String(message).length).toBeLessThan(300);
+  });
+
+  it('clips a huge path in the refusal', async () => {
+    const message = await containedPath(`/${'y'.repeat(100_000)}`, { roots: [root], what: 'dataset folder' }).catch(
+      (e: Error) => e.message,
+    );
+    expect(String(message)).toMatch(/^dataset folder \/y+… \(100001 characters\) is outside the allowed folders/);
+    expect(String(message).length).toBeLessThan(300 + root.length);
+  });
+});

@@ -68,6 +68,8 @@ export interface Contained {
 
 /** Resolves `path` and checks that its real path lies inside a root; throws OutsideRootsError otherwise. */
 export async function containedPath(path: string, o: ContainOptions): Promise<Contained> {
+  // No file has a NUL in its name; Node would throw on it later with the whole path in the message.
+  if (path.includes('\0')) throw new Error(`${o.what} ${clip(JSON.stringify(path))}: a path cannot hold a NUL byte`);
   const base = o.base ?? o.roots[0];
   const abs = isAbsolute(path) || base === undefined ? resolve(path) : resolve(base, path);
   const realRoots = await Promise.all(o.roots.map(async (r) => (await realPathOrAncestor(resolve(r))).real));
