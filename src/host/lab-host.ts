@@ -19,10 +19,11 @@ export interface LabHostOptions {
   /** Folders a dataset path may point into; `null` means anywhere (Electron, where the user picked it). */
   dataRoots: string[] | null;
   /**
-   * Folders a project may be opened or created in (the lab server's `--projects`); `null` means anywhere
-   * (Electron, where the user picks folders in a native dialog). Relative paths resolve against the first.
+   * Folders a project may be opened or created in (the lab server's `--projects`), or a function giving
+   * the current set (Electron: the folders the user picked); `null` means anywhere. Relative paths resolve
+   * against the first.
    */
-  projectRoots: string[] | null;
+  projectRoots: readonly string[] | (() => readonly string[]) | null;
   /** How a trainer process is started: child_process.fork by default, utilityProcess in Electron. */
   launch?: typeof spawnTrainer;
   /** Native folder dialog where the host has one. */
@@ -60,8 +61,9 @@ export class LabHost {
 
   /** Where a client's project path really is, refused (OutsideRootsError) outside the project roots. */
   private async projectPath(dir: string): Promise<string> {
-    const roots = this.opts.projectRoots;
-    if (roots === null) return resolve(dir);
+    const r = this.opts.projectRoots;
+    if (r === null) return resolve(dir);
+    const roots = typeof r === 'function' ? r() : r;
     return (await containedPath(dir, { roots, what: 'project folder' })).real;
   }
 

@@ -41,7 +41,7 @@ describe('--project at start', () => {
     expect(first.host.calls['project:current']()).toMatchObject({ dir, name: 'SOM Lab project' });
     await first.close();
     const again = await start(dir);
-    expect(again.host.calls['project:current']()?.dir).toBe(dir);
+    expect(await again.host.calls['project:current']()).toMatchObject({ dir });
     await again.close();
   });
 

@@ -7,17 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
-import {
-  call,
-  closeCode,
-  exchange,
-  frame,
-  httpStatus,
-  openSocket,
-  startChildLab,
-  upgradeRequest,
-  type ChildLab,
-} from './test-helpers';
+import { closeCode, frame, upgradeRequest } from './test-frames';
+import { call, exchange, httpStatus, openSocket, startChildLab, type ChildLab } from './test-helpers';
 
 let dir: string;
 let renderer: string;
