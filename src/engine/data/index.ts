@@ -8,7 +8,7 @@ import { loadRotatingDigit } from './builtin/rotating-digit';
 import { loadSpirals } from './builtin/spirals';
 import { loadFolder } from './folder';
 import { applyLimits } from './limit';
-import { checkInsideRoots } from './roots';
+import { resolveDatasetFolder } from './roots';
 import { sampleSize, type Dataset } from './types';
 
 export { DatasetError, type Dataset, type Split } from './types';
@@ -34,7 +34,7 @@ export async function loadDataset(ref: DatasetRef, opts: LoadOptions = {}): Prom
   const data =
     ref.source === 'builtin'
       ? loadBuiltin(ref.name)
-      : await loadFolder(await checkInsideRoots(ref.path, opts.allowedRoots));
+      : await loadFolder(await resolveDatasetFolder(ref.path, opts.allowedRoots), ref.path);
   return applyLimits(data, ref.trainLimit, ref.testLimit, opts.seed ?? 0);
 }
 

@@ -5,7 +5,7 @@
  */
 import { gunzipSync } from 'node:zlib';
 import { DatasetError } from '../types';
-import { gunzipHead } from './detect';
+import { describeBadMagic, gunzipHead, isIdx } from './magic';
 
 export interface IdxArray {
   dims: number[];
@@ -13,6 +13,7 @@ export interface IdxArray {
 }
 
 const MAX_ELEMENTS = 2 ** 31 - 1;
+
 /** The most a .gz IDX may inflate to (EMNIST-sized files fit); beyond it, ship the file uncompressed. */
 const MAX_INFLATED = 1024 * 1024 * 1024;
 
@@ -25,16 +26,13 @@ interface Header {
 /** Magic, element type, dimensions, and their product checked against the 2^31 cap. */
 function parseHeader(bytes: Uint8Array, file: string): Header {
   if (bytes.length < 4) throw new DatasetError(file, `is ${bytes.length} bytes long: too short for an IDX header`);
-  if (bytes[0] !== 0 || bytes[1] !== 0)
-    throw new DatasetError(file, `has no IDX magic number (expected 00 00 08 NN, found ${hex(bytes.subarray(0, 4))})`);
+  if (!isIdx(bytes)) throw new DatasetError(file, describeBadMagic(bytes));
+  const ndim = bytes[3]!;
   if (bytes[2] !== 0x08)
     throw new DatasetError(
       file,
       `holds IDX type 0x${bytes[2]!.toString(16)}; only unsigned bytes (0x08) are supported`,
     );
-  const ndim = bytes[3]!;
-  if (ndim < 1 || ndim > 4)
-    throw new DatasetError(file, `claims ${ndim} dimensions; expected 1 (labels) or 3 (images)`);
   const headerLen = 4 + 4 * ndim;
   if (bytes.length < headerLen)
     throw new DatasetError(file, `is truncated inside its header (${bytes.length} of ${headerLen} bytes)`);
@@ -80,8 +78,6 @@ export function parseIdx(raw: Uint8Array, file: string): IdxArray {
     );
   return { dims, data: bytes.subarray(headerLen, headerLen + count) };
 }
-
-const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join(' ');
 
 /** Pairs an images file [n, h, w] with a labels file [n] into flat float32 images and int32 labels. */
 export function idxPair(

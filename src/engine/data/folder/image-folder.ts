@@ -1,118 +1,140 @@
 /**
- * ImageFolder: one sub-folder per class (optionally under train/ and test/), PNG or JPEG decoded with sharp.
- * Images of another size than the most common one are resized, with a warning; all-grey sets stay 1 channel.
+ * ImageFolder: one sub-folder per class (optionally under train/ and test/), PNG or JPEG decoded with sharp,
+ * several at a time. Images of another size than the most common one are resized; greyscale images in a
+ * folder that also holds colour ones are expanded to RGB; files that are not images are skipped. Each of
+ * these is a warning (stored with the run); broken images are one error that counts and lists them.
  */
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import sharp from 'sharp';
+import { availableParallelism } from 'node:os';
+import { basename } from 'node:path';
+import { checkEach, firstFew, ProblemList } from '../problems';
 import { DatasetError, type Dataset, type Split } from '../types';
-import type { Entry } from './walk';
-
-const MAX_SIDE = 4096;
+import { decodePixels, readHeader, type ImageHeader } from './image-decode';
+import type { Entry, Folder } from './walk';
 
 interface Item {
-  path: string;
+  e: Entry;
   cls: string;
   split: 'train' | 'test';
 }
 
-function classify(entries: Entry[]): Item[] {
+const isImage = (e: Entry): boolean => e.kind === 'png' || e.kind === 'jpeg';
+const splitDir = (name: string | undefined): boolean => name !== undefined && /^(train|test)$/i.test(name);
+
+/** Split and class of a path's folders: "cat/1.png" → train/cat, "test/cat/1.png" → test/cat; null above. */
+function placeOf(parts: readonly string[]): { split: Item['split']; cls: string } | null {
+  const inSplit = parts.length >= 2 && splitDir(parts[0]);
+  // The class is the first folder below the root (or below train/ or test/); deeper folders belong to it.
+  const cls = parts[inSplit ? 1 : 0];
+  if (cls === undefined || (!inSplit && splitDir(cls))) return null;
+  return { split: inSplit ? (parts[0]!.toLowerCase() as Item['split']) : 'train', cls };
+}
+
+/** Class folders without a single image ("cat", "test/dog"). */
+function emptyClassDirs(f: Folder, items: readonly Item[]): string[] {
+  const used = new Set(items.map((i) => `${i.split}/${i.cls}`));
+  return f.dirs.filter((d) => {
+    const parts = d.split('/');
+    const at = placeOf(parts);
+    return at !== null && parts.length === (splitDir(parts[0]) ? 2 : 1) && !used.has(`${at.split}/${at.cls}`);
+  });
+}
+
+/** Items by class folder; zero-byte images, images outside class folders and empty class folders are errors. */
+function classify(f: Folder): Item[] {
+  const empty = new ProblemList(),
+    top = new ProblemList();
   const items: Item[] = [];
-  const zero = entries.find((e) => e.size === 0 && /\.(png|jpe?g)$/i.test(e.rel));
-  if (zero) throw new DatasetError(zero.path, 'is a zero-byte image');
-  for (const e of entries.filter((x) => x.kind === 'png' || x.kind === 'jpeg')) {
+  for (const e of f.entries) {
+    if (e.size === 0 && /\.(png|jpe?g)$/i.test(e.rel)) empty.add(e.rel);
+    if (!isImage(e)) continue;
     const parts = e.rel.split('/');
-    const inSplit = parts.length >= 2 && /^(train|test)$/i.test(parts[0]!);
-    const split = inSplit ? (parts[0]!.toLowerCase() as 'train' | 'test') : 'train';
-    // The class is the first folder below the root (or below train/ or test/); deeper folders belong to it.
-    const clsAt = inSplit ? 1 : 0;
-    if (parts.length < clsAt + 2) {
-      const where = inSplit ? `${parts[0]}/` : 'the folder';
-      throw new DatasetError(
-        e.path,
-        `is an image at the top of ${where}; ImageFolder expects one sub-folder per class`,
-      );
-    }
-    items.push({ path: e.path, cls: parts[clsAt]!, split });
+    const at = placeOf(parts.slice(0, -1));
+    if (at) items.push({ e, ...at });
+    else top.add(e.rel);
   }
+  const fail = (problem: string) => new DatasetError(f.label, problem);
+  if (!empty.empty) throw fail(empty.describe('image is empty (0 bytes)', 'images are empty (0 bytes)'));
+  if (!top.empty)
+    throw fail(
+      `${top.describe('image lies', 'images lie')} outside any class folder; ImageFolder expects one sub-folder per class`,
+    );
+  const dirs = emptyClassDirs(f, items);
+  if (dirs.length > 0)
+    throw fail(
+      `${dirs.length} class folder${dirs.length === 1 ? ' is' : 's are'} empty (no PNG or JPEG images): ${firstFew(dirs)}`,
+    );
   return items;
 }
 
-async function emptyClassFolders(root: string, classes: Set<string>): Promise<void> {
-  for (const base of [root, join(root, 'train'), join(root, 'test')]) {
-    const dirs = await readdir(base, { withFileTypes: true }).catch(() => []);
-    for (const d of dirs) {
-      if (!d.isDirectory() || /^(train|test)$/i.test(d.name) || d.name.startsWith('.')) continue;
-      if (!classes.has(d.name))
-        throw new DatasetError(join(base, d.name), 'is an empty class folder (no PNG or JPEG images)');
-    }
-  }
-}
-
-async function decode(path: string): Promise<{ data: Buffer; w: number; h: number; c: number; grey: boolean }> {
-  try {
-    const img = sharp(path, { failOn: 'error' });
-    const meta = await img.metadata();
-    if (!meta.width || !meta.height || meta.width > MAX_SIDE || meta.height > MAX_SIDE) {
-      throw new Error(`size ${meta.width}×${meta.height} is outside 1–${MAX_SIDE} pixels a side`);
-    }
-    const grey = meta.channels !== undefined && meta.channels <= 2;
-    const { data, info } = await img.removeAlpha().raw().toBuffer({ resolveWithObject: true });
-    return { data, w: info.width, h: info.height, c: info.channels, grey };
-  } catch (e) {
-    throw new DatasetError(path, `is not a readable image (${(e as Error).message.split('\n')[0]})`);
-  }
-}
-
-export async function loadImageFolder(root: string, entries: Entry[]): Promise<Dataset> {
-  const items = classify(entries);
-  const classes = [...new Set(items.map((i) => i.cls))].sort();
-  await emptyClassFolders(root, new Set(classes));
-  if (classes.length < 2)
-    throw new DatasetError(root, `has a single class folder ("${classes[0]}"); a labelled dataset needs at least 2`);
-  const decoded = await Promise.all(items.map((i) => decode(i.path)));
+/** The most common size; ties go to the size met first in walk order. */
+function commonSize(heads: ImageHeader[]): { w: number; h: number } {
   const sizes = new Map<string, number>();
-  for (const d of decoded) sizes.set(`${d.w}x${d.h}`, (sizes.get(`${d.w}x${d.h}`) ?? 0) + 1);
-  const [target] = [...sizes.entries()].sort((a, b) => b[1] - a[1])[0]!;
-  const [w, h] = target.split('x').map(Number) as [number, number];
-  const channels = decoded.every((d) => d.grey) ? 1 : 3;
-  const warnings: string[] = [];
-  const pixels = await Promise.all(
-    items.map(async (it, k) => {
-      const d = decoded[k]!;
-      if (d.w === w && d.h === h && d.c === channels) return d.data;
-      if (d.w !== w || d.h !== h) warnings.push(`${it.path}: ${d.w}×${d.h} resized to ${w}×${h}`);
-      let img = sharp(it.path).removeAlpha().resize(w, h, { fit: 'fill' });
-      img = channels === 1 ? img.greyscale() : img.toColourspace('srgb');
-      const out = await img.raw().toBuffer({ resolveWithObject: true });
-      return channels === 3 && out.info.channels === 1
-        ? Buffer.from(Array.from(out.data).flatMap((v) => [v, v, v]))
-        : out.data;
-    }),
-  );
+  for (const d of heads) sizes.set(`${d.w}x${d.h}`, (sizes.get(`${d.w}x${d.h}`) ?? 0) + 1);
+  const [key] = [...sizes.entries()].sort((a, b) => b[1] - a[1])[0]!;
+  const [w, h] = key.split('x').map(Number) as [number, number];
+  return { w, h };
+}
+
+function shapeWarnings(f: Folder, items: Item[], heads: ImageHeader[], w: number, h: number, channels: number): void {
+  const resized = new ProblemList(),
+    expanded = new ProblemList();
+  heads.forEach((d, k) => {
+    if (d.w !== w || d.h !== h) resized.add(`${items[k]!.e.rel} (${d.w}×${d.h})`);
+    if (channels === 3 && d.grey) expanded.add(items[k]!.e.rel);
+  });
+  if (!resized.empty)
+    f.warnings.push(`${resized.describe('image was', 'images were')} resized to ${w}×${h}, the most common size`);
+  if (!expanded.empty)
+    f.warnings.push(
+      `${expanded.describe('greyscale image was', 'greyscale images were')} expanded to RGB (grey copied to R, G and B) ` +
+        'because the folder also holds colour images',
+    );
+  const skipped = f.entries.filter((e) => !isImage(e) && e.size > 0).map((e) => e.rel);
+  if (skipped.length > 0)
+    f.warnings.push(
+      `${skipped.length} file${skipped.length === 1 ? ' is' : 's are'} not PNG or JPEG and were skipped: ${firstFew(skipped)}`,
+    );
+}
+
+export async function loadImageFolder(f: Folder): Promise<Dataset> {
+  const items = classify(f);
+  const classes = [...new Set(items.map((i) => i.cls))].sort();
+  if (classes.length < 2)
+    throw new DatasetError(f.label, `has a single class folder ("${classes[0]}"); a labelled dataset needs at least 2`);
+  const workers = availableParallelism();
+  const heads = await checkEach(items, f.label, (it) => readHeader(it.e), workers);
+  const { w, h } = commonSize(heads);
+  const channels = heads.every((d) => d.grey) ? 1 : 3;
+  shapeWarnings(f, items, heads, w, h, channels);
   const size = w * h * channels;
-  const make = (which: 'train' | 'test'): Split | undefined => {
-    const idx = items.map((it, k) => (it.split === which ? k : -1)).filter((k) => k >= 0);
-    if (idx.length === 0) return undefined;
-    const x = new Float32Array(idx.length * size),
-      y = new Int32Array(idx.length);
-    idx.forEach((k, i) => {
-      const p = pixels[k]!;
-      for (let q = 0; q < size; q++) x[i * size + q] = p[q]! / 255;
-      y[i] = classes.indexOf(items[k]!.cls);
-    });
-    return { x, y, count: idx.length };
-  };
-  const train = make('train');
-  if (!train) throw new DatasetError(root, 'has a test/ folder but no training images');
+  // Each item's row in its split, so decoded pixels go straight into place, in any order.
+  const counts = { train: 0, test: 0 };
+  const row = items.map((it) => counts[it.split]++);
+  const make = (n: number): Split | undefined =>
+    n ? { x: new Float32Array(n * size), y: new Int32Array(n), count: n } : undefined;
+  const splits = { train: make(counts.train), test: make(counts.test) };
+  await checkEach(
+    items.map((it, k) => ({ it, k })),
+    f.label,
+    async ({ it, k }) => {
+      const px = await decodePixels(it.e, heads[k]!, w, h, channels);
+      const s = splits[it.split]!,
+        at = row[k]! * size;
+      for (let q = 0; q < size; q++) s.x[at + q] = px[q]! / 255;
+      s.y[row[k]!] = classes.indexOf(it.cls);
+    },
+    workers,
+  );
+  const train = splits.train;
+  if (!train) throw new DatasetError(f.label, 'has a test/ folder but no training images');
   return {
-    name: root.split(/[\\/]/).pop()!,
+    name: basename(f.root),
     format: 'image-folder',
-    source: root,
+    source: f.root,
     shape: [h, w, channels],
     classes,
     train,
-    test: make('test'),
-    warnings,
+    test: splits.test,
+    warnings: f.warnings,
   };
 }
