@@ -52,3 +52,5 @@ export async function expectDatasetError(p: Promise<unknown>, file: string, prob
   expect((err as DatasetError).file).toBe(file);
   expect((err as DatasetError).message).toContain(problem);
 }
+
+export const round = (a: ArrayLike<number>): number[] => Array.from(a, (v) => +v.toFixed(4));

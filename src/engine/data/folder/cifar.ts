@@ -37,7 +37,7 @@ function decodeInto(bytes: Uint8Array, file: string, into: Split, at: number): v
       for (let c = 0; c < 3; c++) into.x[base + p * 3 + c] = bytes[o + 1 + c * PIXELS + p]! / 255;
   }
   if (!bad.empty)
-    throw new DatasetError(file, `${bad.describe('record has a label', 'records have labels')} outside 0–9`);
+    throw new DatasetError(file, bad.describe('record has a label outside 0–9', 'records have labels outside 0–9'));
 }
 
 /** One split from several batch files, allocated once from the files' real sizes. */

@@ -55,10 +55,8 @@ class RowChecks {
   /** One sentence per kind of problem, or null when every row was good. */
   report(l: CsvLayout): string | null {
     const parts: string[] = [];
-    if (!this.ragged.empty)
-      parts.push(
-        `${this.ragged.describe('row has', 'rows have')} another number of fields than the header's ${l.header.length}`,
-      );
+    const fields = `another number of fields than the header's ${l.header.length}`;
+    if (!this.ragged.empty) parts.push(this.ragged.describe(`row has ${fields}`, `rows have ${fields}`));
     for (const [c, list] of [...this.badCells].sort((a, b) => a[0] - b[0]))
       parts.push(
         `feature column "${l.header[c]}" has ${list.describe('cell that is not a number', 'cells that are not numbers')}`,

@@ -20,7 +20,7 @@ const CIFAR_PROBES = 16;
 function headRecords(text: string, cut: boolean): string[][] {
   const body = cut ? text.slice(0, Math.max(0, text.lastIndexOf('\n'))) : text;
   try {
-    return parse(body, CSV_OPTIONS);
+    return parse(body, { ...CSV_OPTIONS, skip_records_with_error: true }); // the loader reports the bad ones
   } catch {
     return [];
   }

@@ -54,10 +54,10 @@ function classify(f: Folder): Item[] {
   }
   const fail = (problem: string) => new DatasetError(f.label, problem);
   if (!empty.empty) throw fail(empty.describe('image is empty (0 bytes)', 'images are empty (0 bytes)'));
-  if (!top.empty)
-    throw fail(
-      `${top.describe('image lies', 'images lie')} outside any class folder; ImageFolder expects one sub-folder per class`,
-    );
+  if (!top.empty) {
+    const why = 'outside any class folder (ImageFolder expects one sub-folder per class)';
+    throw fail(top.describe(`image lies ${why}`, `images lie ${why}`));
+  }
   const dirs = emptyClassDirs(f, items);
   if (dirs.length > 0)
     throw fail(
@@ -82,17 +82,15 @@ function shapeWarnings(f: Folder, items: Item[], heads: ImageHeader[], w: number
     if (d.w !== w || d.h !== h) resized.add(`${items[k]!.e.rel} (${d.w}×${d.h})`);
     if (channels === 3 && d.grey) expanded.add(items[k]!.e.rel);
   });
-  if (!resized.empty)
-    f.warnings.push(`${resized.describe('image was', 'images were')} resized to ${w}×${h}, the most common size`);
-  if (!expanded.empty)
+  const toSize = `resized to ${w}×${h}, the most common size`;
+  if (!resized.empty) f.warnings.push(resized.describe(`image was ${toSize}`, `images were ${toSize}`));
+  const rgb = 'expanded to RGB (grey copied to R, G and B) because the folder also holds colour images';
+  if (!expanded.empty) f.warnings.push(expanded.describe(`greyscale image was ${rgb}`, `greyscale images were ${rgb}`));
+  const skipped = new ProblemList();
+  for (const e of f.entries) if (!isImage(e) && e.size > 0) skipped.add(e.rel);
+  if (!skipped.empty)
     f.warnings.push(
-      `${expanded.describe('greyscale image was', 'greyscale images were')} expanded to RGB (grey copied to R, G and B) ` +
-        'because the folder also holds colour images',
-    );
-  const skipped = f.entries.filter((e) => !isImage(e) && e.size > 0).map((e) => e.rel);
-  if (skipped.length > 0)
-    f.warnings.push(
-      `${skipped.length} file${skipped.length === 1 ? ' is' : 's are'} not PNG or JPEG and were skipped: ${firstFew(skipped)}`,
+      skipped.describe('file is not PNG or JPEG and was skipped', 'files are not PNG or JPEG and were skipped'),
     );
 }
 

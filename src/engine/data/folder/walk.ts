@@ -65,6 +65,7 @@ export async function walk(chosen: string, label = chosen): Promise<Folder> {
   async function visit(dir: string, rel: string, depth: number): Promise<void> {
     if (seen.has(dir) || depth > MAX_DEPTH) return; // a symlink loop, or too deep
     seen.add(dir);
+    if (rel) dirs.push(rel);
     const names = await readdir(dir).catch((e) => {
       throw new DatasetError(rel || label, `cannot be listed (${why(e)})`);
     });
@@ -78,10 +79,8 @@ export async function walk(chosen: string, label = chosen): Promise<Folder> {
   }
   async function add(real: string, rel: string, depth: number): Promise<void> {
     const s = await stat(real).catch(() => null);
-    if (s?.isDirectory()) {
-      dirs.push(rel);
-      await visit(real, rel, depth + 1);
-    } else if (s?.isFile()) {
+    if (s?.isDirectory()) await visit(real, rel, depth + 1);
+    else if (s?.isFile()) {
       if (entries.length >= MAX_FILES)
         throw new DatasetError(label, `holds more than ${MAX_FILES} files; point at a smaller folder`);
       entries.push({ path: real, rel, size: s.size, kind: await sniff(real, s.size) });
