@@ -16,6 +16,8 @@ export type RunEvent =
       backend: BackendReport;
       totalSteps: number;
       startedAt: string;
+      /** The dataset's load warnings (also stored in run.json). */
+      warnings?: string[];
     }
   | { type: 'metrics'; v: number; runId: RunId; rows: MetricRow[] }
   | { type: 'som-snapshot'; v: number; runId: RunId; snapshot: SomSnapshot }

@@ -36,6 +36,8 @@ export const RunRecordSchema = z.object({
   // NaN is a real outcome (a diverged loss) and must not make the run unreadable.
   finalMetrics: z.record(z.string(), z.union([z.number(), z.nan()])).default({}),
   error: z.string().optional(),
+  /** Non-fatal problems met loading the data (images resized, grey expanded to RGB, files skipped). */
+  warnings: z.array(z.string()).optional(),
 });
 export type RunRecord = z.infer<typeof RunRecordSchema>;
 

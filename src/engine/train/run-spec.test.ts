@@ -38,6 +38,7 @@ describe('runFromSpec', () => {
     expect(out.status).toBe('finished');
     expect(events[0]).toEqual({ type: 'log', v: 1, runId: 'r1', level: 'warn', message: 'fake data: 2 samples' });
     expect(events[1]).toMatchObject({ type: 'run-started', runId: 'r1', spec, backend: FAKE_BACKEND, totalSteps: 4 });
+    expect(events[1]).toMatchObject({ warnings: ['fake data: 2 samples'] });
     expect(events.at(-1)).toMatchObject({ type: 'finished', status: 'finished' });
     expect(built()!.disposed).toBe(true);
     const detail = await readRun(project, 'r1');
@@ -47,6 +48,7 @@ describe('runFromSpec', () => {
       device: 'fake device',
       totalSteps: 4,
       pid: process.pid,
+      warnings: ['fake data: 2 samples'], // stored, so a reopened run shows them
     });
     expect(detail.summary.versions).toMatchObject({ fake: '1', node: process.versions.node });
     expect(detail.spec).toEqual(spec);
@@ -63,6 +65,20 @@ describe('runFromSpec', () => {
     await start(project, { loadDataset });
     await start(await newProject(tempDir), { loadDataset }, { unrestricted: true });
     expect(seen).toEqual([['/data'], undefined]);
+  });
+
+  it('keeps the dataset warnings in run.json even when the model cannot be built', async () => {
+    const project = await newProject(tempDir);
+    const { out } = await start(project, {
+      build: async () => {
+        throw new Error('no model for this data');
+      },
+    });
+    expect(out.status).toBe('failed');
+    expect(await readRecord(join(project, 'runs', 'r1'))).toMatchObject({
+      status: 'failed',
+      warnings: ['fake data: 2 samples'],
+    });
   });
 
   it('leaves a failed run on disk when the dataset cannot be loaded', async () => {

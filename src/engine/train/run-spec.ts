@@ -41,6 +41,7 @@ export async function runFromSpec(cmd: StartCommand, ctx: RunContext): Promise<L
       seed: spec.seed,
     });
     for (const message of data.warnings) ctx.emit({ type: 'log', v: EVENTS_VERSION, runId, level: 'warn', message });
+    if (data.warnings.length) await store.update({ warnings: data.warnings }); // kept for reopening the run
     exp = await ctx.deps.build(spec, data);
     await store.update({ totalSteps: exp.totalSteps });
     ctx.emit({
@@ -51,6 +52,7 @@ export async function runFromSpec(cmd: StartCommand, ctx: RunContext): Promise<L
       backend,
       totalSteps: exp.totalSteps,
       startedAt: store.record.startedAt,
+      ...(data.warnings.length ? { warnings: data.warnings } : {}),
     });
     const ready = exp;
     exp = undefined; // the loop owns and disposes it from here

@@ -57,10 +57,9 @@ class RowChecks {
     const parts: string[] = [];
     const fields = `another number of fields than the header's ${l.header.length}`;
     if (!this.ragged.empty) parts.push(this.ragged.describe(`row has ${fields}`, `rows have ${fields}`));
+    const [one, many] = ['cell that is not a number', 'cells that are not numbers'];
     for (const [c, list] of [...this.badCells].sort((a, b) => a[0] - b[0]))
-      parts.push(
-        `feature column "${l.header[c]}" has ${list.describe('cell that is not a number', 'cells that are not numbers')}`,
-      );
+      parts.push(`feature column "${l.header[c]}" has ${list.describe(one, many)}`);
     if (!this.emptyLabel.empty)
       parts.push(`the label column "${l.header[l.label]}" is empty on ${this.emptyLabel.describe('line', 'lines')}`);
     return parts.length ? parts.join('; ') : null;

@@ -61,7 +61,7 @@ function classify(f: Folder): Item[] {
   const dirs = emptyClassDirs(f, items);
   if (dirs.length > 0)
     throw fail(
-      `${dirs.length} class folder${dirs.length === 1 ? ' is' : 's are'} empty (no PNG or JPEG images): ${firstFew(dirs)}`,
+      `${dirs.length} class folder${dirs.length === 1 ? ' is' : 's are'} empty (no PNG or JPEG): ${firstFew(dirs)}`,
     );
   return items;
 }

@@ -68,6 +68,7 @@ export function createFakeApi(o: FakeApiOptions = {}): FakeApi {
           startedAt: e.startedAt,
           totalSteps: e.totalSteps,
           finalMetrics: {},
+          ...(e.warnings ? { warnings: e.warnings } : {}),
         },
       });
       return;

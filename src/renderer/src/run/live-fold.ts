@@ -36,6 +36,8 @@ export interface LiveRun {
   maskLayers: string[];
   evals: { step: number; epoch: number; metrics: Record<string, number> }[];
   logs: { level: 'info' | 'warn' | 'error'; message: string }[];
+  /** The dataset's load warnings (resized images, grey expanded to RGB, skipped files), live or from run.json. */
+  warnings: string[];
   finalMetrics: Record<string, number>;
   error?: string;
   /** Recent (step, t) pairs for samples/s. */
@@ -62,6 +64,7 @@ export function newRun(id: RunId, source: LiveRun['source'] = 'live'): LiveRun {
     maskLayers: [],
     evals: [],
     logs: [],
+    warnings: [],
     finalMetrics: {},
     pace: [],
   };
@@ -124,6 +127,7 @@ export function foldEvent(run: LiveRun, e: RunEvent): void {
         totalSteps: e.totalSteps,
         startedAt: e.startedAt,
         status: 'running',
+        warnings: e.warnings ?? [],
       });
       break;
     case 'metrics':
@@ -177,6 +181,7 @@ export function runFromDetail(d: RunDetail): LiveRun {
     endedAt: d.summary.endedAt,
     finalMetrics: d.summary.finalMetrics,
     error: d.summary.error,
+    warnings: d.summary.warnings ?? [],
     snapshotSteps: [...d.snapshotSteps],
     winnerSteps: [...(d.winnerSteps ?? [])],
     backend: d.summary.backend ? { name: d.summary.backend, device: d.summary.device ?? '', skipped: [] } : null,

@@ -194,6 +194,23 @@ describe('liveRun store', () => {
     expect(live.pinned).toBeNull();
   });
 
+  it("a reopened run shows the dataset's load warnings stored with it", async () => {
+    const warnings = ['2 greyscale images were expanded to RGB (grey copied to R, G and B) …: a/1.png, a/2.png'];
+    fake.emit({ ...started, runId: 'old', warnings }); // before the store listens: it must come from disk
+    fake.emit({
+      type: 'finished',
+      v,
+      runId: 'old',
+      status: 'finished',
+      finalMetrics: {},
+      endedAt: '2026-01-02T04:00:00Z',
+    });
+    const live = useLiveRunStore();
+    live.attach();
+    await live.select('old');
+    expect(live.summary).toMatchObject({ source: 'disk', warnings });
+  });
+
   it('sends pause / resume / stop for the selected run and Space toggles', async () => {
     const live = useLiveRunStore();
     live.attach();

@@ -61,6 +61,7 @@ export const useLiveRunStore = defineStore('liveRun', () => {
       snapshotSteps: [...r.snapshotSteps],
       winnerLayers: [...r.winners.keys()],
       logs: r.logs.slice(-20),
+      warnings: r.warnings,
     };
   });
 

@@ -62,6 +62,7 @@ beforeEach(async () => {
     totalSteps: 10,
     startedAt: '2026-01-01T00:00:00Z',
     backend: { name: 'wasm', device: 'wasm SIMD, 2 threads', skipped: [] },
+    warnings: ['1 image was resized to 4×3, the most common size: dog/3.png (6×5)'],
   });
   fake.emit({
     type: 'metrics',
@@ -86,6 +87,9 @@ describe('live view', () => {
     await new Promise((r) => setTimeout(r, 350)); // charts redraw on a 300 ms throttle
     expect(host.textContent).toContain('wasm SIMD, 2 threads');
     expect(host.textContent).toContain('step 2 / 10');
+    const warned = host.querySelector('.data-warnings')!;
+    expect(warned.textContent).toContain('1 dataset warning');
+    expect(warned.textContent).toContain('dog/3.png (6×5)');
     const titles = [...host.querySelectorAll('.chart-panel h3')].map((e) => e.textContent);
     expect(titles).toEqual(['Quantisation error (QE)', 'Topographic error (TE)']);
     const qe = setOptions.flatMap((o) => o.series).filter((s) => s.name === 'qe');
