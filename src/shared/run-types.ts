@@ -5,7 +5,7 @@
  * Big arrays are Float32Array/Int32Array so they cross process and IPC boundaries as structured clones
  * (or as binary frames over the WebSocket).
  */
-import type { BackendName } from './options';
+import type { BackendName, Topology } from './options';
 import type { ExperimentSpecInput } from './spec';
 
 export type RunId = string;
@@ -33,7 +33,7 @@ export interface SomSnapshot {
   layer: string;
   rows: number;
   cols: number;
-  topology: string;
+  topology: Topology;
   /** Per-sample shape of a codebook vector (e.g. [28,28,1], [9,9,1], [3]). */
   shape: number[];
   codebook: Float32Array; // [N*D]

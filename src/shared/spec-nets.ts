@@ -3,7 +3,7 @@
  * file stays readable; spec.ts joins them into the one ExperimentSpec union.
  */
 import { z } from 'zod';
-import { TOPOLOGIES } from './options';
+import { DECAYS, TOPOLOGIES } from './options';
 
 const positiveInt = (max: number) => z.number().int().min(1).max(max);
 export const LOSSES = ['softmax', 'triplet'] as const;
@@ -16,7 +16,7 @@ const schedule = (start: number, end: number) =>
     .object({
       start: z.number().positive(),
       end: z.number().positive(),
-      decay: z.enum(['exponential', 'linear', 'inverse-time']).default('exponential'),
+      decay: z.enum(DECAYS).default('exponential'),
     })
     .default({ start, end, decay: 'exponential' });
 

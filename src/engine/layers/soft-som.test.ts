@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Topology } from '../../shared/options';
 import { makeGrid } from '../som';
 import { mulberry32 } from '../util/random';
 import { gridCoords, SoftSom, softSomMap } from './soft-som';
@@ -178,7 +179,7 @@ describe('SoftSom', () => {
     expect(() => new SoftSom({ rows: 2, cols: 2, beta: 1, topology: 'chain' })).toThrow(
       'SoftSom: a chain is one-dimensional: rows must be 1, received 2',
     );
-    expect(() => new SoftSom({ rows: 2, cols: 2, beta: 1, topology: 'cube' })).toThrow(
+    expect(() => new SoftSom({ rows: 2, cols: 2, beta: 1, topology: 'cube' as Topology })).toThrow(
       /SoftSom: unknown topology "cube": expected one of "rect"/,
     );
     const x = tf.zeros([1, 2, 2]);

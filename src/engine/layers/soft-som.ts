@@ -7,13 +7,15 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
+import { pickOption, TOPOLOGIES, type SomInit, type Topology } from '../../shared/options';
 import { makeGrid, Som, type Grid } from '../som';
 import { oneTensor, positiveInt, singleShape, type LayerArgs } from './shapes';
 
 export interface SoftSomArgs extends LayerArgs {
   rows: number;
   cols: number;
-  topology?: string;
+  /** Checked again when built: a layer config read back from JSON may carry any string. */
+  topology?: Topology;
   /** Sharpness β > 0: large β tends to the hard winner's coordinates. */
   beta: number;
   /** Whether gradients move the node locations. Default true. */
@@ -44,7 +46,7 @@ function gridOf(args: SoftSomArgs): Grid {
   const rows = positiveInt('SoftSom', 'rows', args.rows),
     cols = positiveInt('SoftSom', 'cols', args.cols);
   try {
-    return makeGrid(rows, cols, args.topology ?? 'rect');
+    return makeGrid(rows, cols, pickOption('topology', TOPOLOGIES, args.topology ?? 'rect'));
   } catch (e) {
     throw new Error(`SoftSom: ${(e as Error).message}`);
   }
@@ -120,7 +122,7 @@ export class SoftSom extends tfl.layers.Layer {
     this.som.trainBatchBlended(p as tf.Tensor2D, sigmaOrg, alpha);
   }
 
-  async initSom(p: tf.Tensor, method: string): Promise<void> {
+  async initSom(p: tf.Tensor, method: SomInit): Promise<void> {
     await this.som.initFrom(p, method);
   }
 

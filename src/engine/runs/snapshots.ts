@@ -7,6 +7,7 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { z } from 'zod';
 import type { SomSnapshot, WinnerTrace } from '../../shared/run-types';
+import { TOPOLOGIES } from '../../shared/options';
 import { parseWith } from '../../shared/validate';
 import { readArrayFile, writeArrayFile, type StoredArray } from './array-file';
 import { arrayFileStem, parseArrayFileStem } from './paths';
@@ -16,7 +17,7 @@ const SnapshotMetaSchema = z.object({
   layer: z.string(),
   rows: z.number().int().min(1),
   cols: z.number().int().min(1),
-  topology: z.string(),
+  topology: z.enum(TOPOLOGIES),
   shape: z.array(z.number().int().min(0)),
 });
 const WinnersMetaSchema = z.object({ step: z.number().int().min(0), layer: z.string() });

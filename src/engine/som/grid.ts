@@ -2,7 +2,7 @@
  * Map lattices (SCIENCE.md §1): neuron positions on the grid and squared grid distances, wrap-aware on
  * ring and torus. Hex grids use offset rows (odd rows shifted half a cell, rows √3/2 apart).
  */
-import { pickOption, TOPOLOGIES, type Topology } from '../../shared/options';
+import type { Topology } from '../../shared/options';
 
 export interface Grid {
   rows: number;
@@ -25,8 +25,7 @@ function position(topology: Topology, r: number, c: number): [number, number] {
 /** Shortest difference along an axis of length `size` when it wraps. */
 const wrapped = (d: number, size: number): number => Math.min(Math.abs(d), size - Math.abs(d));
 
-export function makeGrid(rows: number, cols: number, topologyName: string): Grid {
-  const topology = pickOption('topology', TOPOLOGIES, topologyName);
+export function makeGrid(rows: number, cols: number, topology: Topology): Grid {
   if ((topology === 'chain' || topology === 'ring') && rows !== 1) {
     throw new Error(`a ${topology} is one-dimensional: rows must be 1, received ${rows}`);
   }

@@ -3,7 +3,7 @@
  * random samples), pca (the grid laid on the plane of the first two principal components, ±1 std).
  * Computed on the host from at most 5 000 rows: cheap, exact and the same on every backend.
  */
-import { INITS, pickOption, type SomInit } from '../../shared/options';
+import type { SomInit } from '../../shared/options';
 import { mulberry32, permutation } from '../util/random';
 import type { Grid } from './grid';
 
@@ -91,8 +91,7 @@ function pcaInit(x: Float32Array, nAll: number, d: number, g: Grid): Float32Arra
 }
 
 /** Returns the [N·D] initial codebook. `x` is row-major [n, d]; only the first 5 000 rows are read. */
-export function initCodebook(method: string, x: Float32Array, d: number, g: Grid, seed: number): Float32Array {
-  const m: SomInit = pickOption('initialisation', INITS, method);
+export function initCodebook(m: SomInit, x: Float32Array, d: number, g: Grid, seed: number): Float32Array {
   const n = Math.min(MAX_ROWS, x.length / d);
   if (n < 1) throw new Error('cannot initialise a SOM from an empty dataset');
   if (m === 'random') return rangeInit(x, n, d, g, seed);

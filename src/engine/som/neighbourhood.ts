@@ -1,6 +1,6 @@
 /** Neighbourhood functions h(d; σ) over squared grid distances (closed table: gaussian, bubble, mexican-hat). */
 import * as tf from '@tensorflow/tfjs-core';
-import { NEIGHBOURHOODS, pickOption, type Neighbourhood } from '../../shared/options';
+import type { Neighbourhood } from '../../shared/options';
 
 const FUNCTIONS: Record<Neighbourhood, (d2: number, sigma: number) => number> = {
   gaussian: (d2, s) => Math.exp(-d2 / (2 * s * s)),
@@ -9,12 +9,12 @@ const FUNCTIONS: Record<Neighbourhood, (d2: number, sigma: number) => number> = 
   'mexican-hat': (d2, s) => (1 - d2 / (s * s)) * Math.exp(-d2 / (2 * s * s)),
 };
 
-export function neighbourhoodFn(name: string): (d2: number, sigma: number) => number {
-  return FUNCTIONS[pickOption('neighbourhood', NEIGHBOURHOODS, name)];
+export function neighbourhoodFn(name: Neighbourhood): (d2: number, sigma: number) => number {
+  return FUNCTIONS[name];
 }
 
 /** The [n, n] matrix h(d(i, j); σ) as a Float32Array (row i = neighbourhood of winner i). */
-export function neighbourhoodMatrix(dist2: Float32Array, sigma: number, name: string): Float32Array {
+export function neighbourhoodMatrix(dist2: Float32Array, sigma: number, name: Neighbourhood): Float32Array {
   if (!(sigma > 0)) throw new Error(`σ must be > 0, received ${sigma}`);
   const f = neighbourhoodFn(name);
   const out = new Float32Array(dist2.length);
@@ -33,7 +33,7 @@ export class NeighbourhoodCache {
   constructor(
     private readonly dist2: Float32Array,
     private readonly n: number,
-    private readonly name: string,
+    private readonly name: Neighbourhood,
   ) {}
 
   get(sigma: number): tf.Tensor2D {

@@ -1,5 +1,5 @@
 /** Decays for σ(t) and α(t) from `start` at t = 0 to `end` at t = T (closed table). */
-import { DECAYS, pickOption, type Decay } from '../../shared/options';
+import type { Decay } from '../../shared/options';
 import type { Schedule } from '../../shared/spec';
 
 const DECAY_FNS: Record<Decay, (start: number, end: number, f: number) => number> = {
@@ -9,11 +9,7 @@ const DECAY_FNS: Record<Decay, (start: number, end: number, f: number) => number
   'inverse-time': (s, e, f) => s / (1 + (s / e - 1) * f),
 };
 
-export function decayValue(
-  schedule: Pick<Schedule, 'start' | 'end'> & { decay: string },
-  t: number,
-  T: number,
-): number {
+export function decayValue(schedule: Pick<Schedule, 'start' | 'end' | 'decay'>, t: number, T: number): number {
   const f = T <= 0 ? 1 : Math.min(1, Math.max(0, t / T));
-  return DECAY_FNS[pickOption('decay', DECAYS, schedule.decay)](schedule.start, schedule.end, f);
+  return DECAY_FNS[schedule.decay](schedule.start, schedule.end, f);
 }

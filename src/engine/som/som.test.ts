@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import type { Neighbourhood, SomInit } from '../../shared/options';
 import { makeGrid } from './grid';
 import { NeighbourhoodCache } from './neighbourhood';
 import { Som, somFromConfig } from './som';
@@ -122,20 +123,17 @@ describe('Som by hand', () => {
     som.dispose();
   });
 
-  it('refuses unknown names, wrong codebook sizes, wrong inputs and a negative α', async () => {
+  it('takes closed option types, and refuses wrong codebook sizes, wrong inputs and a negative α', async () => {
     const som = new Som(makeGrid(2, 2, 'rect'), 2);
     const z = tf.zeros([4, 2]) as tf.Tensor2D,
       z3 = tf.zeros([4, 3]) as tf.Tensor2D;
-    await expect(som.initFrom(z, 'kmeans')).rejects.toThrow(
-      'unknown initialisation "kmeans": expected one of "random", "samples", "pca"',
-    );
+    // Initialisations and neighbourhoods are closed tables: another name does not compile.
+    expectTypeOf(som.initFrom).parameter(1).toEqualTypeOf<SomInit>();
+    expectTypeOf(som.neighbourhood).toEqualTypeOf<Neighbourhood>();
     expect(() => som.setCodebook(new Float32Array(3))).toThrow('codebook needs 4×2 values, received 3');
     expect(() => som.trainBatch(z3, 1)).toThrow('Som.trainBatch: x must be [batch, 2], received [4, 3]');
     expect(() => som.trainBatchBlended(z, 1, -0.1)).toThrow('SOM batch blend α must be a number ≥ 0, received -0.1');
     expect(() => som.trainBatchBlended(z, 1, NaN)).toThrow('SOM batch blend α must be a number ≥ 0, received NaN');
-    expect(() => new Som(makeGrid(2, 2, 'rect'), 2, 'cone')).toThrow(
-      'unknown neighbourhood "cone": expected one of "gaussian", "bubble", "mexican-hat"',
-    );
     som.dispose();
     tf.dispose([z, z3]);
   });

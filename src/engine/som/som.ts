@@ -5,6 +5,7 @@
  * becomes one [60k, N] matrix; quality and views read back chunk by chunk.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import type { Neighbourhood, SomInit } from '../../shared/options';
 import type { SomConfig } from '../../shared/spec';
 import { batchBlend, CHUNK, scores } from './batch';
 import { areNeighbours, makeGrid, type Grid } from './grid';
@@ -23,7 +24,7 @@ export class Som {
   constructor(
     readonly grid: Grid,
     readonly dim: number,
-    readonly neighbourhood = 'gaussian',
+    readonly neighbourhood: Neighbourhood = 'gaussian',
     private readonly seed = 0,
     codebook?: tf.Variable,
   ) {
@@ -37,7 +38,7 @@ export class Som {
     this.ownsCodebook = !codebook;
   }
 
-  async initFrom(x: tf.Tensor, method: string): Promise<void> {
+  async initFrom(x: tf.Tensor, method: SomInit): Promise<void> {
     const n = Math.min(x.shape[0]!, 5000);
     const head = tf.tidy(() => tf.reshape(tf.slice(x, 0, n), [n, this.dim]));
     const data = (await head.data()) as Float32Array;

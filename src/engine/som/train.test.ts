@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { SomInit } from '../../shared/options';
 import { mulberry32 } from '../util/random';
 import { makeGrid } from './grid';
 import { onlineUpdate } from './online';
@@ -174,7 +175,7 @@ describe('online training against a naive loop', () => {
 describe('determinism and memory', () => {
   it('same seed, same codebook; another seed, another codebook', async () => {
     const data = tf.tensor2d(randomData(200, 3, 5), [200, 3]);
-    const run = async (seed: number, init: string) => {
+    const run = async (seed: number, init: SomInit) => {
       const som = new Som(makeGrid(4, 4, 'rect'), 3, 'gaussian', seed);
       await som.initFrom(data, init);
       for (let i = 0; i < 5; i++) som.trainBatchBlended(data, 2, 0.5);
@@ -182,7 +183,7 @@ describe('determinism and memory', () => {
       som.dispose();
       return Array.from(w);
     };
-    for (const init of ['random', 'samples']) {
+    for (const init of ['random', 'samples'] as const) {
       expect(await run(1, init)).toEqual(await run(1, init));
       expect(await run(1, init)).not.toEqual(await run(2, init));
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeGrid } from '../../engine/som/grid';
+import type { Topology } from '../options';
 import { mulberry32 } from '../random';
 import { alignCodebooks, alignViews, permuteRows } from './align';
 import { describeSymmetry, latticeSymmetries, type Lattice, type MapSymmetry } from './symmetries';
@@ -34,7 +35,7 @@ describe('latticeSymmetries', () => {
     const syms = latticeSymmetries(l);
     expect(syms).toHaveLength(count);
     expect(syms[0]).toMatchObject({ op: 'identity', shift: [0, 0] });
-    const g = makeGrid(l.rows, l.cols, l.topology);
+    const g = makeGrid(l.rows, l.cols, l.topology as Topology);
     for (const s of syms) {
       expect(new Set(s.perm).size).toBe(g.n);
       for (let i = 0; i < g.n; i++)

@@ -4,6 +4,7 @@
  * itself learns by the Kohonen rule (trainOn), with its own σ_org, never by gradients.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import type { Topology } from '../../../shared/options';
 import { makeGrid, Som, type Grid } from '../../som';
 import { constantOf } from '../detach';
 import { activeLevel, maskTable, type MaskOptions } from './mask-table';
@@ -23,7 +24,7 @@ export class SomGate {
   constructor(
     rows: number,
     cols: number,
-    topology: string,
+    topology: Topology,
     dim: number,
     codebook: tf.Variable,
     readonly opts: MaskOptions,

@@ -7,13 +7,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { MASK_ORDERS } from '../../../shared/spec-nets';
-import { pickOption, TOPOLOGIES } from '../../../shared/options';
+import { pickOption, TOPOLOGIES, type Topology } from '../../../shared/options';
 import { SomGate, type GateStats } from './som-gate';
 
 export interface SomMaskArgs {
   rows: number;
   cols: number;
-  topology?: string;
+  /** Checked again when built: a layer config read back from JSON may carry any string. */
+  topology?: Topology;
   /** Forward-mask radius; 'inf' (or Infinity) = no mask. */
   sigmaFwd?: number | 'inf';
   threshold?: number;
