@@ -3,7 +3,9 @@
  * number is a multiple of the stride is kept; when the kept points overflow, the stride doubles and every
  * other kept point goes. The first point always stays (arrival 0) and the latest is always shown.
  */
-export type Point = [x: number, y: number];
+import type { Point } from '../../../shared/charts/series';
+
+export type { Point };
 
 export class DecimatedSeries {
   private kept: Point[] = [];

@@ -7,7 +7,7 @@ import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, TitleComponent } from 'echarts/components';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import type { Point } from './decimate';
-import { ema } from './ema';
+import { smoothPoints as ema } from '../../../shared/charts/series';
 
 use([LineChart, GridComponent, LegendComponent, TooltipComponent, TitleComponent, CanvasRenderer, SVGRenderer]);
 

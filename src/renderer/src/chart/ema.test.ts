@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { ema } from './ema';
+import { smoothPoints as ema } from '../../../shared/charts/series';
 import { seriesCsv, exportName } from '../export/export';
 
 describe('ema smoothing', () => {

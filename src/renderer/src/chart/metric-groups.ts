@@ -1,41 +1,9 @@
-/** Which metric series go on which chart, and their display names. */
+/** The renderer's side of the chart definitions (src/shared/charts/metric-charts): lines from live series. */
 import type { Line } from './echarts';
 import type { DecimatedSeries } from './decimate';
+import { CHARTS, isHeldOut, seriesLabel, type ChartDef } from '../../../shared/charts/metric-charts';
 
-export interface ChartDef {
-  id: string;
-  title: string;
-  match: RegExp;
-  percent?: boolean;
-  expectedFor: (kind: string) => boolean;
-}
-
-/** Kinds whose product is a SOM (QE/TE expected); the others are networks (loss/accuracy expected). */
-const SOM_KINDS = new Set(['som', 'patch-som', 'stacked-som', 'som-after-features']);
-const isNet = (k: string): boolean => !SOM_KINDS.has(k) || k === 'som-after-features';
-
-export const CHARTS: ChartDef[] = [
-  { id: 'loss', title: 'Loss', match: /loss/i, expectedFor: isNet },
-  { id: 'accuracy', title: 'Accuracy', match: /acc/i, percent: true, expectedFor: isNet },
-  { id: 'qe', title: 'Quantisation error (QE)', match: /(^|\.)qe$/i, expectedFor: (k) => SOM_KINDS.has(k) },
-  {
-    id: 'te',
-    title: 'Topographic error (TE)',
-    match: /(^|\.)te$/i,
-    percent: true,
-    expectedFor: (k) => SOM_KINDS.has(k),
-  },
-  { id: 'schedule', title: 'σ and learning rate', match: /^(sigma|learningRate|lr)$/, expectedFor: () => false },
-];
-
-/** Mask series show their layer name; the rest their metric name. */
-export function seriesLabel(key: string): string {
-  const m = /^mask\.(.+)\.(sparsity|strength)$/.exec(key);
-  return m ? m[1]! : key;
-}
-
-/** Held-out metrics (evaluated at epoch ends) are drawn dashed. */
-export const isHeldOut = (key: string): boolean => /^(test|val)/i.test(key);
+export { CHARTS, isHeldOut, seriesLabel, type ChartDef };
 
 export function linesFor(series: Map<string, DecimatedSeries>, match: RegExp): Line[] {
   const out: Line[] = [];

@@ -5,7 +5,7 @@
  */
 import type { SomSnapshot } from '../../../shared/run-types';
 import { cellPolygon, gridLayout, type GridLayout } from './grid-geometry';
-import { SCALES, classColour, extent, normalise, rgbCss, type ScaleName } from './colour-scales';
+import { SCALES, classColour, extent, normalise, rgbCss, type ScaleName } from '../../../shared/charts/colours';
 import { codebookAtlas, codebookRange, codebookView, imageShape, neuronColour } from './codebook-image';
 
 export type GridMode = 'codebook' | 'umatrix' | 'hits' | 'classes';

@@ -6,7 +6,7 @@
 import type { WinnerTrace } from '../../../shared/run-types';
 import type { GridLayout } from './grid-geometry';
 import { gridToPixel } from './grid-geometry';
-import { classColour, rgbCss } from './colour-scales';
+import { classColour, rgbCss } from '../../../shared/charts/colours';
 import { pathSegments, wrapRule } from './wrap-segments';
 
 /** Probe colour: its class when labelled (label ≥ 0), else one of the palette by probe number. */

@@ -1,4 +1,8 @@
-/** Colour scales for the map views: viridis for magnitudes, greys for distances, a palette for classes. */
+/**
+ * Colours, chosen to stay readable with colour-vision deficiency: viridis and cividis for magnitudes, greys
+ * for distances, Paul Tol's "muted" set for classes and the Okabe–Ito set for lines. Shared by the renderer's
+ * maps and charts and the engine's figures.
+ */
 export type Rgb = [number, number, number];
 
 // Viridis at 9 evenly spaced stops (matplotlib's table), linearly interpolated between them.
@@ -20,19 +24,36 @@ const GREYS: Rgb[] = [
   [37, 37, 37],
 ];
 
-// Tableau 10: distinct, colour-blind friendly enough for ≤ 10 classes; more classes cycle with a shade.
+// Cividis (viridisLite's 10 samples): blue to yellow, near-uniform lightness, readable in every colour vision.
+const CIVIDIS: Rgb[] = [
+  '00204d',
+  '00336f',
+  '39486b',
+  '575c6d',
+  '707173',
+  '8a8779',
+  'a69d75',
+  'c4b56c',
+  'e4cf5b',
+  'ffea46',
+].map((h) => [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16)) as Rgb);
+
+// Paul Tol's "muted" qualitative set (9, colour-blind safe) and a dark grey; more classes cycle with a shade.
 const CATEGORICAL: Rgb[] = [
-  [78, 121, 167],
-  [242, 142, 43],
-  [225, 87, 89],
-  [118, 183, 178],
-  [89, 161, 79],
-  [237, 201, 72],
-  [176, 122, 161],
-  [255, 157, 167],
-  [156, 117, 95],
-  [186, 176, 172],
+  [204, 102, 119],
+  [51, 34, 136],
+  [221, 204, 119],
+  [17, 119, 51],
+  [136, 204, 238],
+  [136, 34, 85],
+  [68, 170, 153],
+  [153, 153, 51],
+  [170, 68, 153],
+  [85, 85, 85],
 ];
+
+/** Okabe & Ito's colour-blind-safe set, ordered for lines on white (yellow last). */
+export const OKABE_ITO = ['#0072b2', '#d55e00', '#009e73', '#e69f00', '#cc79a7', '#56b4e9', '#000000', '#f0e442'];
 
 function interpolate(stops: Rgb[], t: number): Rgb {
   const x = Number.isFinite(t) ? Math.min(1, Math.max(0, t)) : 0;
@@ -47,6 +68,7 @@ function interpolate(stops: Rgb[], t: number): Rgb {
 export const SCALES = {
   viridis: (t: number): Rgb => interpolate(VIRIDIS, t),
   greys: (t: number): Rgb => interpolate(GREYS, t),
+  cividis: (t: number): Rgb => interpolate(CIVIDIS, t),
 } as const;
 export type ScaleName = keyof typeof SCALES;
 
