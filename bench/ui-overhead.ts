@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { findPreset } from '../src/shared/presets';
 import { parseSpec } from '../src/shared/validate';
 import { createProject } from '../src/engine/runs';
-import { spawnTrainer } from '../src/host/spawn-trainer';
+import { launchTrainer } from '../src/host/launch-trainer';
 import { closeLab, openLab } from '../e2e/helpers';
 
 const spec = parseSpec({ ...findPreset('seed004-colors').spec, preset: 'seed004-colors' });
@@ -28,7 +28,7 @@ async function rate(project: string, id: string): Promise<number> {
 async function headless(): Promise<number> {
   const project = await mkdtemp(join(tmpdir(), 'somlab-overhead-'));
   await createProject(project, 'overhead');
-  const h = spawnTrainer({ spec, projectDir: project, dataRoots: [], unrestricted: true, onEvent: () => undefined });
+  const h = launchTrainer({ spec, projectDir: project, dataRoots: [], unrestricted: true, onEvent: () => undefined });
   await h.exited;
   return rate(project, h.runId);
 }

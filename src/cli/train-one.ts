@@ -5,7 +5,7 @@
 import cliProgress from 'cli-progress';
 import type { RunEvent } from '../shared/events';
 import type { ExperimentSpec } from '../shared/spec';
-import { spawnTrainer } from '../host/spawn-trainer';
+import { launchTrainer } from '../host/launch-trainer';
 import { formatMetrics } from './list';
 
 export interface TrainOutcome {
@@ -73,7 +73,7 @@ export async function trainOne(spec: ExperimentSpec, o: TrainOptions): Promise<T
       if (show) console.error(`failed: ${e.error}`);
     }
   };
-  const handle = spawnTrainer({
+  const handle = launchTrainer({
     spec,
     projectDir: o.project,
     dataRoots: o.data,

@@ -2,8 +2,7 @@
  * The Api implemented in Node, shared by both hosts (the lab server and Electron main): it owns the open
  * project, spawns one trainer process per run and fans run events out to every subscriber.
  */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { ApiCallName, ApiCalls, ProjectInfo } from '../shared/api';
 import { parseApiArgs } from '../shared/api-schemas';
 import type { RunEvent } from '../shared/events';
@@ -13,7 +12,8 @@ import { expandPreset } from '../shared/sweep';
 import { parseSpec } from '../shared/validate';
 import { containedPath } from '../engine/fs/contain';
 import { createProject, listRuns, openProject, readRun, readSnapshot, readWinners } from '../engine/runs';
-import { spawnTrainer, type TrainerHandle } from './spawn-trainer';
+import { launchTrainer, type TrainerHandle } from './launch-trainer';
+import type { TrainerTransport } from './trainer-child';
 
 export interface LabHostOptions {
   /** Folders a dataset path may point into; `null` means anywhere (Electron, where the user picked it). */
@@ -25,19 +25,9 @@ export interface LabHostOptions {
    */
   projectRoots: readonly string[] | (() => readonly string[]) | null;
   /** How a trainer process is started: child_process.fork by default, utilityProcess in Electron. */
-  launch?: typeof spawnTrainer;
+  transport?: TrainerTransport;
   /** Native folder dialog where the host has one. */
   pickFolder?: (purpose: 'project' | 'dataset') => Promise<string | null>;
-}
-
-/** Polls for a file until it exists, the process exits, or 20 s pass. */
-async function waitForFile(path: string, exited: Promise<unknown>): Promise<void> {
-  let done = false;
-  void exited.finally(() => {
-    done = true;
-  });
-  for (let waited = 0; !done && waited < 20_000 && !existsSync(path); waited += 50)
-    await new Promise((r) => setTimeout(r, 50));
 }
 
 export class LabHost {
@@ -132,7 +122,8 @@ export class LabHost {
   private async start(input: unknown, group?: string): Promise<{ id: RunId; exited: Promise<number> }> {
     const spec = parseSpec(input);
     const projectDir = this.requireProject().dir;
-    const handle = (this.opts.launch ?? spawnTrainer)({
+    const handle = launchTrainer({
+      transport: this.opts.transport,
       spec,
       projectDir,
       dataRoots: this.opts.dataRoots ?? [],
@@ -142,8 +133,8 @@ export class LabHost {
     });
     this.trainers.set(handle.runId, handle);
     void handle.exited.finally(() => this.trainers.delete(handle.runId));
-    // Answer once the run is on disk, so a client that opens it right away finds it.
-    await waitForFile(join(projectDir, 'runs', handle.runId, 'spec.json'), handle.exited);
+    // Answer once the run is on disk (the trainer says so), so a client that opens it right away finds it.
+    await handle.created;
     return { id: handle.runId, exited: handle.exited };
   }
 

@@ -4,7 +4,7 @@ import { LabHost } from '../host/lab-host';
 import { folderPicker } from './dialogs';
 import { registerApi } from './ipc';
 import { installMenu } from './menu';
-import { launchUtilityTrainer } from './training';
+import { utilityTransport } from './training';
 import { createMainWindow } from './window';
 
 let win: BrowserWindow | null = null;
@@ -14,7 +14,7 @@ const current = (): BrowserWindow | null => win;
 const host = new LabHost({
   dataRoots: null,
   projectRoots: null,
-  launch: launchUtilityTrainer,
+  transport: utilityTransport,
   pickFolder: folderPicker(current),
 });
 

@@ -1,58 +1,48 @@
 /**
- * Electron's trainer launcher: the same contract as spawnTrainer (engine/train/spawn-trainer.ts), but the
- * child is an Electron utilityProcess running the bundled trainer entry (out/main/trainer.js).
+ * Electron's trainer transport for the one launcher (host/launch-trainer.ts): the child is a utilityProcess
+ * running the bundled trainer entry (out/main/trainer.js). Everything else (the event guard, marking a dead
+ * trainer's run interrupted, the spawn-error path) is the launcher's.
  */
-import { utilityProcess } from 'electron';
+import { utilityProcess, type UtilityProcess } from 'electron';
 import { join } from 'node:path';
-import { EVENTS_VERSION, type RunEvent } from '../shared/events';
-import { markInterrupted, newRunId } from '../engine/runs';
-import type { SpawnTrainerOptions, TrainerHandle } from '../host/spawn-trainer';
+import type { ChildExit, TrainerChild, TrainerTransport } from '../host/trainer-child';
 
-export function launchUtilityTrainer(o: SpawnTrainerOptions): TrainerHandle {
-  const runId = o.runId ?? newRunId(o.spec);
-  const child = utilityProcess.fork(join(__dirname, 'trainer.js'), [], {
-    serviceName: `SOM Lab trainer ${runId}`,
-    stdio: 'inherit',
-  });
-  let ended = false;
-  child.on('message', (m: RunEvent) => {
-    if (m?.runId !== runId) return;
-    if (m.type === 'finished' || m.type === 'failed') ended = true;
-    o.onEvent(m);
-  });
-  const exited = new Promise<number>((resolve) => {
-    child.once('exit', (code) => {
-      void (async () => {
-        if (!ended) {
-          const error = `trainer process exited with code ${code}`;
-          await markInterrupted(o.projectDir, runId, error, o.spec).catch(() => undefined);
-          o.onEvent({ type: 'failed', v: EVENTS_VERSION, runId, error, endedAt: new Date().toISOString() });
-        }
-        resolve(code);
-      })();
-    });
-  });
-  child.postMessage({
-    type: 'start',
-    runId,
-    spec: o.spec,
-    projectDir: o.projectDir,
-    dataRoots: o.dataRoots,
-    unrestricted: o.unrestricted,
-    group: o.group,
-  });
+function started(child: UtilityProcess): TrainerChild {
+  let exited = false;
+  child.once('exit', () => (exited = true));
   return {
-    runId,
     get pid() {
       return child.pid;
     },
-    pause: () => child.postMessage({ type: 'pause' }),
-    resume: () => child.postMessage({ type: 'resume' }),
-    stop: () => child.postMessage({ type: 'stop' }),
-    requestSnapshot: () => child.postMessage({ type: 'snapshot' }),
-    kill: () => {
-      child.kill();
+    send: (c) => {
+      if (!exited) child.postMessage(c);
     },
-    exited,
+    onMessage: (fn) => void child.on('message', fn),
+    onExit: (fn) => void child.once('exit', (code) => fn({ code, signal: null })),
+    kill: () => void child.kill(),
   };
 }
+
+/** A child that could not be forked at all: it reports the error as its exit. */
+function neverStarted(error: Error): TrainerChild {
+  return {
+    pid: undefined,
+    send: () => undefined,
+    onMessage: () => undefined,
+    onExit: (fn: (exit: ChildExit) => void) => setImmediate(() => fn({ code: null, signal: null, spawnError: error })),
+    kill: () => undefined,
+  };
+}
+
+export const utilityTransport: TrainerTransport = ({ runId, env }) => {
+  try {
+    const child = utilityProcess.fork(join(__dirname, 'trainer.js'), [], {
+      serviceName: `SOM Lab trainer ${runId}`,
+      stdio: 'inherit',
+      env,
+    });
+    return started(child);
+  } catch (e) {
+    return neverStarted(e instanceof Error ? e : new Error(String(e)));
+  }
+};

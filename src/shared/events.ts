@@ -8,6 +8,10 @@ import type { ExperimentSpec } from './spec';
 export const EVENTS_VERSION = 1;
 
 export type RunEvent =
+  /** The host accepted the run but holds it until a trainer slot is free (it is not on disk yet). */
+  | { type: 'run-queued'; v: number; runId: RunId; spec: ExperimentSpec; queuedAt: string }
+  /** The trainer wrote the run folder (spec.json, run.json): the run can be opened from disk from now on. */
+  | { type: 'run-created'; v: number; runId: RunId; startedAt: string }
   | {
       type: 'run-started';
       v: number;
@@ -51,6 +55,8 @@ export type TrainerCommand =
       unrestricted?: boolean;
       /** Sweep this run belongs to. */
       group?: string;
+      /** How often the trainer's heartbeat thread touches the run's heartbeat file (ms). */
+      heartbeatMs?: number;
     }
   | { type: 'pause' }
   | { type: 'resume' }

@@ -2,31 +2,10 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { SpecOf } from '../../shared/spec';
 import type { Dataset } from '../data/types';
-import { kernelInit, requireLabels } from './baseline-mlp';
-import { DeviceSplit } from './batches';
+import { DeviceSplit } from '../data/batches';
 import { ClassifierExperiment } from './classifier';
+import { addHead, kernelInit, requireImages, requireLabels } from './common';
 import { makeOptimizer } from './optimizers';
-
-export function requireImages(data: Dataset, kind: string): [number, number, number] {
-  if (data.shape.length !== 3)
-    throw new Error(
-      `${kind} needs images (shape [h, w, c]); ${data.name} has samples of shape [${data.shape.join(', ')}]`,
-    );
-  return data.shape as [number, number, number];
-}
-
-/** Adds the dense head shared by every CNN variant: flatten → FC(dense) → [dropout] → FC(classes). */
-export function addHead(
-  model: tfl.Sequential,
-  dense: number,
-  nClasses: number,
-  o: { dropout: number; init: 'glorot' | 'he'; seed: number },
-): void {
-  model.add(tfl.layers.flatten());
-  model.add(tfl.layers.dense({ units: dense, activation: 'relu', kernelInitializer: kernelInit(o.init, o.seed + 50) }));
-  if (o.dropout > 0) model.add(tfl.layers.dropout({ rate: o.dropout, seed: o.seed + 51 }));
-  model.add(tfl.layers.dense({ units: nClasses, kernelInitializer: kernelInit('glorot', o.seed + 52) }));
-}
 
 export function buildLenet(
   shape: [number, number, number],

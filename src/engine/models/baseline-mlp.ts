@@ -3,13 +3,10 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import type { SpecOf } from '../../shared/spec';
 import type { Dataset } from '../data/types';
 import { sampleSize } from '../data/types';
-import { DeviceSplit } from './batches';
+import { DeviceSplit } from '../data/batches';
 import { ClassifierExperiment } from './classifier';
+import { kernelInit, requireLabels } from './common';
 import { makeOptimizer } from './optimizers';
-
-/** Seeded initialisers: the spec's seed fixes every layer's starting weights. */
-export const kernelInit = (init: 'glorot' | 'he', seed: number) =>
-  init === 'he' ? tfl.initializers.heNormal({ seed }) : tfl.initializers.glorotUniform({ seed });
 
 export function buildMlp(
   inputSize: number,
@@ -31,14 +28,6 @@ export function buildMlp(
   });
   model.add(tfl.layers.dense({ units: nClasses, kernelInitializer: kernelInit('glorot', o.seed + hidden.length) }));
   return model;
-}
-
-export function requireLabels(data: Dataset, kind: string): number {
-  if (data.classes.length < 2)
-    throw new Error(
-      `${kind} needs a labelled dataset with at least 2 classes; ${data.name} has ${data.classes.length}`,
-    );
-  return data.classes.length;
 }
 
 export async function buildBaselineMlp(spec: SpecOf<'baseline-mlp'>, data: Dataset): Promise<ClassifierExperiment> {

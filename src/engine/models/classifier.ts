@@ -7,25 +7,14 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Experiment, SavedFile } from '../train/experiment';
 import type { MaskStat, SomSnapshot, WinnerTrace } from '../../shared/run-types';
-import type { DeviceSplit } from './batches';
+import type { ExperimentHooks } from './hooks';
+import type { DeviceSplit } from '../data/batches';
 import { saveLayersModel } from './save';
 
 export type LossFn = (logits: tf.Tensor, labels: tf.Tensor1D, nClasses: number) => tf.Scalar;
 
 export const softmaxCrossEntropy: LossFn = (logits, labels, nClasses) =>
   tf.losses.softmaxCrossEntropy(tf.oneHot(labels, nClasses), logits) as tf.Scalar;
-
-/** Extra behaviour of SOM-masked nets: Kohonen updates after each gradient step, and their views. */
-export interface ClassifierHooks {
-  afterStep?(x: tf.Tensor, step: number, totalSteps: number): void;
-  snapshots?(step: number): Promise<SomSnapshot[]>;
-  winners?(step: number): Promise<WinnerTrace[]>;
-  maskStats?(): Promise<MaskStat[]>;
-  /** Extra scalars for the final record (e.g. active fraction). */
-  finalMetrics?(): Promise<Record<string, number>>;
-  /** Runs before each evaluation (e.g. refresh class-mean codes) and adds its own evaluation scalars. */
-  evaluate?(): Promise<Record<string, number>>;
-}
 
 export interface ClassifierOptions {
   model: LayersModel;
@@ -40,7 +29,8 @@ export interface ClassifierOptions {
   /** Accuracy metric over logits/codes; default argmax of logits. */
   predict?: (logits: tf.Tensor) => tf.Tensor1D;
   readEvery?: number;
-  hooks?: ClassifierHooks;
+  /** What the model adds (SOM masks, a decision boundary, kWTA scaling). */
+  hooks?: ExperimentHooks<ClassifierExperiment>;
 }
 
 export class ClassifierExperiment implements Experiment {
@@ -84,7 +74,7 @@ export class ClassifierExperiment implements Experiment {
       true,
       vars,
     );
-    this.o.hooks?.afterStep?.(x, step, this.totalSteps);
+    this.o.hooks?.afterStep?.(this, x, step);
     x.dispose();
     y.dispose();
     if (!read) {
@@ -99,7 +89,7 @@ export class ClassifierExperiment implements Experiment {
   }
 
   async evaluate(): Promise<Record<string, number>> {
-    const extra = (await this.o.hooks?.evaluate?.()) ?? {};
+    const extra = (await this.o.hooks?.evaluate?.(this)) ?? {};
     const split = this.o.test ?? this.o.train;
     let correct = 0,
       lossSum = 0;
@@ -125,26 +115,27 @@ export class ClassifierExperiment implements Experiment {
   }
 
   snapshots(step: number): Promise<SomSnapshot[]> {
-    return this.o.hooks?.snapshots?.(step) ?? Promise.resolve([]);
+    return this.o.hooks?.snapshots?.(this, step) ?? Promise.resolve([]);
   }
   winners(step: number): Promise<WinnerTrace[]> {
-    return this.o.hooks?.winners?.(step) ?? Promise.resolve([]);
+    return this.o.hooks?.winners?.(this, step) ?? Promise.resolve([]);
   }
   maskStats(): Promise<MaskStat[]> {
-    return this.o.hooks?.maskStats?.() ?? Promise.resolve([]);
+    return this.o.hooks?.maskStats?.(this) ?? Promise.resolve([]);
   }
 
   async finalMetrics(): Promise<Record<string, number>> {
     if (Object.keys(this.lastEval).length === 0) await this.evaluate();
-    const extra = (await this.o.hooks?.finalMetrics?.()) ?? {};
+    const extra = (await this.o.hooks?.finalMetrics?.(this)) ?? {};
     return { ...this.lastEval, ...(this.last.loss !== undefined ? { trainLoss: this.last.loss } : {}), ...extra };
   }
 
-  save(): Promise<SavedFile[]> {
-    return saveLayersModel(this.o.model);
+  async save(): Promise<SavedFile[]> {
+    return [...(await saveLayersModel(this.o.model)), ...((await this.o.hooks?.save?.(this)) ?? [])];
   }
 
   dispose(): void {
+    this.o.hooks?.dispose?.();
     this.o.model.dispose();
     this.o.train.dispose();
     this.o.test?.dispose();

@@ -13,8 +13,8 @@ import type { SpecOf } from '../../shared/spec';
 import { classOverlaps, firingRates, firingSummary, infoPlaneKMeans, meanSdrPerClass } from '../analysis';
 import { sampleSize, type Dataset } from '../data/types';
 import { Kwta, SynapticScaling, applySynapticScaling, constantOf } from '../layers';
-import { kernelInit, requireLabels } from './baseline-mlp';
-import { DeviceSplit } from './batches';
+import { kernelInit, requireLabels } from './common';
+import { DeviceSplit } from '../data/batches';
 import { ClassifierExperiment, type LossFn } from './classifier';
 import type { SavedFile } from '../train/experiment';
 import { makeOptimizer } from './optimizers';
@@ -165,7 +165,7 @@ export async function buildKwtaMlp(spec: SpecOf<'kwta-mlp'>, data: Dataset): Pro
           sparsity: f.sparsity,
         };
       },
-      async snapshots(step): Promise<SomSnapshot[]> {
+      async snapshots(_exp, step): Promise<SomSnapshot[]> {
         if (!sdr) return [];
         // Classes × neurons heat map, drawn by the grid view's U-matrix mode.
         return [

@@ -5,9 +5,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { SpecOf } from '../../shared/spec';
 import type { Dataset, Split } from '../data/types';
-import { requireImages } from './baseline-cnn';
+import { requireImages } from './common';
 import { allPatches, foldPatches, mseAndPsnr, randomPatches, type ImageShape } from './patches';
-import { SomExperiment, type SomExtras } from './som-experiment';
+import type { ExperimentHooks } from './hooks';
+import { SomExperiment } from './som-experiment';
 import { subSeed } from '../util/random';
 
 export interface Reconstruction {
@@ -51,7 +52,7 @@ export async function reconstruct(
 const TRIPTYCH = 12;
 
 /** Reconstruction on evaluation and at the end; the triptych's arrays saved beside the codebook. */
-function patchExtras(spec: SpecOf<'patch-som'>, data: Dataset, shape: ImageShape): SomExtras {
+function patchExtras(spec: SpecOf<'patch-som'>, data: Dataset, shape: ImageShape): ExperimentHooks<SomExperiment> {
   let rec: Reconstruction | null = null;
   const run = async (exp: SomExperiment): Promise<Reconstruction> =>
     (rec = await reconstruct(

@@ -9,8 +9,8 @@ import type { SomSnapshot } from '../../shared/run-types';
 import type { SpecOf } from '../../shared/spec';
 import { sampleSize, type Dataset } from '../data/types';
 import { SoftSom } from '../layers';
-import { kernelInit, requireLabels } from './baseline-mlp';
-import { DeviceSplit } from './batches';
+import { kernelInit, requireLabels } from './common';
+import { DeviceSplit } from '../data/batches';
 import { ClassifierExperiment } from './classifier';
 import type { SavedFile } from '../train/experiment';
 import { makeOptimizer } from './optimizers';
@@ -88,7 +88,7 @@ export async function buildSoftSom(spec: SpecOf<'soft-som'>, data: Dataset): Pro
     p.dispose();
     return probs;
   };
-  const exp = new ClassifierExperiment({
+  return new ClassifierExperiment({
     model,
     train,
     test: data.test ? new DeviceSplit(data.test, [d], spec.seed) : undefined,
@@ -98,7 +98,7 @@ export async function buildSoftSom(spec: SpecOf<'soft-som'>, data: Dataset): Pro
     optimizer: makeOptimizer(spec.optimizer, spec.learningRate),
     l2: spec.l2,
     hooks: {
-      async snapshots(step): Promise<SomSnapshot[]> {
+      async snapshots(_exp, step): Promise<SomSnapshot[]> {
         const probs = await boundary();
         return [
           {
@@ -114,18 +114,18 @@ export async function buildSoftSom(spec: SpecOf<'soft-som'>, data: Dataset): Pro
           },
         ];
       },
+      async save(): Promise<SavedFile[]> {
+        const probs = Array.from(await boundary(), (v) => Math.round(v * 1e4) / 1e4);
+        const json = {
+          rows: RES,
+          cols: RES,
+          extent: [-EXTENT, EXTENT],
+          variant: o.variant,
+          classOneProbability: probs,
+        };
+        return [{ name: 'boundary.json', data: JSON.stringify(json) }];
+      },
+      dispose: () => grid.dispose(),
     },
   });
-  const saveModel = exp.save.bind(exp),
-    dispose = exp.dispose.bind(exp);
-  exp.save = async (): Promise<SavedFile[]> => {
-    const probs = Array.from(await boundary(), (v) => Math.round(v * 1e4) / 1e4);
-    const json = { rows: RES, cols: RES, extent: [-EXTENT, EXTENT], variant: o.variant, classOneProbability: probs };
-    return [...(await saveModel()), { name: 'boundary.json', data: JSON.stringify(json) }];
-  };
-  exp.dispose = () => {
-    grid.dispose();
-    dispose();
-  };
-  return exp;
 }

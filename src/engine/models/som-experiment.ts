@@ -3,27 +3,19 @@
  * QE/TE on a fixed evaluation subset every snapshot, winner traces of a fixed probe set.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { SomSnapshot, WinnerTrace } from '../../shared/run-types';
+import type { MaskStat, SomSnapshot, WinnerTrace } from '../../shared/run-types';
 import type { SpecOf } from '../../shared/spec';
 import { sampleSize, type Dataset } from '../data/types';
 import { decayValue, somFromConfig, type Som } from '../som';
 import type { Experiment, SavedFile } from '../train/experiment';
-import { DeviceSplit } from './batches';
+import { DeviceSplit } from '../data/batches';
+import type { ExperimentHooks } from './hooks';
 import { saveNamedTensors } from './save';
 
 const EVAL_SAMPLES = 2000;
 
 /** What a SOM run needs of its spec (plain SOM, patch SOM, SOM after features). */
 export type SomRunSpec = Pick<SpecOf<'som'>, 'som' | 'epochs' | 'batchSize' | 'seed' | 'probeCount' | 'snapshotEvery'>;
-
-/** What a SOM-based experiment adds to the plain SOM run (patch SOM: reconstructions). */
-export interface SomExtras {
-  evaluate?(exp: SomExperiment): Promise<Record<string, number>>;
-  finalMetrics?(exp: SomExperiment): Promise<Record<string, number>>;
-  save?(exp: SomExperiment): Promise<SavedFile[]>;
-  /** Extra panels shipped as snapshots (e.g. the reconstruction triptych's images). */
-  snapshots?(exp: SomExperiment, step: number): Promise<SomSnapshot[]>;
-}
 
 export class SomExperiment implements Experiment {
   readonly stepsPerEpoch: number;
@@ -42,7 +34,7 @@ export class SomExperiment implements Experiment {
     train: DeviceSplit,
     private readonly data: Dataset,
     private readonly codebookShape: number[],
-    private readonly extras: SomExtras,
+    private readonly hooks: ExperimentHooks<SomExperiment>,
   ) {
     this.train = train;
     this.dim = sampleSize(codebookShape);
@@ -62,13 +54,13 @@ export class SomExperiment implements Experiment {
     data: Dataset,
     vectors: Dataset['train'],
     codebookShape: number[],
-    extras: SomExtras = {},
+    hooks: ExperimentHooks<SomExperiment> = {},
   ): Promise<SomExperiment> {
     const dim = sampleSize(codebookShape);
     const train = new DeviceSplit(vectors, [dim], spec.seed);
     const som = somFromConfig(spec.som, dim, spec.seed);
     await som.initFrom(train.x as tf.Tensor2D, spec.som.init);
-    return new SomExperiment(spec, som, train, data, codebookShape, extras);
+    return new SomExperiment(spec, som, train, data, codebookShape, hooks);
   }
 
   private schedules(step: number): { sigma: number; alpha: number } {
@@ -82,6 +74,7 @@ export class SomExperiment implements Experiment {
     y.dispose();
     if (this.spec.som.mode === 'online') await this.som.trainOnline(x as tf.Tensor2D, sigma, alpha);
     else this.som.trainBatchBlended(x as tf.Tensor2D, sigma, alpha);
+    this.hooks.afterStep?.(this, x, step);
     tf.dispose(x);
     const row: Record<string, number> = { sigma, lr: alpha };
     if (step % this.spec.snapshotEvery === 0 || step === this.totalSteps - 1)
@@ -90,13 +83,13 @@ export class SomExperiment implements Experiment {
   }
 
   async evaluate(): Promise<Record<string, number>> {
-    return { ...(await this.som.quality(this.evalX)), ...(await this.extras.evaluate?.(this)) };
+    return { ...(await this.som.quality(this.evalX)), ...(await this.hooks.evaluate?.(this)) };
   }
 
   async snapshots(step: number): Promise<SomSnapshot[]> {
     const g = this.som.grid;
     const nClasses = this.data.classes.length;
-    const extra = (await this.extras.snapshots?.(this, step)) ?? [];
+    const extra = (await this.hooks.snapshots?.(this, step)) ?? [];
     const som: SomSnapshot = {
       step,
       layer: 'som',
@@ -113,15 +106,20 @@ export class SomExperiment implements Experiment {
   }
 
   async winners(step: number): Promise<WinnerTrace[]> {
-    if (this.spec.probeCount === 0) return [];
+    const extra = (await this.hooks.winners?.(this, step)) ?? [];
+    if (this.spec.probeCount === 0) return extra;
     const w = tf.tidy(() => this.som.winners(this.probeX));
     const winners = new Int32Array(await w.data());
     w.dispose();
-    return [{ step, layer: 'som', winners, labels: this.probeY }];
+    return [{ step, layer: 'som', winners, labels: this.probeY }, ...extra];
+  }
+
+  async maskStats(): Promise<MaskStat[]> {
+    return (await this.hooks.maskStats?.(this)) ?? [];
   }
 
   async finalMetrics(): Promise<Record<string, number>> {
-    return { ...(await this.som.quality(this.train.x as tf.Tensor2D)), ...(await this.extras.finalMetrics?.(this)) };
+    return { ...(await this.som.quality(this.train.x as tf.Tensor2D)), ...(await this.hooks.finalMetrics?.(this)) };
   }
 
   async save(): Promise<SavedFile[]> {
@@ -130,10 +128,11 @@ export class SomExperiment implements Experiment {
       { codebook: this.som.codebook },
       { rows: g.rows, cols: g.cols, topology: g.topology, shape: this.codebookShape },
     );
-    return [...files, ...((await this.extras.save?.(this)) ?? [])];
+    return [...files, ...((await this.hooks.save?.(this)) ?? [])];
   }
 
   dispose(): void {
+    this.hooks.dispose?.();
     tf.dispose([this.evalX, this.probeX]);
     this.train.dispose();
     this.som.dispose();

@@ -9,7 +9,8 @@ import type { MaskStat, SomSnapshot, WinnerTrace } from '../../shared/run-types'
 import type { MaskConfig } from '../../shared/spec-nets';
 import { SomMaskBase } from '../layers/mask';
 import { decayValue } from '../som';
-import type { ClassifierHooks } from './classifier';
+import type { ClassifierExperiment } from './classifier';
+import type { ExperimentHooks } from './hooks';
 
 export interface MaskedLayerView {
   layer: SomMaskBase;
@@ -54,11 +55,11 @@ export function somMaskHooks(o: {
   probeX: tf.Tensor;
   probeY: Int32Array;
   nClasses: number;
-}): ClassifierHooks {
+}): ExperimentHooks<ClassifierExperiment> {
   const trained = o.views.filter((v) => v.layer.somGate.enabled);
   return {
-    afterStep(_x, step, total) {
-      const T = Math.max(1, total - 1);
+    afterStep(exp, _x, step) {
+      const T = Math.max(1, exp.totalSteps - 1);
       const sigma = decayValue(o.mask.sigmaOrg, step, T),
         alpha = decayValue(o.mask.learningRate, step, T);
       for (const v of trained) v.layer.trainSom(sigma, alpha);
@@ -66,7 +67,7 @@ export function somMaskHooks(o: {
     async maskStats(): Promise<MaskStat[]> {
       return Promise.all(trained.map(async (v) => ({ name: v.layer.name, ...(await v.layer.maskStats()) })));
     },
-    async winners(step): Promise<WinnerTrace[]> {
+    async winners(_exp, step): Promise<WinnerTrace[]> {
       const out: tf.Tensor1D[] = [];
       walk(o.model, o.probeX, (layer, input) => {
         if (layer.somGate.enabled) out.push(tf.keep(winnerPerSample(layer, input)));
@@ -82,7 +83,7 @@ export function somMaskHooks(o: {
       tf.dispose(out);
       return traces;
     },
-    async snapshots(step): Promise<SomSnapshot[]> {
+    async snapshots(_exp, step): Promise<SomSnapshot[]> {
       const inputs: tf.Tensor2D[] = [];
       walk(o.model, o.evalX, (layer, input) => {
         if (layer.somGate.enabled) inputs.push(tf.keep(layer.somInput(input)));

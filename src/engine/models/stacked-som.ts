@@ -10,8 +10,8 @@ import { nmi, purity } from '../analysis';
 import type { Dataset, Split } from '../data/types';
 import { decayValue, makeGrid, Som } from '../som';
 import type { Experiment } from '../train/experiment';
-import { requireImages } from './baseline-cnn';
-import { DeviceSplit } from './batches';
+import { requireImages } from './common';
+import { DeviceSplit } from '../data/batches';
 import { allPatches, patchGrid } from './patches';
 
 /** (row, col) of each winner on a rows×cols grid, scaled to [0, 1]: [n, 2] flat. */

@@ -13,5 +13,5 @@ export {
   listWinnerSteps,
 } from './read-runs';
 export { markInterrupted } from './recover';
-export { withLiveness, isPidAlive, STALE_AFTER_MS } from './liveness';
+export { withLiveness, isPidAlive, STALE_AFTER_MS, type LivenessOptions } from './liveness';
 export { newRunId, assertRunId, PROJECT_FILE } from './paths';

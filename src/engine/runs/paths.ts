@@ -55,6 +55,8 @@ export const runFiles = (dir: string) => ({
   spec: join(dir, 'spec.json'),
   record: join(dir, 'run.json'),
   metrics: join(dir, 'metrics.ndjson'),
+  /** Touched by the trainer's heartbeat thread while it runs; its mtime is the beat. */
+  heartbeat: join(dir, 'heartbeat'),
   snapshots: join(dir, 'snapshots'),
   winners: join(dir, 'winners'),
   model: join(dir, 'model'),

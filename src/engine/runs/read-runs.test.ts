@@ -104,8 +104,8 @@ describe('listRuns / readRun', () => {
     const project = await newProject(tempDir);
     const run = await createRun(project, COLOURS_SPEC, { id: 'r', heartbeatMs: 0 });
     const beat = Date.parse(run.record.updatedAt!);
-    expect((await listRuns(project, beat + 30_000))[0]!.status).toBe('running');
-    const [late] = await listRuns(project, beat + 61_000);
+    expect((await listRuns(project, { now: beat + 30_000 }))[0]!.status).toBe('running');
+    const [late] = await listRuns(project, { now: beat + 61_000 });
     expect(late).toMatchObject({ status: 'interrupted' });
     expect(late!.error).toMatch(/no heartbeat since/);
   });

@@ -8,7 +8,8 @@ import type { SomSnapshot, WinnerTrace } from '../../shared/run-types';
 import { RunRecordSchema, type RunRecord, type RunSummary } from '../../shared/project';
 import { parseSpec, parseWith } from '../../shared/validate';
 import { reviveNumbers } from './atomic';
-import { withLiveness } from './liveness';
+import { lastBeat } from './heartbeat';
+import { withLiveness, type LivenessOptions } from './liveness';
 import { lastMetricStep, readMetrics } from './metrics-file';
 import { assertStep, runDir, runFiles, runsDir } from './paths';
 import { listArrayFiles, readSnapshotFiles, readWinnerFiles } from './snapshots';
@@ -30,11 +31,12 @@ export async function readRecord(dir: string): Promise<RunRecord> {
 }
 
 /** A run folder whose run.json cannot be read still shows in the list, as failed with the reason. */
-async function summarise(projectDir: string, id: string, now: number): Promise<RunSummary> {
+async function summarise(projectDir: string, id: string, o: LivenessOptions): Promise<RunSummary> {
   const dir = runDir(projectDir, id);
   let rec: RunRecord;
   try {
-    rec = withLiveness(await readRecord(dir), now);
+    const stored = await readRecord(dir);
+    rec = withLiveness(stored, o, stored.status === 'running' ? await lastBeat(runFiles(dir).heartbeat) : undefined);
   } catch (e) {
     const mtime = await stat(dir).then(
       (s) => s.mtime.toISOString(),
@@ -60,23 +62,23 @@ async function summarise(projectDir: string, id: string, now: number): Promise<R
 const RUN_DIR_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 /** Every run, newest first. Folders whose names are not run ids (temp files, litter) are skipped. */
-export async function listRuns(projectDir: string, now = Date.now()): Promise<RunSummary[]> {
+export async function listRuns(projectDir: string, o: LivenessOptions = {}): Promise<RunSummary[]> {
   const entries = await readdir(runsDir(projectDir), { withFileTypes: true }).catch((e: NodeJS.ErrnoException) =>
     e.code === 'ENOENT' ? [] : Promise.reject(e),
   );
   const ids = entries
     .filter((d) => d.isDirectory() && RUN_DIR_NAME.test(d.name) && !d.name.includes('..'))
     .map((d) => d.name);
-  const runs = await Promise.all(ids.map((id) => summarise(projectDir, id, now)));
+  const runs = await Promise.all(ids.map((id) => summarise(projectDir, id, o)));
   return runs.sort((a, b) =>
     a.startedAt === b.startedAt ? b.id.localeCompare(a.id) : b.startedAt.localeCompare(a.startedAt),
   );
 }
 
-export async function readRun(projectDir: string, id: string, now = Date.now()): Promise<RunDetail> {
+export async function readRun(projectDir: string, id: string, o: LivenessOptions = {}): Promise<RunDetail> {
   const dir = runDir(projectDir, id);
   const files = runFiles(dir);
-  const summary = await summarise(projectDir, id, now);
+  const summary = await summarise(projectDir, id, o);
   let specRaw: unknown;
   try {
     specRaw = JSON.parse(await readFile(files.spec, 'utf8'));

@@ -1,7 +1,8 @@
 /**
  * The write side of one run folder, used by the trainer process. All writes go through here: run.json is
- * rewritten whole and atomically (status, heartbeat), metrics are appended a flush at a time, snapshots and
- * model files are whole files. run.json writes are queued so a late heartbeat can never overwrite `finished`.
+ * rewritten whole and atomically (status, backend, steps), metrics are appended a flush at a time, snapshots
+ * and model files are whole files. run.json writes are queued so a late update can never overwrite `finished`.
+ * The heartbeat is a separate file touched by a thread of its own (heartbeat.ts).
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import type { ExperimentSpec } from '../../shared/spec';
 import { parseSpec } from '../../shared/validate';
 import type { SavedFile } from '../train/experiment';
 import { appendLines, writeFileAtomic, writeJsonAtomic } from './atomic';
+import { HeartbeatThread } from './heartbeat';
 import { newRunId, runDir, runFiles, runsDir } from './paths';
 import { openProject } from './project';
 import { writeSnapshotFiles, writeWinnerFiles } from './snapshots';
@@ -24,7 +26,7 @@ export interface CreateRunExtra {
   device?: string;
   versions?: Record<string, string>;
   totalSteps?: number;
-  /** Heartbeat period; 0 turns the timer off (the caller calls heartbeat()). */
+  /** Heartbeat period; 0 starts no heartbeat thread (tests). */
   heartbeatMs?: number;
 }
 
@@ -73,7 +75,7 @@ export async function createRun(
   await writeJsonAtomic(runFiles(dir).spec, spec);
   const handle = new RunHandle(id, dir, spec, record);
   await handle.writeRecord();
-  handle.startHeartbeat(extra.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
+  await handle.startHeartbeat(extra.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
   return handle;
 }
 
@@ -81,7 +83,7 @@ export class RunHandle {
   readonly files: ReturnType<typeof runFiles>;
   private recordQueue: Promise<void> = Promise.resolve();
   private metricsQueue: Promise<void> = Promise.resolve();
-  private timer: ReturnType<typeof setInterval> | undefined;
+  private heartbeat: HeartbeatThread | undefined;
   private ended = false;
 
   constructor(
@@ -112,15 +114,8 @@ export class RunHandle {
     return this.writeRecord();
   }
 
-  heartbeat(): Promise<void> {
-    return this.update({});
-  }
-
-  startHeartbeat(ms: number): void {
-    if (ms <= 0 || this.timer) return;
-    // unref: a forgotten handle must not keep the trainer process alive.
-    this.timer = setInterval(() => void this.heartbeat().catch(() => undefined), ms);
-    this.timer.unref();
+  async startHeartbeat(ms: number): Promise<void> {
+    if (ms > 0 && !this.heartbeat) this.heartbeat = await HeartbeatThread.start(this.files.heartbeat, ms);
   }
 
   appendMetrics(rows: readonly MetricRow[]): Promise<void> {
@@ -157,7 +152,7 @@ export class RunHandle {
   private async end(patch: Partial<RunRecord>): Promise<void> {
     if (this.ended) return this.recordQueue;
     this.ended = true;
-    if (this.timer) clearInterval(this.timer);
+    await this.heartbeat?.stop();
     await this.metricsQueue;
     const now = new Date().toISOString();
     this.rec = { ...this.rec, ...patch, endedAt: now, updatedAt: now };

@@ -1,47 +1,19 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { RunEvent } from '../../shared/events';
-import { createRun, listRuns, readRun, readWinners, listWinnerSteps } from '../runs';
-import { COLOURS_SPEC, newProject, useTempDirs } from '../runs/test-helpers';
-import { RunControl } from './control';
-import { FakeExperiment, type FakeOptions } from './fake-experiment';
-import { runExperiment, type LoopOptions, type RunStore } from './loop';
+import type { TrainCallback } from './callback';
+import { runExperiment } from './loop';
+import { loopHarness, trainSteps } from './test-fixtures/loop-harness';
 
-const tempDir = useTempDirs();
 const turns = async (n: number): Promise<void> => {
   for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
 };
-
-function setup(fake: FakeOptions = {}, extra: Partial<LoopOptions> = {}) {
-  const events: RunEvent[] = [];
-  const waiters: { pred: (e: RunEvent) => boolean; resolve: () => void }[] = [];
-  const control = new RunControl();
-  const exp = new FakeExperiment(fake);
-  const opts: LoopOptions = {
-    runId: 'run-1',
-    control,
-    snapshotEvery: 4,
-    emit: (e) => {
-      events.push(e);
-      for (const w of waiters.filter((w) => w.pred(e))) w.resolve();
-    },
-    ...extra,
-  };
-  const until = (pred: (e: RunEvent) => boolean): Promise<void> =>
-    events.some(pred) ? Promise.resolve() : new Promise((resolve) => waiters.push({ pred, resolve }));
-  return { events, control, exp, opts, until, types: () => events.map((e) => e.type) };
-}
-
-const trainSteps = (events: RunEvent[]): number[] =>
-  events.flatMap((e) => (e.type === 'metrics' ? e.rows.filter((r) => 'loss' in r).map((r) => r.step) : []));
 
 describe('runExperiment', () => {
   afterEach(() => vi.useRealTimers());
 
   it('runs every step, snapshots every N and at the end, evaluates each epoch, in order', async () => {
     const progress: number[] = [];
-    const { events, exp, opts, types } = setup({}, { onProgress: (d, t) => progress.push(d * 100 + t) });
+    const onStepEnd: TrainCallback['onStepEnd'] = (_step, t) => void progress.push(t.done * 100 + t.exp.totalSteps);
+    const { events, exp, opts, types } = loopHarness({}, { extra: [{ onStepEnd }] });
     const out = await runExperiment(exp, opts);
     expect(out).toEqual({ status: 'finished', steps: 10, finalMetrics: { steps: 10 } });
     expect(exp.calls).toEqual([
@@ -87,7 +59,7 @@ describe('runExperiment', () => {
   });
 
   it('honours pause between steps, serves a snapshot while paused, and resumes', async () => {
-    const s = setup({
+    const s = loopHarness({
       onStep: (step) => {
         if (step === 2) s.control.pause();
       },
@@ -113,7 +85,7 @@ describe('runExperiment', () => {
   });
 
   it('stops after the current step, evaluates the partial epoch and publishes final views', async () => {
-    const s = setup({
+    const s = loopHarness({
       onStep: (step) => {
         if (step === 5) s.control.stop();
       },
@@ -126,7 +98,7 @@ describe('runExperiment', () => {
   });
 
   it('stops a paused run without resuming it', async () => {
-    const s = setup({
+    const s = loopHarness({
       onStep: (step) => {
         if (step === 0) s.control.pause();
       },
@@ -140,7 +112,7 @@ describe('runExperiment', () => {
 
   it('flushes metrics at most every 50 ms of the clock', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    const s = setup(
+    const s = loopHarness(
       {
         stepsPerEpoch: 10,
         withViews: false,
@@ -158,49 +130,20 @@ describe('runExperiment', () => {
     expect(ts).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
   });
 
-  it('turns a throwing step into a failed event and a failed run on disk, never a throw', async () => {
-    const project = await newProject(tempDir);
-    const store = await createRun(project, COLOURS_SPEC, { id: 'boom', heartbeatMs: 0 });
-    const s = setup({ failAt: 3 }, { store });
-    const out = await runExperiment(s.exp, s.opts);
-    expect(out).toEqual({ status: 'failed', steps: 3, finalMetrics: {}, error: 'step 3 blew up' });
-    expect(s.types().at(-1)).toBe('failed');
-    expect(s.types()).not.toContain('finished');
-    expect(trainSteps(s.events)).toEqual([0, 1, 2]);
-    expect(s.exp.disposed).toBe(true);
-    const [summary] = await listRuns(project);
-    expect(summary).toMatchObject({ status: 'failed', error: 'step 3 blew up' });
-    expect((await readRun(project, 'boom')).metrics.map((r) => r.step)).toEqual([0, 1, 2]);
-  });
-
-  it('fails the run when the store cannot write', async () => {
-    const broken: RunStore = {
-      appendMetrics: () => Promise.reject(new Error('ENOSPC: no space left on device')),
-      writeSnapshot: async () => {},
-      writeWinners: async () => {},
-      saveModel: async () => {},
-      finish: async () => {},
-      fail: vi.fn(async () => {}),
+  it('is driven by its callback list alone: no events, files or views unless a callback makes them', async () => {
+    const seen: string[] = [];
+    const log: TrainCallback = {
+      onRow: (row) => void seen.push(`row ${row.step}`),
+      onStepEnd: (step) => void seen.push(`end ${step}`),
+      onEval: (step, epoch) => void seen.push(`eval ${step} e${epoch}`),
+      onTrainEnd: (last) => void seen.push(`train end ${last}`),
+      onEnd: ({ status }) => void seen.push(status),
     };
-    const s = setup({}, { store: broken });
-    const out = await runExperiment(s.exp, s.opts);
-    expect(out.status).toBe('failed');
-    expect(out.error).toMatch(/ENOSPC/);
-    expect(broken.fail).toHaveBeenCalledOnce();
-  });
-
-  it('writes metrics, snapshots, winners, the model and the final record to the run folder', async () => {
-    const project = await newProject(tempDir);
-    const store = await createRun(project, COLOURS_SPEC, { id: 'full', heartbeatMs: 0 });
-    const s = setup({}, { store });
-    await runExperiment(s.exp, s.opts);
-    const detail = await readRun(project, 'full');
-    expect(detail.summary).toMatchObject({ status: 'finished', finalMetrics: { steps: 10 } });
-    expect(detail.metrics.filter((r) => 'loss' in r).map((r) => r.step)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(detail.metrics.filter((r) => 'testAccuracy' in r)).toHaveLength(2);
-    expect(detail.snapshotSteps).toEqual([3, 7, 9]);
-    expect(await listWinnerSteps(project, 'full')).toEqual([3, 7, 9]);
-    expect((await readWinners(project, 'full', 7)).winners).toBeInstanceOf(Int32Array);
-    expect(await readFile(join(store.dir, 'model', 'model.json'), 'utf8')).toBe('{"fake":true}');
+    const s = loopHarness({ totalSteps: 2, stepsPerEpoch: 2 });
+    const out = await runExperiment(s.exp, { runId: 'r', callbacks: [log] });
+    expect(out.status).toBe('finished');
+    expect(seen).toEqual(['row 0', 'end 0', 'row 1', 'end 1', 'eval 1 e0', 'row 1', 'train end 1', 'finished']);
+    expect(s.exp.calls.filter((c) => c.startsWith('snapshots'))).toEqual([]);
+    expect(s.events).toEqual([]);
   });
 });

@@ -32,13 +32,15 @@ async function start(projectDir: string, deps: Partial<TrainerDeps> = {}, extra:
 }
 
 describe('runFromSpec', () => {
-  it('creates the run, records backend and versions, announces run-started, then trains', async () => {
+  it('creates the run (run-created), records backend and versions, announces run-started, trains', async () => {
     const project = await newProject(tempDir);
     const { out, events, built } = await start(project);
     expect(out.status).toBe('finished');
-    expect(events[0]).toEqual({ type: 'log', v: 1, runId: 'r1', level: 'warn', message: 'fake data: 2 samples' });
-    expect(events[1]).toMatchObject({ type: 'run-started', runId: 'r1', spec, backend: FAKE_BACKEND, totalSteps: 4 });
-    expect(events[1]).toMatchObject({ warnings: ['fake data: 2 samples'] });
+    const startedAt = (await readRecord(join(project, 'runs', 'r1'))).startedAt;
+    expect(events[0]).toEqual({ type: 'run-created', v: 1, runId: 'r1', startedAt });
+    expect(events[1]).toEqual({ type: 'log', v: 1, runId: 'r1', level: 'warn', message: 'fake data: 2 samples' });
+    expect(events[2]).toMatchObject({ type: 'run-started', runId: 'r1', spec, backend: FAKE_BACKEND, totalSteps: 4 });
+    expect(events[2]).toMatchObject({ warnings: ['fake data: 2 samples'] });
     expect(events.at(-1)).toMatchObject({ type: 'finished', status: 'finished' });
     expect(built()!.disposed).toBe(true);
     const detail = await readRun(project, 'r1');
@@ -89,7 +91,7 @@ describe('runFromSpec', () => {
       },
     });
     expect(out).toMatchObject({ status: 'failed', error: '/data/x/train-images.idx: truncated' });
-    expect(events.map((e) => e.type)).toEqual(['failed']);
+    expect(events.map((e) => e.type)).toEqual(['run-created', 'failed']);
     expect(await readRecord(join(project, 'runs', 'r1'))).toMatchObject({
       status: 'failed',
       backend: 'cpu',

@@ -1,7 +1,7 @@
 /**
  * One run from a 'start' command, inside whatever process calls it (the trainer child, or a test): create
- * the run folder first (so even a dataset error leaves a visible failed run), pick the backend, load the
- * data, build the experiment, announce `run-started`, then hand over to the loop.
+ * the run folder first (so even a dataset error leaves a visible failed run) and announce `run-created`, pick
+ * the backend, load the data, build the experiment, announce `run-started`, then hand over to the loop.
  */
 import { EVENTS_VERSION, type RunEvent } from '../../shared/events';
 import { parseSpec } from '../../shared/validate';
@@ -10,13 +10,14 @@ import type { Experiment } from './experiment';
 import { RunControl } from './control';
 import { errorText, runExperiment, type LoopOutcome } from './loop';
 import type { StartCommand } from './protocol';
+import { trainerCallbacks } from './trainer-callbacks';
 import type { TrainerDeps } from './trainer-deps';
 
 export interface RunContext {
   emit(e: RunEvent): void;
   control: RunControl;
   deps: TrainerDeps;
-  /** run.json heartbeat period (tests turn it off with 0). */
+  /** Heartbeat period (tests turn it off with 0); the start command's value wins. */
   heartbeatMs?: number;
 }
 
@@ -32,8 +33,9 @@ export async function runFromSpec(cmd: StartCommand, ctx: RunContext): Promise<L
       pid: process.pid,
       group: cmd.group,
       versions: ctx.deps.versions(),
-      heartbeatMs: ctx.heartbeatMs,
+      heartbeatMs: cmd.heartbeatMs ?? ctx.heartbeatMs,
     });
+    ctx.emit({ type: 'run-created', v: EVENTS_VERSION, runId, startedAt: store.record.startedAt });
     const backend = await ctx.deps.pickBackend(spec.backend);
     await store.update({ backend: backend.name, device: backend.device });
     const data = await ctx.deps.loadDataset(spec.dataset, {
@@ -58,10 +60,8 @@ export async function runFromSpec(cmd: StartCommand, ctx: RunContext): Promise<L
     exp = undefined; // the loop owns and disposes it from here
     return await runExperiment(ready, {
       runId,
-      emit: ctx.emit,
-      store,
       control: ctx.control,
-      snapshotEvery: spec.snapshotEvery,
+      callbacks: trainerCallbacks({ emit: ctx.emit, store, snapshotEvery: spec.snapshotEvery }),
     });
   } catch (e) {
     try {

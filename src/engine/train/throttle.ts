@@ -4,6 +4,7 @@
  * a timer flushes the leftovers when it does, so slow runs still show every row promptly.
  */
 import type { MetricRow } from '../../shared/run-types';
+import type { LoopContext, TrainCallback } from './callback';
 
 export const METRICS_INTERVAL_MS = 50;
 
@@ -51,4 +52,32 @@ export class MetricsThrottle {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
   }
+}
+
+/**
+ * The throttle as a loop callback: rows from onRow go out through onMetrics at most once per interval, each
+ * batch after the one before it has been through every callback. A failure (the disk) fails the run at the
+ * next step or flush.
+ */
+export function throttleMetrics(opts: ThrottleOptions = {}): TrainCallback {
+  let throttle: MetricsThrottle | undefined;
+  let sending: Promise<void> = Promise.resolve();
+  let failure: { error: unknown } | undefined;
+  const started = (t: LoopContext): MetricsThrottle =>
+    (throttle ??= new MetricsThrottle((rows) => {
+      sending = sending.then(() => t.publishMetrics(rows)).catch((error: unknown) => void (failure ??= { error }));
+    }, opts));
+  const check = (): void => {
+    if (failure) throw failure.error;
+  };
+  return {
+    onRow: (row, t) => started(t).push(row),
+    async flush(t) {
+      started(t).flush();
+      await sending;
+      check();
+    },
+    check,
+    dispose: () => throttle?.dispose(),
+  };
 }

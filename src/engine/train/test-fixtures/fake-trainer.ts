@@ -1,5 +1,5 @@
 /**
- * Preloaded into a real trainer child (`--import` this file) by spawn-trainer.test.ts: fake data and backend,
+ * Preloaded into a real trainer child (`--import` this file) by the host's launcher tests: fake data and backend,
  * and a builder for kind 'som' whose behaviour SOMLAB_FAKE_MODE picks: normal | slow | crash | throw.
  */
 import { FakeExperiment } from '../fake-experiment';

@@ -5,7 +5,7 @@ import type { RunEvent } from '../shared/events';
 import { parseSpec } from '../shared/validate';
 import { listRuns, readRecord } from '../engine/runs';
 import { COLOURS_SPEC, newProject, useTempDirs } from '../engine/runs/test-helpers';
-import { spawnTrainer } from './spawn-trainer';
+import { launchTrainer } from './launch-trainer';
 
 const tempDir = useTempDirs();
 const FIXTURE = pathToFileURL(
@@ -16,7 +16,7 @@ const spec = parseSpec({ ...COLOURS_SPEC, snapshotEvery: 2 });
 function spawn(projectDir: string, mode: string) {
   const events: RunEvent[] = [];
   const waiters: { pred: (e: RunEvent) => boolean; resolve: () => void }[] = [];
-  const handle = spawnTrainer({
+  const handle = launchTrainer({
     spec,
     projectDir,
     dataRoots: [],
@@ -32,13 +32,13 @@ function spawn(projectDir: string, mode: string) {
   return { handle, events, until, types: () => events.map((e) => e.type) };
 }
 
-describe('spawnTrainer (real child process, fake builder)', () => {
+describe('launchTrainer over fork (real child process, fake builder)', () => {
   it('relays events with typed arrays intact and exits 0 when the run finishes', async () => {
     const project = await newProject(tempDir);
     const t = spawn(project, 'normal');
     expect(await t.handle.exited).toBe(0);
-    expect(t.types()[0]).toBe('log');
-    expect(t.types()[1]).toBe('run-started');
+    expect(await t.handle.created).toBe(true);
+    expect(t.types().slice(0, 3)).toEqual(['run-created', 'log', 'run-started']);
     expect(t.types().at(-1)).toBe('finished');
     const snap = t.events.find((e) => e.type === 'som-snapshot');
     expect(snap?.type === 'som-snapshot' && snap.snapshot.codebook).toBeInstanceOf(Float32Array);

@@ -3,7 +3,7 @@
  * Keeping the data on the device avoids an upload per step (the main per-step cost on GPUs).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Split } from '../data/types';
+import type { Split } from './types';
 import { permutation, subSeed } from '../util/random';
 
 export class DeviceSplit {
