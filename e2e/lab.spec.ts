@@ -118,7 +118,11 @@ describe.skipIf(noChromium)('lab in the browser', () => {
         { timeout: 30_000 },
       )
       .toBeGreaterThan(0);
-    await new Promise((r) => setTimeout(r, 1500));
+    // Killed once metrics are on disk (not after a fixed delay, which a loaded machine can outlast).
+    const metricsFile = `${project}/runs/${id}/metrics.ndjson`;
+    await expect
+      .poll(async () => (await readFile(metricsFile, 'utf8').catch(() => '')).trim().length, { timeout: 30_000 })
+      .toBeGreaterThan(0);
     process.kill(pid, 'SIGKILL');
     await expect
       .poll(async () => JSON.parse(await readFile(runJson, 'utf8')).status, { timeout: 30_000 })
