@@ -113,6 +113,9 @@ export function openSocket(port: number, token: string): Promise<WebSocket> {
   });
 }
 
+/** A reply to a call (not an event). */
+export type Reply = Exclude<WireResponse, { event: unknown }>;
+
 /** Sends one call and waits for the reply with its id. */
 export function call(
   ws: WebSocket,
@@ -120,22 +123,34 @@ export function call(
   name: string,
   args: unknown[],
   timeoutMs = 5000,
-): Promise<WireResponse> {
+): Promise<Reply> {
   return sendRaw(ws, encodeWire({ id, call: name as 'runs:list', args }), id, timeoutMs);
 }
 
 /** Sends raw text and waits for the reply with `id` (-1 for messages without a usable id). */
-export function sendRaw(ws: WebSocket, text: string | Buffer, id: number, timeoutMs = 5000): Promise<WireResponse> {
+export function sendRaw(ws: WebSocket, text: string | Buffer, id: number, timeoutMs = 5000): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no reply to message ${id} within ${timeoutMs} ms`)), timeoutMs);
-    ws.on('message', function onMessage(raw) {
+    const done = (): void => {
+      clearTimeout(timer);
+      ws.off('message', onMessage);
+      ws.off('close', onClose);
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`no reply to message ${id} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const onClose = (code: number, reason: Buffer): void => {
+      done();
+      reject(new Error(`the socket closed (${code} ${reason.toString()}) before the reply to message ${id}`));
+    };
+    const onMessage = (raw: Buffer): void => {
       const m = decodeWire<WireResponse>(raw.toString());
-      if ('id' in m && m.id === id) {
-        ws.off('message', onMessage);
-        clearTimeout(timer);
-        resolve(m);
-      }
-    });
+      if ('event' in m || m.id !== id) return;
+      done();
+      resolve(m);
+    };
+    ws.on('message', onMessage);
+    ws.on('close', onClose);
     ws.send(text, { binary: Buffer.isBuffer(text) });
   });
 }
