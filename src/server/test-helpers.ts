@@ -117,18 +117,19 @@ export function openSocket(port: number, token: string): Promise<WebSocket> {
 export type Reply = Exclude<WireResponse, { event: unknown }>;
 
 /** Sends one call and waits for the reply with its id. */
-export function call(
-  ws: WebSocket,
-  id: number,
-  name: string,
-  args: unknown[],
-  timeoutMs = 5000,
-): Promise<Reply> {
+export function call(ws: WebSocket, id: number, name: string, args: unknown[], timeoutMs = 5000): Promise<Reply> {
   return sendRaw(ws, encodeWire({ id, call: name as 'runs:list', args }), id, timeoutMs);
 }
 
-/** Sends raw text and waits for the reply with `id` (-1 for messages without a usable id). */
-export function sendRaw(ws: WebSocket, text: string | Buffer, id: number, timeoutMs = 5000): Promise<Reply> {
+/** Sends raw text and waits for a reply with one of `ids` (-1 for messages without a usable id). */
+export function sendRaw(
+  ws: WebSocket,
+  text: string | Buffer,
+  ids: number | number[],
+  timeoutMs = 5000,
+): Promise<Reply> {
+  const wanted = Array.isArray(ids) ? ids : [ids];
+  const id = wanted.join(' or ');
   return new Promise((resolve, reject) => {
     const done = (): void => {
       clearTimeout(timer);
@@ -145,7 +146,7 @@ export function sendRaw(ws: WebSocket, text: string | Buffer, id: number, timeou
     };
     const onMessage = (raw: Buffer): void => {
       const m = decodeWire<WireResponse>(raw.toString());
-      if ('event' in m || m.id !== id) return;
+      if ('event' in m || !wanted.includes(m.id)) return;
       done();
       resolve(m);
     };
