@@ -23,7 +23,8 @@ const msg = (what: string, id: number, body: object, ids = [id]): FuzzMessage =>
   data: JSON.stringify({ id, ...body }),
   ids,
 });
-const long = (r: Rand, lo: number, hi: number): string => 'n'.repeat(int(r, lo, hi));
+/** A string of a length spread evenly on a log scale between lo and hi (most a few KB, some near 1 MB). */
+const long = (r: Rand, lo: number, hi: number): string => 'n'.repeat(Math.round(lo * (hi / lo) ** r()));
 
 const CASES: Record<string, (r: Rand, id: number) => FuzzMessage> = {
   'truncated JSON': (r, id) => {
@@ -69,7 +70,7 @@ const CASES: Record<string, (r: Rand, id: number) => FuzzMessage> = {
       args: [long(r, 200, 900_000)],
     }),
   'deep nesting': (r, id) => {
-    const depth = int(r, 100, 400_000);
+    const depth = Math.round(100 * 4000 ** r()); // 100 to 400,000 levels
     return {
       what: 'deep nesting',
       data: `{"id":${id},"call":"runs:start","args":${'['.repeat(depth)}${']'.repeat(depth)}}`,
@@ -123,7 +124,7 @@ const CASES: Record<string, (r: Rand, id: number) => FuzzMessage> = {
     }),
   'over the message bound': (r, id) => ({
     what: 'over the message bound',
-    data: JSON.stringify({ id, call: 'runs:list', args: [long(r, MAX_MESSAGE_BYTES, MAX_MESSAGE_BYTES * 2)] }),
+    data: JSON.stringify({ id, call: 'runs:list', args: [long(r, MAX_MESSAGE_BYTES, MAX_MESSAGE_BYTES + 65_536)] }),
     ids: [],
     tooBig: true,
   }),
