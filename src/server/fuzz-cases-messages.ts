@@ -17,6 +17,7 @@ export interface FuzzMessage {
 }
 
 const JUNK: unknown[] = [null, true, 0, -1, 1.5, '', 'x', [], {}, [null], { a: 1 }, 2 ** 60, '../..', '\u0000'];
+const BAD_IDS = ['"7"', '1.5', 'null', '[]', '{}', '1e400', String(2 ** 60)];
 const junk = (r: Rand): unknown => pick(r, JUNK);
 const msg = (what: string, id: number, body: object, ids = [id]): FuzzMessage => ({
   what,
@@ -39,7 +40,7 @@ const CASES: Record<string, (r: Rand, id: number) => FuzzMessage> = {
   }),
   'bad id': (r) => ({
     what: 'bad id',
-    data: `{"id":${pick(r, ['"7"', '1.5', 'null', '[]', '{}', '1e400', String(2 ** 60)])},"call":"runs:list","args":[]}`,
+    data: `{"id":${pick(r, BAD_IDS)},"call":"runs:list","args":[]}`,
     ids: [-1],
   }),
   'bad call type': (r, id) => msg('bad call type', id, { call: pick(r, [7, null, [], {}, true]), args: [] }),

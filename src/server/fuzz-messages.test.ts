@@ -17,8 +17,21 @@ const SEED = 7_0909;
 const INPUTS = 1100;
 const LANES = 6;
 /** Words a clear error uses: what was expected, or why the call cannot be done now. */
-const CLEAR =
-  /expected|unknown call|arguments of|bad message|no project is open|not training|experiment spec|typed array|folders are not enabled|no \w+ folders are allowed|outside the allowed/;
+const CLEAR = new RegExp(
+  [
+    'expected',
+    'unknown call',
+    'arguments of',
+    'bad message',
+    'no project is open',
+    'not training',
+    'experiment spec',
+    'typed array',
+    'folders are not enabled',
+    'no \\w+ folders are allowed',
+    'outside the allowed',
+  ].join('|'),
+);
 
 let dir: string;
 let lab: ChildLab;

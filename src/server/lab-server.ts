@@ -35,6 +35,8 @@ export interface LabServer {
   token: string | null;
   host: LabHost;
   server: Server;
+  /** Tabs connected now (each has its own outbox). */
+  tabs(): number;
   close(): Promise<void>;
 }
 
@@ -97,6 +99,7 @@ export async function startLabServer(o: LabServerOptions): Promise<LabServer> {
     token,
     host: lab,
     server,
+    tabs: () => fanout.size,
     async close() {
       await lab.close();
       fanout.close();

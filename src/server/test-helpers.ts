@@ -4,7 +4,7 @@
  * still answers a good call. Loopback only.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
 import { decodeWire, encodeWire, type WireResponse } from '../shared/wire';
@@ -153,5 +153,18 @@ export function sendRaw(
     ws.on('message', onMessage);
     ws.on('close', onClose);
     ws.send(text, { binary: Buffer.isBuffer(text) });
+  });
+}
+
+/** A tab that completes the handshake and then never reads again (its socket stays paused). */
+export function stuckTab(port: number, request: Buffer): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(request));
+    socket.once('data', (d) => {
+      socket.pause();
+      if (d.toString('latin1').startsWith('HTTP/1.1 101')) resolve(socket);
+      else reject(new Error(`handshake refused: ${d.toString('latin1').split('\r\n')[0]}`));
+    });
+    socket.once('error', reject);
   });
 }

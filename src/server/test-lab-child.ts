@@ -18,6 +18,7 @@ export interface FloodOrder {
 }
 
 export interface ChildStats {
+  tabs: number;
   rss: number;
   heapUsed: number;
   arrayBuffers: number;
@@ -62,15 +63,14 @@ function snapshot(step: number, floats: number): RunEventOf<'som-snapshot'>['sna
   };
 }
 
-const stats = (): ChildStats => {
-  globalThis.gc?.();
-  const m = process.memoryUsage();
-  return { rss: m.rss, heapUsed: m.heapUsed, arrayBuffers: m.arrayBuffers };
-};
-
 const options = JSON.parse(process.argv[2] ?? '{}') as LabServerOptions & Pick<LabHostOptions, 'projectRoots'>;
 const host = new FloodHost({ dataRoots: options.dataRoots, projectRoots: options.projectRoots ?? [] });
 const lab = await startLabServer({ ...options, lab: host });
+const stats = (): ChildStats => {
+  globalThis.gc?.();
+  const m = process.memoryUsage();
+  return { tabs: lab.tabs(), rss: m.rss, heapUsed: m.heapUsed, arrayBuffers: m.arrayBuffers };
+};
 process.on('message', (m: { id: number; order: 'flood' | 'stats'; flood?: FloodOrder }) => {
   const answer = (body: unknown): boolean => process.send!({ id: m.id, body });
   if (m.order === 'flood') void host.flood(m.flood!).then(() => answer(stats()));

@@ -1,0 +1,81 @@
+/**
+ * Issue 9, item 3: three tabs that never read while a run streams big snapshots. The server's memory
+ * must stay bounded (snapshots are coalesced per tab, payloads shared), a tab that reads gets every
+ * metric row in order, and the memory held for the stuck tabs is let go when they leave.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import type { Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WebSocket } from 'ws';
+import { decodeWire, type WireResponse } from '../shared/wire';
+import type { RunEvent } from '../shared/events';
+import { upgradeRequest } from './test-frames';
+import { openSocket, startChildLab, stuckTab, type ChildLab } from './test-helpers';
+import type { ChildStats } from './test-lab-child';
+
+const MB = 2 ** 20;
+/** 250 ticks of a 64k-float snapshot (~350 KB on the wire), winners and 20 metric rows: ~87 MB per tab. */
+const FLOOD = { ticks: 250, tickMs: 20, snapshotFloats: 65_536, rowsPerTick: 20 };
+
+let dir: string;
+let lab: ChildLab;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'somlab-slow-'));
+  await mkdir(join(dir, 'renderer'));
+  lab = await startChildLab({ rendererDir: join(dir, 'renderer'), dataRoots: [] });
+});
+afterAll(async () => {
+  await lab?.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** What a reading tab saw: metric row steps in arrival order, snapshot steps. */
+function watch(ws: WebSocket): { rows: number[]; snapshots: number[] } {
+  const seen = { rows: [] as number[], snapshots: [] as number[] };
+  ws.on('message', (raw) => {
+    const m = decodeWire<WireResponse>(raw.toString());
+    if (!('event' in m)) return;
+    const e: RunEvent = m.event;
+    if (e.type === 'metrics') seen.rows.push(...e.rows.map((r) => r.step));
+    if (e.type === 'som-snapshot') seen.snapshots.push(e.snapshot.step);
+  });
+  return seen;
+}
+
+describe('slow clients', () => {
+  it('keep the server bounded, lose no metric row for a tab that reads, and are let go', async () => {
+    const before = await lab.stats();
+    const stuck: Socket[] = await Promise.all([1, 2, 3].map(() => stuckTab(lab.port, upgradeRequest(lab.token))));
+    const reader = await openSocket(lab.port, lab.token);
+    const seen = watch(reader);
+    let peak: ChildStats = before;
+    const sampler = setInterval(() => void lab.stats().then((s) => (peak = s.rss > peak.rss ? s : peak)), 200);
+    const after = await lab.flood(FLOOD);
+    clearInterval(sampler);
+    peak = after.rss > peak.rss ? after : peak;
+
+    const grew = (peak.rss - before.rss) / MB;
+    console.log(
+      `slow clients: RSS ${(before.rss / MB).toFixed(0)} MB before, peak ${(peak.rss / MB).toFixed(0)} MB ` +
+        `(+${grew.toFixed(0)} MB) with 3 stuck tabs over ${(FLOOD.ticks * FLOOD.tickMs) / 1000} s of ~17 MB/s`,
+    );
+    expect(grew).toBeLessThan(60);
+    expect(peak.rss / MB).toBeLessThan(150);
+
+    // The reading tab: every row, in order; snapshots to the last one.
+    const total = FLOOD.ticks * FLOOD.rowsPerTick;
+    for (let i = 0; i < 100 && seen.rows.length < total; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(seen.rows).toEqual(Array.from({ length: total }, (_, i) => i));
+    expect(seen.snapshots.at(-1)).toBe(FLOOD.ticks - 1);
+
+    // The stuck tabs leave: their outboxes and buffers go with them.
+    for (const s of stuck) s.destroy();
+    reader.terminate();
+    let left = await lab.stats();
+    for (let i = 0; i < 50 && left.tabs > 0; i++) left = await new Promise((r) => setTimeout(() => r(lab.stats()), 50));
+    expect(left.tabs).toBe(0);
+    expect((left.arrayBuffers - before.arrayBuffers) / MB).toBeLessThan(8);
+  });
+});
