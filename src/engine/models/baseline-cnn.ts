@@ -3,6 +3,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import type { SpecOf } from '../../shared/spec';
 import type { Dataset } from '../data/types';
 import { DeviceSplit } from '../data/batches';
+import { FreshDropout } from '../layers/fresh-dropout';
 import { ClassifierExperiment } from './classifier';
 import { addHead, kernelInit, requireImages, requireLabels } from './common';
 import { makeOptimizer } from './optimizers';
@@ -24,15 +25,10 @@ export function buildLenet(
         kernelInitializer: kernelInit(spec.init, spec.seed + i),
       }),
     );
-    // 2-D dropout drops whole feature maps: one Bernoulli draw per (sample, channel); null = the batch size
-    // at call time (tfjs-layers supports it at run time; its typings say number[]).
+    // 2-D dropout drops whole feature maps: one Bernoulli draw per (sample, channel).
     if (spec.dropout2d > 0)
       model.add(
-        tfl.layers.dropout({
-          rate: spec.dropout2d,
-          noiseShape: [null, 1, 1, filters] as unknown as number[],
-          seed: spec.seed + 20 + i,
-        }),
+        new FreshDropout({ rate: spec.dropout2d, noiseShape: [null, 1, 1, filters], seed: spec.seed + 20 + i }),
       );
     model.add(tfl.layers.maxPooling2d({ poolSize: 2 }));
   });

@@ -7,6 +7,7 @@ import { DeviceSplit } from '../data/batches';
 import { ClassifierExperiment } from './classifier';
 import { kernelInit, requireLabels } from './common';
 import { makeOptimizer } from './optimizers';
+import { FreshDropout } from '../layers/fresh-dropout';
 
 export function buildMlp(
   inputSize: number,
@@ -24,7 +25,7 @@ export function buildMlp(
         kernelInitializer: kernelInit(o.init, o.seed + i),
       }),
     );
-    if (o.dropout > 0) model.add(tfl.layers.dropout({ rate: o.dropout, seed: o.seed + 100 + i }));
+    if (o.dropout > 0) model.add(new FreshDropout({ rate: o.dropout, seed: o.seed + 100 + i }));
   });
   model.add(tfl.layers.dense({ units: nClasses, kernelInitializer: kernelInit('glorot', o.seed + hidden.length) }));
   return model;

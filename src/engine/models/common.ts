@@ -4,6 +4,7 @@
  */
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { Dataset } from '../data/types';
+import { FreshDropout } from '../layers/fresh-dropout';
 
 /** Seeded initialisers: the spec's seed fixes every layer's starting weights. */
 export const kernelInit = (init: 'glorot' | 'he', seed: number) =>
@@ -36,6 +37,6 @@ export function addHead(
 ): void {
   model.add(tfl.layers.flatten());
   model.add(tfl.layers.dense({ units: dense, activation: 'relu', kernelInitializer: kernelInit(o.init, o.seed + 50) }));
-  if (o.dropout > 0) model.add(tfl.layers.dropout({ rate: o.dropout, seed: o.seed + 51 }));
+  if (o.dropout > 0) model.add(new FreshDropout({ rate: o.dropout, seed: o.seed + 51 }));
   model.add(tfl.layers.dense({ units: nClasses, kernelInitializer: kernelInit('glorot', o.seed + 52) }));
 }

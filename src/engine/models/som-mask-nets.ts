@@ -9,6 +9,7 @@ import type { SpecOf } from '../../shared/spec';
 import type { MaskConfig } from '../../shared/spec-nets';
 import { sampleSize, type Dataset } from '../data/types';
 import { Csom, SomMaskConv, SomMaskDense, type SomMaskArgs } from '../layers/mask';
+import { FreshDropout } from '../layers/fresh-dropout';
 import { addHead, requireImages, requireLabels } from './common';
 import { DeviceSplit } from '../data/batches';
 import { ClassifierExperiment } from './classifier';
@@ -105,7 +106,7 @@ export async function buildSomMaskMlp(spec: SpecOf<'som-mask-mlp'>, data: Datase
     model.add(layer);
     views.push({ layer, shape: prevShape });
     prevShape = [g.rows, g.cols, 1];
-    if (spec.dropout > 0) model.add(tfl.layers.dropout({ rate: spec.dropout, seed: spec.seed + 40 + i }));
+    if (spec.dropout > 0) model.add(new FreshDropout({ rate: spec.dropout, seed: spec.seed + 40 + i }));
   });
   model.add(
     tfl.layers.dense({
