@@ -18,6 +18,22 @@ export interface CliArgs {
   fromProject: boolean;
   only?: string;
   out?: string;
+  /** reproduce --full: the seeds' scale, resumable from the summaries. */
+  full: boolean;
+  seeds: number;
+  workers: number;
+  cifar?: string;
+  summaries: string;
+  /** reproduce --full --report-only: rebuild the report from the summaries, no training. */
+  reportOnly: boolean;
+}
+
+function wholeNumber(flag: string, raw: string | undefined, fallback: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new Error(`${flag}: expected a whole number from 1 to ${max}, received "${raw}"`);
+  return n;
 }
 
 export const USAGE = `usage: somlab <command> [options]
@@ -26,6 +42,8 @@ commands:
   run        --preset NAME | --spec FILE  [--project DIR] [--backend NAME] [--epochs N] [--data DIR]...
   sweep      --preset NAME | --spec FILE  (a preset with variants, or {"sweep": name, "variants": [{label, spec}]})
   reproduce  [--quick] [--only NAME,NAME] [--out FILE] [--from-project]  (every seed preset; a markdown table)
+  reproduce  --full [--seeds N] [--workers N] [--cifar DIR] [--summaries DIR] [--out FILE] [--report-only]
+             (full MNIST, several seeds, resumable: summaries in docs/reproduction, table in docs/REPRODUCTION.md)
   list     [--project DIR] [--json]
   presets  [--json]
 
@@ -51,6 +69,12 @@ export function parseCli(argv: string[]): CliArgs {
       'from-project': { type: 'boolean', default: false },
       only: { type: 'string' },
       out: { type: 'string' },
+      full: { type: 'boolean', default: false },
+      seeds: { type: 'string' },
+      workers: { type: 'string' },
+      cifar: { type: 'string' },
+      summaries: { type: 'string', default: 'docs/reproduction' },
+      'report-only': { type: 'boolean', default: false },
     },
   });
   let epochs: number | undefined;
@@ -59,6 +83,7 @@ export function parseCli(argv: string[]): CliArgs {
     if (!Number.isInteger(epochs) || epochs < 1)
       throw new Error(`--epochs: expected a whole number ≥ 1, received "${values.epochs}"`);
   }
+  if (values.full && values.quick) throw new Error('reproduce: --full and --quick exclude each other');
   if ((command === 'run' || command === 'sweep') && !values.preset === !values.spec) {
     throw new Error(`${command}: give exactly one of --preset NAME or --spec FILE`);
   }
@@ -75,5 +100,11 @@ export function parseCli(argv: string[]): CliArgs {
     fromProject: values['from-project']!,
     only: values.only,
     out: values.out,
+    full: values.full!,
+    seeds: wholeNumber('--seeds', values.seeds, 3, 100),
+    workers: wholeNumber('--workers', values.workers, 1, 64),
+    cifar: values.cifar,
+    summaries: values.summaries!,
+    reportOnly: values['report-only']!,
   };
 }

@@ -16,6 +16,7 @@ import type { CliArgs } from './args';
 import { listRuns, readRun } from '../engine/runs';
 import { ensureProject } from './run';
 import { trainOne, type TrainOutcome } from './train-one';
+import { reproduceFullCommand } from './reproduce-full';
 
 export function quickSpec(spec: ExperimentSpec): ExperimentSpec {
   const ds = spec.dataset;
@@ -146,6 +147,7 @@ export function reportTable(outcomes: PresetOutcome[], command: string): string 
 }
 
 export async function reproduceCommand(args: CliArgs): Promise<number> {
+  if (args.full) return reproduceFullCommand(args);
   await ensureProject(args.project);
   const only = args.only
     ?.split(',')

@@ -13,6 +13,7 @@ export interface TrainOutcome {
   status: 'finished' | 'stopped' | 'failed';
   finalMetrics: Record<string, number>;
   backend: string;
+  device?: string;
   wallMs: number;
   error?: string;
 }
@@ -23,6 +24,8 @@ export interface TrainOptions {
   group?: string;
   progress?: boolean;
   label?: string;
+  /** Sees every event too (the full-scale runner logs each epoch's evaluation). */
+  onEvent?: (e: RunEvent) => void;
 }
 
 export async function trainOne(spec: ExperimentSpec, o: TrainOptions): Promise<TrainOutcome> {
@@ -40,8 +43,10 @@ export async function trainOne(spec: ExperimentSpec, o: TrainOptions): Promise<T
   let started = false;
   const out: TrainOutcome = { runId: '', status: 'failed', finalMetrics: {}, backend: '?', wallMs: 0 };
   const onEvent = (e: RunEvent): void => {
+    o.onEvent?.(e);
     if (e.type === 'run-started') {
       out.backend = e.backend.name;
+      out.device = e.backend.device;
       if (show) {
         console.error(`run ${e.runId}: ${spec.kind} on ${e.backend.name} (${e.backend.device})`);
         for (const s of e.backend.skipped) console.error(`  skipped ${s.name}: ${s.reason}`);

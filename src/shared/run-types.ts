@@ -81,6 +81,11 @@ export interface Reference {
   variant?: string;
   /** A second condition that must hold too (e.g. accuracy beside sparsity). */
   also?: Reference;
+  /**
+   * Orderings over several seeds: 'better' (default) needs the first variant ahead beyond the noise;
+   * 'competitive' needs it no further behind than `tolerance` (e.g. "kWTA competitive with softmax").
+   */
+  claim?: 'better' | 'competitive';
 }
 
 /** A named, ready-to-run experiment (one per seed figure), optionally a sweep of variants. */
