@@ -8,7 +8,9 @@
 import type { Reference } from './run-types';
 import { mean, pairedInterval, type Interval } from './stats';
 
-export type Verdict = 'reproduced' | 'partially' | 'not reproduced' | 'same' | 'no reference';
+export type Verdict = 'reproduced' | 'partially' | 'not reproduced' | 'no reference';
+/** Across seeds a margin can also be a tie: inside the seed-to-seed noise. */
+export type SeedsVerdict = Verdict | 'same';
 
 export interface VariantResult {
   label: string;
@@ -75,7 +77,7 @@ function meanResults(perSeed: VariantResult[][]): VariantResult[] {
   });
 }
 
-function orderAcrossSeeds(ref: Reference, perSeed: VariantResult[][]): Verdict {
+function orderAcrossSeeds(ref: Reference, perSeed: VariantResult[][]): SeedsVerdict {
   const order = ref.order!;
   const bar = ref.claim === 'competitive' ? -(ref.tolerance ?? 0) : 0;
   const pairs: PairOutcome[] = [];
@@ -96,7 +98,7 @@ function orderAcrossSeeds(ref: Reference, perSeed: VariantResult[][]): Verdict {
  * The verdict over N seeds (perSeed[s] = every variant's result for seed s). Orderings use the paired
  * intervals above; values and bounds are checked on the seed means. One seed falls back to `verdict`.
  */
-export function verdictAcrossSeeds(ref: Reference | undefined, perSeed: VariantResult[][]): Verdict {
+export function verdictAcrossSeeds(ref: Reference | undefined, perSeed: VariantResult[][]): SeedsVerdict {
   if (!ref) return 'no reference';
   if (perSeed.length === 0) return 'not reproduced';
   if (perSeed.length === 1) return verdict(ref, perSeed[0]!);
