@@ -92,7 +92,18 @@ function rowText(r: Row): string {
   const workers = Math.max(...runs.map((v) => v.workers));
   const rising = runs.filter(bestEpochIsLast).length;
   const epochs = [...new Set(runs.map((v) => v.epochs))].join('/');
-  return `| ${p.name} | ${ref?.figure ?? p.reproduces} | ${ours || 'n/a'} | ${margins || '—'} | ${seeds.length} | ${epochs}${rising ? ` (${rising}/${runs.length} still rising)` : ''} | ${[...new Set(runs.map((v) => v.backend))].join('/')} | ${minutes.toFixed(0)} min (${workers} worker${workers > 1 ? 's' : ''}) | ${verdictAcrossSeeds(ref, perSeed)} |`;
+  const cells = [
+    p.name,
+    ref?.figure ?? p.reproduces,
+    ours || 'n/a',
+    margins || '—',
+    String(seeds.length),
+    `${epochs}${rising ? ` (${rising}/${runs.length} still rising)` : ''}`,
+    [...new Set(runs.map((v) => v.backend))].join('/'),
+    `${minutes.toFixed(0)} min (${workers} worker${workers > 1 ? 's' : ''})`,
+    verdictAcrossSeeds(ref, perSeed),
+  ];
+  return `| ${cells.join(' | ')} |`;
 }
 
 export function fullTable(
@@ -105,7 +116,8 @@ export function fullTable(
   const lines = [
     BEGIN,
     '',
-    `| experiment | seed figure | ours: mean ± sd (per seed) | margin, 95 % interval | seeds | epochs | backend | trainer time | verdict |`,
+    '| experiment | seed figure | ours: mean ± sd (per seed) | margin, 95 % interval | seeds | epochs | backend | ' +
+      'trainer time | verdict |',
     '|---|---|---|---|---|---|---|---|---|',
     ...done.map(rowText),
     '',

@@ -67,7 +67,7 @@ describe('reproduce --full bookkeeping', () => {
     expect(s.epochs).toBe(10);
   });
 
-  it('writes one summary per (preset, seed), resumes without training, retrains changed or failed variants', async () => {
+  it('writes a summary per (preset, seed), resumes without training, retrains changed or failed variants', async () => {
     const base = { project: await temp(), data: [], summaries: await temp(), seeds: 2, workers: 2, log: () => {} };
     const calls: string[] = [];
     await runFull({ ...base, presets: [colours(1)], train: fakeTrain(calls, ['hex']) });

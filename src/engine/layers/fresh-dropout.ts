@@ -41,9 +41,10 @@ export class FreshDropout extends tfl.layers.Layer {
   /** The noise shape for an input of `shape`: nulls filled from it, rank checked. */
   private resolvedNoise(shape: number[]): number[] | undefined {
     if (!this.noiseShape) return undefined;
-    if (this.noiseShape.length !== shape.length)
+    const axes = this.noiseShape.length;
+    if (axes !== shape.length)
       throw new Error(
-        `FreshDropout: noiseShape has ${this.noiseShape.length} axes but the input [${shape.join(', ')}] has ${shape.length}`,
+        `FreshDropout: noiseShape has ${axes} axes but the input [${shape.join(', ')}] has ${shape.length}`,
       );
     return this.noiseShape.map((d, i) => d ?? shape[i]!);
   }
