@@ -1,5 +1,6 @@
 /** The same batch-SOM step through the engine's Som.trainBatch (src/engine/som; it computes no QE). */
-import { makeGrid, Som } from '../../src/engine/som';
+import { Som } from '../../src/engine/som';
+import { makeGrid } from '../../src/shared/som-math';
 import { B, D, N, SIDE, SIGMA } from './som-raw';
 import type { BenchCase, Tf } from './types';
 

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Split } from './types';
-import { permutation, subSeed } from '../util/random';
+import { permutation, subSeed } from '../../shared/random';
 
 export class DeviceSplit {
   readonly x: tf.Tensor;

@@ -1,5 +1,5 @@
 /** trainLimit / testLimit: a seeded shuffle, then the first k samples (the same subset for the same seed). */
-import { permutation, subSeed } from '../util/random';
+import { permutation, subSeed } from '../../shared/random';
 import { sampleSize, type Dataset, type Split } from './types';
 
 export function limitSplit(s: Split, size: number, limit: number | undefined, seed: number): Split {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../util/random';
+import { mulberry32 } from '../../shared/random';
 import { kwtaHard } from './kwta';
 import { applySynapticScaling, firingEntropy, SynapticScaling } from './kwta-scaling';
 

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../util/random';
+import { mulberry32 } from '../../shared/random';
 import { Kwta, kwtaHard, kwtaK } from './kwta';
 
 beforeAll(async () => {

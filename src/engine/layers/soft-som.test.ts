@@ -3,8 +3,8 @@ import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Topology } from '../../shared/options';
-import { makeGrid } from '../som';
-import { mulberry32 } from '../util/random';
+import { makeGrid } from '../../shared/som-math';
+import { mulberry32 } from '../../shared/random';
 import { gridCoords, SoftSom, softSomMap } from './soft-som';
 
 beforeAll(async () => {

@@ -8,7 +8,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { pickOption, TOPOLOGIES, type SomInit, type Topology } from '../../shared/options';
-import { makeGrid, Som, type Grid } from '../som';
+import { Som } from '../som';
+import { makeGrid, type Grid } from '../../shared/som-math';
 import { oneTensor, positiveInt, singleShape, type LayerArgs } from './shapes';
 
 export interface SoftSomArgs extends LayerArgs {

@@ -3,7 +3,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSpec } from '../../shared/validate';
 import type { Dataset } from '../data/types';
-import { mulberry32 } from '../util/random';
+import { mulberry32 } from '../../shared/random';
 import { buildBaselineMlp } from './baseline-mlp';
 
 /** Two Gaussian blobs in 4-D: linearly separable, so a small MLP must reach ~100 %. */

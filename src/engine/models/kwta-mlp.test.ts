@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSpec } from '../../shared/validate';
 import type { SpecOf } from '../../shared/spec';
 import type { Dataset } from '../data/types';
-import { mulberry32 } from '../util/random';
+import { mulberry32 } from '../../shared/random';
 import { buildKwtaMlp, tripletLoss } from './kwta-mlp';
 
 const D = 16,

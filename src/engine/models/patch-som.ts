@@ -9,7 +9,7 @@ import { requireImages } from './common';
 import { allPatches, foldPatches, mseAndPsnr, randomPatches, type ImageShape } from './patches';
 import type { ExperimentHooks } from './hooks';
 import { SomExperiment } from './som-experiment';
-import { subSeed } from '../util/random';
+import { subSeed } from '../../shared/random';
 
 export interface Reconstruction {
   originals: Float32Array;

@@ -2,7 +2,7 @@
  * k×k patches of images (HWC, row-major) and the inverse: an image rebuilt from one vector per patch
  * position, overlapping patches averaged (seed 000's reconstruction).
  */
-import { mulberry32 } from '../util/random';
+import { mulberry32 } from '../../shared/random';
 
 export interface ImageShape {
   h: number;

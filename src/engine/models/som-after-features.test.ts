@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSpec } from '../../shared/validate';
 import type { SpecOf } from '../../shared/spec';
 import type { Dataset, Split } from '../data/types';
-import { mulberry32 } from '../util/random';
+import { mulberry32 } from '../../shared/random';
 import { buildSomAfterFeatures } from './som-after-features';
 import { buildSomExperiment } from './som-experiment';
 

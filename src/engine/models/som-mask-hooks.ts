@@ -8,7 +8,7 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { MaskStat, SomSnapshot, WinnerTrace } from '../../shared/run-types';
 import type { MaskConfig } from '../../shared/spec-nets';
 import { SomMaskBase } from '../layers/mask';
-import { decayValue } from '../som';
+import { decayValue } from '../../shared/som-math';
 import type { ClassifierExperiment } from './classifier';
 import type { ExperimentHooks } from './hooks';
 

@@ -4,8 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSpec } from '../../shared/validate';
 import type { SpecOf } from '../../shared/spec';
 import type { Dataset, Split } from '../data/types';
-import { makeGrid, Som } from '../som';
-import { mulberry32 } from '../util/random';
+import { Som } from '../som';
+import { makeGrid } from '../../shared/som-math';
+import { mulberry32 } from '../../shared/random';
 import { buildStackedSom, winnerCoordinates } from './stacked-som';
 
 const H = 8;

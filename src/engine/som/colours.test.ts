@@ -7,9 +7,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../util/random';
-import { makeGrid } from './grid';
-import { decayValue } from './schedule';
+import { mulberry32 } from '../../shared/random';
+import { decayValue, makeGrid } from '../../shared/som-math';
 import { Som } from './som';
 
 beforeAll(async () => {

@@ -1,7 +1,4 @@
-export { makeGrid, areNeighbours, neighbourLists, type Grid } from './grid';
-export { neighbourhoodFn, neighbourhoodMatrix, NeighbourhoodCache } from './neighbourhood';
-export { decayValue } from './schedule';
+export { NeighbourhoodCache } from './neighbourhood-cache';
 export { initCodebook } from './init';
 export { Som, somFromConfig } from './som';
 export { onlineUpdate } from './online';
-export { majority, uMatrixOf } from './views';

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../util/random';
-import { makeGrid } from './grid';
+import { mulberry32 } from '../../shared/random';
+import { makeGrid } from '../../shared/som-math';
 import { initCodebook } from './init';
 import { Som } from './som';
 

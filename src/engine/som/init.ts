@@ -4,8 +4,8 @@
  * Computed on the host from at most 5 000 rows: cheap, exact and the same on every backend.
  */
 import type { SomInit } from '../../shared/options';
-import { mulberry32, permutation } from '../util/random';
-import type { Grid } from './grid';
+import { mulberry32, permutation } from '../../shared/random';
+import type { Grid } from '../../shared/som-math';
 
 const MAX_ROWS = 5000;
 

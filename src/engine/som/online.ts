@@ -1,5 +1,5 @@
 /** The online Kohonen rule on the host: exact sample order, for the seeds' per-sample update and small maps. */
-import type { Grid } from './grid';
+import type { Grid } from '../../shared/som-math';
 
 /**
  * w_j ← w_j + α·h(d²(j*, j))·(x − w_j) for each sample in order, in place on the row-major codebook `w`

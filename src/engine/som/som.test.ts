@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import type { Neighbourhood, SomInit } from '../../shared/options';
-import { makeGrid } from './grid';
-import { NeighbourhoodCache } from './neighbourhood';
+import { makeGrid } from '../../shared/som-math';
+import { NeighbourhoodCache } from './neighbourhood-cache';
 import { Som, somFromConfig } from './som';
 
 beforeAll(async () => {

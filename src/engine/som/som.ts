@@ -8,11 +8,18 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Neighbourhood, SomInit } from '../../shared/options';
 import type { SomConfig } from '../../shared/spec';
 import { batchBlend, CHUNK, scores } from './batch';
-import { areNeighbours, makeGrid, type Grid } from './grid';
+import {
+  classMapOf,
+  hitsOf,
+  makeGrid,
+  neighbourhoodFn,
+  topographicErrors,
+  uMatrixOf,
+  type Grid,
+} from '../../shared/som-math';
 import { initCodebook } from './init';
-import { NeighbourhoodCache, neighbourhoodFn } from './neighbourhood';
+import { NeighbourhoodCache } from './neighbourhood-cache';
 import { onlineUpdate } from './online';
-import { majority, uMatrixOf } from './views';
 
 export class Som {
   readonly codebook: tf.Variable<tf.Rank.R2>;
@@ -106,7 +113,7 @@ export class Som {
       const [v, i] = await Promise.all([vals!.data(), idx!.data()]);
       tf.dispose([vals!, idx!]);
       for (let r = 0; r < m; r++) qe += v[r]!;
-      if (k === 2) for (let r = 0; r < m; r++) if (!areNeighbours(this.grid, i[r * 2]!, i[r * 2 + 1]!)) errors += 1;
+      if (k === 2) errors += topographicErrors(this.grid, i, m);
     }
     return { qe: qe / n, te: k === 2 ? errors / n : 0 };
   }
@@ -132,20 +139,12 @@ export class Som {
   }
 
   async hits(x: tf.Tensor): Promise<Float32Array> {
-    const h = new Float32Array(this.grid.n);
-    for (const j of await this.winnersOf(x)) h[j]! += 1;
-    return h;
+    return hitsOf(await this.winnersOf(x), this.grid.n);
   }
 
   /** Majority label per neuron; -1 where no labelled sample won. Labels outside [0, nClasses) are ignored. */
   async classMap(x: tf.Tensor, labels: Int32Array, nClasses: number): Promise<Int32Array> {
-    const counts = new Int32Array(this.grid.n * nClasses);
-    const win = await this.winnersOf(x);
-    win.forEach((j, i) => {
-      const y = labels[i]!;
-      if (y >= 0 && y < nClasses) counts[j * nClasses + y]! += 1;
-    });
-    return majority(counts, this.grid.n, nClasses);
+    return classMapOf(await this.winnersOf(x), labels, this.grid.n, nClasses);
   }
 
   /** Mean codebook distance of each neuron to its lattice neighbours. */

@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SomInit } from '../../shared/options';
-import { mulberry32 } from '../util/random';
-import { makeGrid } from './grid';
+import { mulberry32 } from '../../shared/random';
+import { makeGrid } from '../../shared/som-math';
 import { onlineUpdate } from './online';
 import { Som } from './som';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeGrid } from '../../engine/som/grid';
+import { makeGrid } from '../som-math';
 import type { Topology } from '../options';
 import { mulberry32 } from '../random';
 import { alignCodebooks, alignViews, permuteRows } from './align';

@@ -1,7 +1,7 @@
 /** Helpers for the wasm-fix tests: the same computation on cpu and on wasm in one process, compared. */
 import * as tf from '@tensorflow/tfjs-core';
 import { expect } from 'vitest';
-import { mulberry32 } from '../../util/random';
+import { mulberry32 } from '../../../shared/random';
 
 export interface Input {
   data: Float32Array;

@@ -2,7 +2,7 @@
  * RGB colours (seed 004's demo): samples jittered around 16 named colours, labelled by the colour they
  * came from, so the class map and the codebook-as-colours view both have something to show.
  */
-import { mulberry32 } from '../../util/random';
+import { mulberry32 } from '../../../shared/random';
 import type { Dataset, Split } from '../types';
 
 export const COLOUR_NAMES: [string, [number, number, number]][] = [

@@ -1,5 +1,5 @@
 /** Two interleaved spirals in the plane (seed 002's task), coordinates in about [-1, 1]. */
-import { mulberry32 } from '../../util/random';
+import { mulberry32 } from '../../../shared/random';
 import type { Dataset, Split } from '../types';
 
 function spirals(n: number, seed: number, noise = 0.04): Split {

@@ -4,7 +4,7 @@
  * Kohonen step trains on a seeded random subset of the batch's patches to keep it cheap.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { mulberry32 } from '../../util/random';
+import { mulberry32 } from '../../../shared/random';
 import { constantOf } from '../detach';
 import { SomConvBase } from './som-mask-conv';
 

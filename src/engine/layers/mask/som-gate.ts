@@ -5,7 +5,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Topology } from '../../../shared/options';
-import { makeGrid, Som, type Grid } from '../../som';
+import { Som } from '../../som';
+import { makeGrid, type Grid } from '../../../shared/som-math';
 import { constantOf } from '../detach';
 import { activeLevel, maskTable, type MaskOptions } from './mask-table';
 

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { DECAYS, type Decay, type Neighbourhood, type Topology } from '../../shared/options';
+import { DECAYS, type Decay, type Neighbourhood, type Topology } from '../options';
 import { areNeighbours, makeGrid, neighbourLists } from './grid';
 import { decayValue } from './schedule';
 import { neighbourhoodMatrix } from './neighbourhood';

@@ -1,6 +1,6 @@
 /** Decays for σ(t) and α(t) from `start` at t = 0 to `end` at t = T (closed table). */
-import type { Decay } from '../../shared/options';
-import type { Schedule } from '../../shared/spec';
+import type { Decay } from '../options';
+import type { Schedule } from '../spec';
 
 const DECAY_FNS: Record<Decay, (start: number, end: number, f: number) => number> = {
   exponential: (s, e, f) => s * Math.pow(e / s, f),

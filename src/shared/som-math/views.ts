@@ -1,4 +1,4 @@
-/** Host-side map views computed from read-back arrays: class majority and U-matrix. */
+/** Map views from plain arrays: hits, class majority, U-matrix. */
 import { neighbourLists, type Grid } from './grid';
 
 /** Majority class per neuron from counts [n·nClasses]; -1 where a neuron has no count (ties: lowest class). */
@@ -13,6 +13,28 @@ export function majority(counts: Int32Array, n: number, nClasses: number): Int32
       }
   }
   return out;
+}
+
+/** How many of the samples each of the n neurons won. */
+export function hitsOf(winners: ArrayLike<number>, n: number): Float32Array {
+  const h = new Float32Array(n);
+  for (let i = 0; i < winners.length; i++) h[winners[i]!]! += 1;
+  return h;
+}
+
+/** Majority label per neuron from each sample's winner; -1 where no labelled sample won. Labels outside [0, nClasses) are ignored. */
+export function classMapOf(
+  winners: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  n: number,
+  nClasses: number,
+): Int32Array {
+  const counts = new Int32Array(n * nClasses);
+  for (let i = 0; i < winners.length; i++) {
+    const y = labels[i]!;
+    if (y >= 0 && y < nClasses) counts[winners[i]! * nClasses + y]! += 1;
+  }
+  return majority(counts, n, nClasses);
 }
 
 /** Mean codebook distance of each neuron to its lattice neighbours (0 for a lone neuron). */
