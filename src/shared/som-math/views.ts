@@ -22,7 +22,10 @@ export function hitsOf(winners: ArrayLike<number>, n: number): Float32Array {
   return h;
 }
 
-/** Majority label per neuron from each sample's winner; -1 where no labelled sample won. Labels outside [0, nClasses) are ignored. */
+/**
+ * Majority label per neuron from each sample's winner; -1 where no labelled sample won. Labels outside
+ * [0, nClasses) are ignored.
+ */
 export function classMapOf(
   winners: ArrayLike<number>,
   labels: ArrayLike<number>,
