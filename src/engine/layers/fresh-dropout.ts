@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { subSeed } from '../util/random';
+import { subSeed } from '../../shared/random';
 import { oneTensor, singleShape, type LayerArgs } from './shapes';
 
 export interface FreshDropoutArgs extends LayerArgs {
