@@ -13,21 +13,28 @@ import { parseSpec } from '../shared/validate';
 import { containedPath } from '../engine/fs/contain';
 import { createProject, listRuns, openProject, readRun, readSnapshot, readWinners } from '../engine/runs';
 import { launchTrainer, type TrainerHandle } from './launch-trainer';
+import { revealInProject, rootsNow, type Roots } from './project-files';
 import type { TrainerTransport } from './trainer-child';
 
 export interface LabHostOptions {
-  /** Folders a dataset path may point into; `null` means anywhere (Electron, where the user picked it). */
-  dataRoots: string[] | null;
+  /** Folders a dataset path may point into, or a function giving the current set; `null` means anywhere. */
+  dataRoots: Roots | null;
   /**
    * Folders a project may be opened or created in (the lab server's `--projects`), or a function giving
    * the current set (Electron: the folders the user picked); `null` means anywhere. Relative paths resolve
    * against the first.
    */
-  projectRoots: readonly string[] | (() => readonly string[]) | null;
+  projectRoots: Roots | null;
   /** How a trainer process is started: child_process.fork by default, utilityProcess in Electron. */
   transport?: TrainerTransport;
   /** Native folder dialog where the host has one. */
   pickFolder?: (purpose: 'project' | 'dataset') => Promise<string | null>;
+  /** The project `project:openDefault` opens, created on first use (Electron: in the user's data folder). */
+  defaultProject?: string;
+  /** Told of every project opened or created (Electron's recent list); `projects:recent` answers its list. */
+  recentProjects?: { opened(dir: string): void; list(): readonly string[] };
+  /** Shows a file in the system's file manager (Electron's shell.showItemInFolder). */
+  reveal?: (abs: string) => void | Promise<void>;
 }
 
 export class LabHost {
@@ -53,8 +60,20 @@ export class LabHost {
   private async projectPath(dir: string): Promise<string> {
     const r = this.opts.projectRoots;
     if (r === null) return resolve(dir);
-    const roots = typeof r === 'function' ? r() : r;
-    return (await containedPath(dir, { roots, what: 'project folder' })).real;
+    return (await containedPath(dir, { roots: rootsNow(r), what: 'project folder' })).real;
+  }
+
+  private opened(project: ProjectInfo): ProjectInfo {
+    this.opts.recentProjects?.opened(project.dir);
+    return (this.project = project);
+  }
+
+  /** The host's own default project (a path it chose, not a client): opened, or created the first time. */
+  private async openDefault(): Promise<ProjectInfo> {
+    const dir = this.opts.defaultProject;
+    if (!dir) throw new Error('this host has no default project: open or create a project folder');
+    const exists = existsSync(join(dir, 'somlab.json'));
+    return this.opened({ ...(await (exists ? openProject(dir) : createProject(dir, 'Default project'))), dir });
   }
 
   private requireProject(): ProjectInfo {
@@ -77,13 +96,15 @@ export class LabHost {
   } = {
     'project:open': async (dir) => {
       const real = await this.projectPath(dir);
-      return (this.project = { ...(await openProject(real)), dir: real });
+      return this.opened({ ...(await openProject(real)), dir: real });
     },
     'project:create': async (dir, name) => {
       const real = await this.projectPath(dir);
-      return (this.project = { ...(await createProject(real, name)), dir: real });
+      return this.opened({ ...(await createProject(real, name)), dir: real });
     },
     'project:current': () => this.project,
+    'project:openDefault': () => this.openDefault(),
+    'projects:recent': () => [...(this.opts.recentProjects?.list() ?? [])],
     'runs:list': () => listRuns(this.requireProject().dir),
     'runs:get': (id) => readRun(this.requireProject().dir, id),
     'runs:snapshot': (id, step, layer) => readSnapshot(this.requireProject().dir, id, step, layer ?? 'som'),
@@ -110,12 +131,20 @@ export class LabHost {
     'runs:resume': (id) => this.handle(id).resume(),
     'runs:stop': (id) => this.handle(id).stop(),
     'presets:list': () => PRESETS,
-    'datasets:roots': () => this.opts.dataRoots ?? [],
+    'datasets:roots': () => [...this.dataRoots()],
     // Loaded on first use: the host process never pays for the loaders (or sharp) unless a preview is asked.
     'datasets:preview': async (ref) =>
-      (await import('../engine/data')).previewDataset(ref, { allowedRoots: this.opts.dataRoots ?? undefined }),
+      (await import('../engine/data')).previewDataset(ref, { allowedRoots: this.dataRootsOrAnywhere() }),
     'dialogs:pickFolder': async (purpose) => (this.opts.pickFolder ? await this.opts.pickFolder(purpose) : null),
+    'files:reveal': (path) => revealInProject(this.requireProject().dir, path, this.opts.reveal),
   };
+
+  private dataRoots(): readonly string[] {
+    return this.opts.dataRoots === null ? [] : rootsNow(this.opts.dataRoots);
+  }
+  private dataRootsOrAnywhere(): string[] | undefined {
+    return this.opts.dataRoots === null ? undefined : [...this.dataRoots()];
+  }
 
   private closing = false;
 
@@ -126,7 +155,7 @@ export class LabHost {
       transport: this.opts.transport,
       spec,
       projectDir,
-      dataRoots: this.opts.dataRoots ?? [],
+      dataRoots: [...this.dataRoots()],
       group,
       unrestricted: this.opts.dataRoots === null,
       onEvent: (e) => this.emit(e),

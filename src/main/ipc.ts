@@ -1,26 +1,74 @@
 /**
- * One ipcMain handler per Api call. Each checks that the sender is our own renderer frame, then the
- * LabHost validates the arguments against the contract schemas before anything runs.
+ * One ipcMain handler per channel. Each first checks the sender: the top frame of the app window, on the
+ * app's own origin (somlab://app) — not a sub-frame, not another page, not a frame that went away. Then
+ * the arguments are validated: Api calls by LabHost against the contract schemas, the shell's own
+ * channels against theirs here, so a bad message gets an error naming the channel and the argument.
  */
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { API_ARGS } from '../shared/api-schemas';
-import type { LabHost } from '../host/lab-host';
-import { rendererUrl } from './window';
+import { z } from 'zod';
+import { API_CALL_NAMES } from '../shared/api';
+import { pathArg } from '../shared/api-schemas';
+import { apiChannel, SHELL_CHANNELS } from '../shared/ipc-channels';
+import { parseWith } from '../shared/validate';
+import { isAppUrl } from './navigation';
+import { APP_ORIGIN } from './protocol';
 
-export const channelOf = (call: string): string => `somlab:${call}`;
-
-function fromOurRenderer(e: IpcMainInvokeEvent): boolean {
-  const url = e.senderFrame?.url ?? '';
-  return url.split('#')[0]!.split('?')[0] === rendererUrl();
+export interface FrameLike {
+  readonly url: string;
+  readonly parent: FrameLike | null;
+}
+/** The part of IpcMainInvokeEvent checked here. */
+export interface InvokeEvent {
+  readonly senderFrame: FrameLike | null;
+  readonly sender: { readonly id: number };
+}
+export interface IpcLike {
+  handle(channel: string, listener: (e: InvokeEvent, ...args: unknown[]) => unknown): void;
+  removeHandler(channel: string): void;
+}
+export interface ApiHost {
+  call(name: string, args: unknown): Promise<unknown>;
 }
 
-export function registerApi(host: LabHost): () => void {
-  const names = Object.keys(API_ARGS);
-  for (const name of names) {
-    ipcMain.handle(channelOf(name), async (e, ...args: unknown[]) => {
-      if (!fromOurRenderer(e)) throw new Error(`refused ${name}: the request did not come from the SOM Lab window`);
-      return host.call(name, args);
-    });
-  }
-  return () => names.forEach((n) => ipcMain.removeHandler(channelOf(n)));
+/** Why a message is refused, or null when it came from the app window's top frame. */
+export function senderProblem(e: InvokeEvent, isAppWindow: (contentsId: number) => boolean): string | null {
+  const f = e.senderFrame;
+  if (!f) return 'its frame is gone';
+  if (f.parent !== null) return 'it came from a sub-frame';
+  if (!isAppUrl(f.url)) return `it came from ${f.url.slice(0, 100) || 'an unknown page'}, not ${APP_ORIGIN}`;
+  if (!isAppWindow(e.sender.id)) return 'it came from another window';
+  return null;
+}
+
+export interface ShellHandlers {
+  /** A folder dropped on the window (already validated as a path). */
+  dropped(path: string): Promise<unknown>;
+}
+
+const SHELL_ARGS = { [SHELL_CHANNELS.dropped]: z.tuple([pathArg]) };
+
+/** Registers every channel; returns the disposer and the channel names (for tests and teardown). */
+export function registerIpc(
+  ipc: IpcLike,
+  host: ApiHost,
+  shell: ShellHandlers,
+  isAppWindow: (contentsId: number) => boolean,
+): { channels: string[]; dispose(): void } {
+  const guarded =
+    (channel: string, run: (args: unknown[]) => Promise<unknown>) =>
+    async (e: InvokeEvent, ...args: unknown[]) => {
+      const why = senderProblem(e, isAppWindow);
+      if (why) throw new Error(`refused ${channel}: ${why}`);
+      return run(args);
+    };
+  const channels: string[] = [];
+  const on = (channel: string, run: (args: unknown[]) => Promise<unknown>): void => {
+    ipc.handle(channel, guarded(channel, run));
+    channels.push(channel);
+  };
+  for (const name of API_CALL_NAMES) on(apiChannel(name), (args) => host.call(name, args));
+  on(SHELL_CHANNELS.dropped, async (args) => {
+    const [p] = parseWith(SHELL_ARGS[SHELL_CHANNELS.dropped], args, `arguments of ${SHELL_CHANNELS.dropped}`);
+    return shell.dropped(p);
+  });
+  return { channels, dispose: () => channels.forEach((c) => ipc.removeHandler(c)) };
 }

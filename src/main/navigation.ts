@@ -17,9 +17,11 @@ export function allowedExternal(url: string): boolean {
   }
 }
 
+/** A URL of the app's own pages (compared by parts: Node's URL gives custom schemes the origin "null"). */
 export const isAppUrl = (url: string): boolean => {
   try {
-    return new URL(url).origin === APP_ORIGIN;
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}` === APP_ORIGIN && !u.username && !u.password;
   } catch {
     return false;
   }

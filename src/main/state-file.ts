@@ -11,6 +11,8 @@ import { writeFileAtomic } from '../engine/runs/atomic';
 export interface StateFile<T> {
   read(): Promise<T>;
   write(value: T): Promise<void>;
+  /** Resolves when every write asked so far is on disk (or has failed and been reported). */
+  settled(): Promise<void>;
 }
 
 export function stateFile<S extends z.ZodType>(
@@ -41,5 +43,6 @@ export function stateFile<S extends z.ZodType>(
       queue = next.catch((e: Error) => warn(`somlab: could not save ${path}: ${e.message}`));
       return next;
     },
+    settled: () => queue,
   };
 }

@@ -64,6 +64,11 @@ export class UserFolders {
     return this.state.recent;
   }
 
+  /** Resolves once every change so far is saved. */
+  saved(): Promise<void> {
+    return this.file?.settled() ?? Promise.resolve();
+  }
+
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

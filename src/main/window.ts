@@ -1,40 +1,45 @@
-/** The one app window: isolated, sandboxed, no Node in the page, strict CSP, no navigation away. */
-import { BrowserWindow, session, shell } from 'electron';
+/**
+ * The app window's options: isolated, sandboxed, no Node in the page, no webview tag, the preload as the
+ * only bridge, developer tools only in development builds. The page itself is somlab://app/index.html.
+ */
 import { join } from 'node:path';
+import type { Bounds } from './window-state';
 
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
-
-export function rendererUrl(): string {
-  return new URL(`file://${join(__dirname, '../renderer/index.html')}`).toString();
+export interface WindowOptionsInput {
+  bounds: Partial<Bounds> & { width: number; height: number };
+  preload: string;
+  dev: boolean;
+  icon?: string;
 }
 
-export function createMainWindow(): BrowserWindow {
-  session.defaultSession.webRequest.onHeadersReceived((details, cb) => {
-    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
-  });
-  const win = new BrowserWindow({
-    width: 1400,
-    height: 900,
+export function windowOptions(o: WindowOptionsInput) {
+  return {
+    ...o.bounds,
+    minWidth: 800,
+    minHeight: 560,
     show: false,
     title: 'SOM Lab',
+    backgroundColor: '#f6f7f9',
+    ...(o.icon ? { icon: o.icon } : {}),
     webPreferences: {
-      preload: join(__dirname, '../preload/index.cjs'),
+      preload: o.preload,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: o.dev,
     },
-  });
-  win.once('ready-to-show', () => win.show());
-  // Links open in the system browser; the app window never navigates away from the renderer.
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:/.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  win.webContents.on('will-navigate', (e, url) => {
-    if (url !== win.webContents.getURL()) e.preventDefault();
-  });
-  void win.loadURL(rendererUrl());
-  return win;
+  } as const;
 }
+
+/** Where the built pieces are, next to the main bundle (out/main): preload and renderer. */
+export const builtPaths = (mainDir: string) => ({
+  preload: join(mainDir, '../preload/index.cjs'),
+  renderer: join(mainDir, '../renderer'),
+});

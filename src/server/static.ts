@@ -8,6 +8,7 @@ import type { ServerResponse } from 'node:http';
 import { extname } from 'node:path';
 import { containedPath } from '../engine/fs/contain';
 import { decodedPath } from './request';
+import { RENDERER_CSP } from '../shared/csp';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,8 +24,8 @@ const TYPES: Record<string, string> = {
 /** Renderer assets are a few MB; anything far bigger is not one of them. */
 const MAX_ASSET_BYTES = 64 * 1024 * 1024;
 
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+/** The renderer's CSP, the same the desktop app sends (src/shared/csp.ts). */
+export const CSP = RENDERER_CSP;
 
 export function sendText(
   res: ServerResponse,

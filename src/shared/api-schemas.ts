@@ -12,16 +12,19 @@ const runId = z
   .string()
   .regex(/^[A-Za-z0-9._-]{1,120}$/, 'a run id (letters, digits, . _ -)')
   .refine((s) => !s.includes('..'), 'a run id without ".."');
-const dir = z
+/** A file-system path argument (hosts check where it leads with containedPath). */
+export const pathArg = z
   .string()
   .min(1)
   .max(4096)
   .refine((s) => !s.includes('\0'), 'a path without NUL bytes');
 
 export const API_ARGS = {
-  'project:open': z.tuple([dir]),
-  'project:create': z.tuple([dir, z.string().min(1).max(200)]),
+  'project:open': z.tuple([pathArg]),
+  'project:create': z.tuple([pathArg, z.string().min(1).max(200)]),
   'project:current': z.tuple([]),
+  'project:openDefault': z.tuple([]),
+  'projects:recent': z.tuple([]),
   'runs:list': z.tuple([]),
   'runs:get': z.tuple([runId]),
   'runs:snapshot': z.tuple([runId, z.number().int().min(0), z.string().max(120).optional()]),
@@ -36,6 +39,7 @@ export const API_ARGS = {
   'datasets:roots': z.tuple([]),
   'datasets:preview': z.tuple([DatasetRefSchema]),
   'dialogs:pickFolder': z.tuple([z.enum(['project', 'dataset'])]),
+  'files:reveal': z.tuple([pathArg]),
 } satisfies Record<ApiCallName, z.ZodType>;
 
 export function isApiCall(name: unknown): name is ApiCallName {

@@ -40,6 +40,10 @@ export interface ApiCalls {
   'project:open': (dir: string) => ProjectInfo;
   'project:create': (dir: string, name: string) => ProjectInfo;
   'project:current': () => ProjectInfo | null;
+  /** Opens the host's default project (created on first use): where "Try a built-in experiment" runs. */
+  'project:openDefault': () => ProjectInfo;
+  /** Project folders opened before, most recent first (Electron keeps them; the lab server has none). */
+  'projects:recent': () => string[];
   'runs:list': () => RunSummary[];
   'runs:get': (runId: RunId) => RunDetail;
   'runs:snapshot': (runId: RunId, step: number, layer?: string) => SomSnapshot;
@@ -56,6 +60,11 @@ export interface ApiCalls {
   'datasets:preview': (ref: DatasetRef) => DatasetPreview;
   /** A native folder dialog (Electron); the lab server answers null and the UI offers a text field. */
   'dialogs:pickFolder': (purpose: 'project' | 'dataset') => string | null;
+  /**
+   * Shows a file or folder of the open project (a path relative to it, e.g. `runs/<id>`) in the system's
+   * file manager. False where the host has none (the lab server: the files may be on another machine).
+   */
+  'files:reveal': (projectPath: string) => boolean;
 }
 
 export type ApiCallName = keyof ApiCalls;
@@ -65,6 +74,8 @@ export const API_CALL_NAMES = [
   'project:open',
   'project:create',
   'project:current',
+  'project:openDefault',
+  'projects:recent',
   'runs:list',
   'runs:get',
   'runs:snapshot',
@@ -78,6 +89,7 @@ export const API_CALL_NAMES = [
   'datasets:roots',
   'datasets:preview',
   'dialogs:pickFolder',
+  'files:reveal',
 ] as const satisfies readonly ApiCallName[];
 type Missing = Exclude<ApiCallName, (typeof API_CALL_NAMES)[number]>;
 // Compile-time check that the list is complete: `Missing` must be never.

@@ -155,6 +155,12 @@ export function createFakeApi(o: FakeApiOptions = {}): FakeApi {
     async 'project:current'() {
       return project;
     },
+    async 'project:openDefault'() {
+      return this['project:open']('/demo/default-project');
+    },
+    async 'projects:recent'() {
+      return [];
+    },
     async 'runs:list'() {
       need();
       return [...runs.values()].map((r) => ({ ...r.summary })).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
@@ -244,6 +250,10 @@ export function createFakeApi(o: FakeApiOptions = {}): FakeApi {
     async 'dialogs:pickFolder'(purpose) {
       log('dialogs:pickFolder', [purpose]);
       return null;
+    },
+    async 'files:reveal'(path) {
+      log('files:reveal', [path]);
+      return false;
     },
     onRunEvent(l: (e: RunEvent) => void) {
       listeners.add(l);

@@ -2,9 +2,10 @@
  * What only the Electron host offers: native folder dialogs and menu actions. In the browser (lab server,
  * demo) there is no dialog (dialogs:pickFolder answers null there) and the UI keeps its text fields.
  */
+import type { ShellAction } from '../../../shared/ipc-channels';
 import { getApi } from './index';
 
-type MenuBridge = { onMenu?: (l: (action: string) => void) => () => void };
+type MenuBridge = { onMenu?: (l: (action: ShellAction) => void) => () => void };
 
 export const hasNativeDialogs = (): boolean => typeof window !== 'undefined' && !!window.somlab;
 
@@ -12,8 +13,13 @@ export async function pickFolder(purpose: 'project' | 'dataset'): Promise<string
   return getApi()['dialogs:pickFolder'](purpose);
 }
 
-/** Subscribes to the application menu (File › Open Project…, View › Runs…); a no-op outside Electron. */
-export function onMenu(listener: (action: string) => void): () => void {
+/** Shows a file or folder of the open project (e.g. `runs/<id>`) in the file manager; false in the browser. */
+export async function reveal(projectPath: string): Promise<boolean> {
+  return getApi()['files:reveal'](projectPath);
+}
+
+/** Subscribes to the application menu and shell events (see ShellAction); a no-op outside Electron. */
+export function onMenu(listener: (action: ShellAction) => void): () => void {
   const bridge = window.somlab as MenuBridge | undefined;
   return bridge?.onMenu ? bridge.onMenu(listener) : () => {};
 }

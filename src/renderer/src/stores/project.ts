@@ -44,10 +44,19 @@ export const useProjectStore = defineStore('project', () => {
     }
   }
 
+  /** The host's recent projects (Electron keeps them in main) ahead of this browser's own list. */
+  async function loadRecent(): Promise<void> {
+    const fromHost = await getApi()
+      ['projects:recent']()
+      .catch(() => [] as string[]);
+    recent.value = [...new Set([...fromHost, ...readRecent()])].slice(0, 6);
+  }
+
   const loadCurrent = (): Promise<boolean> => act('current project', () => getApi()['project:current']());
+  const openDefault = (): Promise<boolean> => act('default project', () => getApi()['project:openDefault']());
   const open = (dir: string): Promise<boolean> => act(`open ${dir}`, () => getApi()['project:open'](dir));
   const create = (dir: string, name: string): Promise<boolean> =>
     act(`create ${dir}`, () => getApi()['project:create'](dir, name));
 
-  return { current, busy, error, recent, loadCurrent, open, create };
+  return { current, busy, error, recent, loadRecent, loadCurrent, openDefault, open, create };
 });
