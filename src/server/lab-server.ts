@@ -67,7 +67,8 @@ export async function startLabServer(o: LabServerOptions): Promise<LabServer> {
   const hostName = o.host ?? '127.0.0.1';
   const token = o.token === undefined ? newToken() : o.token;
   const projectRoots = o.projectRoots ?? defaultProjectRoots(o.project);
-  const lab = o.lab ?? new LabHost({ dataRoots: o.dataRoots, projectRoots });
+  // The start screen's built-in experiment runs in --project when no project is open.
+  const lab = o.lab ?? new LabHost({ dataRoots: o.dataRoots, projectRoots, defaultProject: o.project });
   if (o.project) await openOrCreate(lab, o.project);
 
   let origins: string[] = [];
