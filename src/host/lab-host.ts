@@ -2,7 +2,8 @@
  * The Api implemented in Node, shared by both hosts (the lab server and Electron main): it owns the open
  * project, spawns one trainer process per run and fans run events out to every subscriber.
  */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { ApiCallName, ApiCalls, ProjectInfo } from '../shared/api';
 import { parseApiArgs } from '../shared/api-schemas';
 import type { RunEvent } from '../shared/events';
