@@ -41,7 +41,7 @@ describe('start screen', () => {
       expect(button(name)).toBeTruthy();
   });
 
-  it('"Try a built-in experiment" opens the default project and starts the colour map, then shows it live', async () => {
+  it('"Try a built-in experiment" opens the default project, starts the colour map, shows it live', async () => {
     button('Try a built-in experiment').click();
     await settle();
     expect(fake.calls.map((c) => c.call)).toEqual(['project:open', 'runs:startPreset', 'runs:start']);
