@@ -74,6 +74,19 @@ describe('lab server', () => {
     await expect(connect(`${ws}?token=${lab.token}`, 'http://evil.example')).rejects.toThrow('HTTP 403');
   });
 
+  it('answers the session check: 204 when /ws would let the page in, else 401 or 403 with a reason', async () => {
+    const check = (query: string, headers: Record<string, string> = {}) =>
+      fetch(`${base}api/session${query}`, { method: 'POST', headers });
+    expect((await check(`?token=${lab.token}`, { origin: base.slice(0, -1) })).status).toBe(204);
+    const stale = await check('?token=from-before-a-restart');
+    expect(stale.status).toBe(401);
+    expect(await stale.text()).toMatch(/needs the access token printed when the server started/);
+    const foreign = await check(`?token=${lab.token}`, { origin: 'http://evil.example' });
+    expect(foreign.status).toBe(403);
+    expect(await foreign.text()).toMatch(/pages from http:\/\/evil\.example may not connect/);
+    expect((await fetch(`${base}api/session?token=${lab.token}`)).status).toBe(405);
+  });
+
   it('answers typed calls and names bad arguments', async () => {
     const ws = await connect(`${base.replace('http', 'ws')}ws?token=${lab.token}`, base.slice(0, -1));
     const presets = await call(ws, 1, 'presets:list', []);

@@ -5,6 +5,7 @@
 import type { Api } from '../../../shared/api';
 import { PRESETS } from '../../../shared/presets';
 import { createFakeApi, type FakeApi } from './fake-api';
+import { sessionChecker } from './session';
 import { socketUrl, takeToken } from './token';
 import { createWsClient, type WsClient } from './ws-client';
 
@@ -68,7 +69,10 @@ export function getApi(): Api {
     storage: window.sessionStorage,
     replaceUrl: (u) => window.history.replaceState(window.history.state, '', u),
   });
-  socket = createWsClient({ url: socketUrl(window.location.href, token) });
+  socket = createWsClient({
+    url: socketUrl(window.location.href, token),
+    checkSession: sessionChecker(window.location.href, token),
+  });
   return (current = socket);
 }
 
@@ -78,8 +82,8 @@ export function getSocket(): WsClient | null {
   return socket;
 }
 
-/** Tests (and hosts that build their own) install an Api. */
-export function setApi(api: Api | null): void {
+/** Tests (and hosts that build their own) install an Api, and the WebSocket client when it is one. */
+export function setApi(api: Api | null, ws: WsClient | null = null): void {
   current = api;
-  socket = null;
+  socket = ws;
 }

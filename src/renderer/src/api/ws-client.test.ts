@@ -1,43 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { decodeWire, encodeWire, type WireRequest } from '../../../shared/wire';
+import { encodeWire } from '../../../shared/wire';
 import type { RunEvent } from '../../../shared/events';
 import type { SomSnapshot } from '../../../shared/run-types';
 import { createWsClient, defaultBackoff } from './ws-client';
-
-/** A WebSocket stand-in: records what is sent; the test opens it, answers and drops it. */
-class FakeSocket {
-  static all: FakeSocket[] = [];
-  readyState: 0 | 1 | 2 | 3 = 0;
-  sent: string[] = [];
-  onopen: ((ev: Event) => unknown) | null = null;
-  onclose: ((ev: CloseEvent) => unknown) | null = null;
-  onerror: ((ev: Event) => unknown) | null = null;
-  onmessage: ((ev: MessageEvent) => unknown) | null = null;
-  constructor(readonly url: string) {
-    FakeSocket.all.push(this);
-  }
-  send(t: string): void {
-    this.sent.push(t);
-  }
-  close(): void {
-    this.drop();
-  }
-  open(): void {
-    this.readyState = 1;
-    this.onopen?.(new Event('open'));
-  }
-  receive(text: string): void {
-    this.onmessage?.({ data: text } as MessageEvent);
-  }
-  drop(): void {
-    this.readyState = 3;
-    this.onclose?.({ reason: '' } as CloseEvent);
-  }
-  requests(): WireRequest[] {
-    return this.sent.map((t) => decodeWire<WireRequest>(t));
-  }
-}
+import { FakeSocket } from './fake-socket';
 
 const make = () =>
   createWsClient({ url: 'ws://lab/ws?token=t', socket: (u) => new FakeSocket(u), backoff: (n) => n * 100 });

@@ -1,19 +1,35 @@
 /**
  * The Api over the lab server's WebSocket: request {id, call, args} → response {id, ok, result|error},
  * events pushed as {event}. Calls made while disconnected wait for the next connection; calls in flight
- * when the socket drops are rejected (runs:start is not safe to resend). Reconnects with capped backoff.
+ * when the socket drops are rejected (runs:start is not safe to resend). Reconnects with capped backoff,
+ * unless the server says this page is no longer let in (a restart with a new token, another origin):
+ * then it stops and says what to do, since retrying can never succeed.
  */
 import { API_CALL_NAMES, type Api, type ApiCallName, type ApiCalls } from '../../../shared/api';
 import type { RunEvent } from '../../../shared/events';
 import { decodeWire, encodeWire, type WireResponse } from '../../../shared/wire';
+import type { SessionCheck } from './session';
 
-export type ConnStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
+export type ConnStatus = 'connecting' | 'open' | 'reconnecting' | 'refused' | 'closed';
 export interface ConnState {
   status: ConnStatus;
   attempt: number;
   retryInMs: number;
   everOpened: boolean;
   lastError?: string;
+  /** Why the server refuses this page (status 'refused'): its token no longer matches, or its origin. */
+  refusal?: 'token' | 'origin';
+  /** The last check after a close found no server answering. */
+  serverDown?: boolean;
+}
+
+/** What to tell the user when the server refuses this page; retrying cannot help, a new URL can. */
+export function refusalMessage(refusal: 'token' | 'origin', everOpened: boolean): string {
+  if (refusal === 'origin')
+    return "The lab server does not accept this page's address: open the exact URL it printed (…/?token=…).";
+  return everOpened
+    ? 'The lab server restarted with a new access token: open the new URL it printed (…/?token=…).'
+    : 'This page has no valid access token for the lab server: open the URL that `npm run lab` printed (…/?token=…).';
 }
 
 type SocketLike = Pick<WebSocket, 'send' | 'close' | 'readyState'> & {
@@ -29,6 +45,8 @@ export interface WsClientOptions {
   socket?: SocketFactory;
   /** Delay before reconnect attempt n (1, 2, …). */
   backoff?: (attempt: number) => number;
+  /** Asked after every close: is this page still let in? Without it, the client always retries. */
+  checkSession?: () => Promise<SessionCheck>;
 }
 
 export type WsClient = Api & {
@@ -56,6 +74,7 @@ export function createWsClient(o: WsClientOptions): WsClient {
   let ws: SocketLike | null = null;
   let nextId = 1;
   let closed = false;
+  let refusedWith: string | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   const setState = (patch: Partial<ConnState>): void => {
@@ -91,7 +110,7 @@ export function createWsClient(o: WsClientOptions): WsClient {
     const sock = open(o.url);
     ws = sock;
     sock.onopen = () => {
-      setState({ status: 'open', attempt: 0, everOpened: true, lastError: undefined });
+      setState({ status: 'open', attempt: 0, everOpened: true, lastError: undefined, serverDown: false });
       while (queue.length && sock.readyState === 1) sock.send(queue.shift()!);
     };
     sock.onmessage = (ev) => onMessage(String(ev.data));
@@ -99,23 +118,39 @@ export function createWsClient(o: WsClientOptions): WsClient {
     sock.onclose = (ev) => {
       if (ws !== sock) return;
       ws = null;
-      for (const [id, p] of pending) {
-        pending.delete(id);
-        p.reject(new Error(`${p.call}: the connection to the lab server was lost`));
-      }
-      if (closed) {
-        setState({ status: 'closed' });
-        return;
-      }
-      const attempt = state.attempt + 1;
-      const wait = backoff(attempt);
-      setState({ status: 'reconnecting', attempt, retryInMs: wait, lastError: ev.reason || state.lastError });
-      timer = setTimeout(connect, wait);
+      rejectAll('the connection to the lab server was lost');
+      if (closed) setState({ status: 'closed' });
+      else void afterClose(ev.reason);
     };
+  }
+
+  function rejectAll(why: string): void {
+    for (const [id, p] of pending) {
+      pending.delete(id);
+      p.reject(new Error(`${p.call}: ${why}`));
+    }
+    queue.length = 0;
+  }
+
+  async function afterClose(reason: string): Promise<void> {
+    const check = o.checkSession ? await o.checkSession().catch(() => 'down' as const) : 'ok';
+    if (closed) return;
+    if (check === 'token' || check === 'origin') {
+      refusedWith = refusalMessage(check, state.everOpened);
+      rejectAll(refusedWith);
+      setState({ status: 'refused', refusal: check, retryInMs: 0, lastError: refusedWith });
+      return;
+    }
+    const attempt = state.attempt + 1;
+    const wait = backoff(attempt);
+    const lastError = reason || state.lastError;
+    setState({ status: 'reconnecting', attempt, retryInMs: wait, serverDown: check === 'down', lastError });
+    timer = setTimeout(connect, wait);
   }
 
   function request<K extends ApiCallName>(call: K, args: unknown[]): Promise<Awaited<ReturnType<ApiCalls[K]>>> {
     if (closed) return Promise.reject(new Error(`${call}: the client is closed`));
+    if (refusedWith) return Promise.reject(new Error(`${call}: ${refusedWith}`));
     const id = nextId++;
     const text = encodeWire({ id, call, args });
     return new Promise((resolve, reject) => {
