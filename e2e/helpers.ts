@@ -11,7 +11,7 @@ import { startLabServer, type LabServer } from '../src/server/lab-server';
 export const CHROMIUM = '/usr/bin/chromium';
 export const ROOT = resolve(import.meta.dirname, '..');
 export const ARTIFACTS = join(ROOT, 'e2e-artifacts');
-const RENDERER = join(ROOT, 'out/renderer');
+export const RENDERER = join(ROOT, 'out/renderer');
 
 export const noChromium = !existsSync(CHROMIUM);
 if (noChromium) console.warn(`e2e skipped: ${CHROMIUM} is missing (apt-get install chromium; .ci/run does it)`);
