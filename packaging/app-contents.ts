@@ -31,23 +31,30 @@ export function packageOf(specifier: string): string | null {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
 }
 
-/** Packages a built bundle loads: static and dynamic imports, require(), and require.resolve() of literals. */
-export function importedPackages(code: string): Set<string> {
-  const found = new Set<string>();
+/**
+ * Packages a built bundle names: `loads` by static and dynamic import or require(), `resolves` by
+ * require.resolve() of a literal (a path looked up, maybe only on a code path the app never takes).
+ */
+export function importedPackages(code: string): { loads: Set<string>; resolves: Set<string> } {
   const spec = String.raw`["']([\w@:.][\w@:./-]*)["']`;
-  const patterns = [
-    String.raw`\bfrom\s*${spec}`,
-    String.raw`\bimport\s*${spec}`,
-    String.raw`\bimport\(\s*${spec}\s*\)`,
-    String.raw`\brequire\d*\(\s*${spec}\s*\)`,
-    String.raw`\bresolve\(\s*${spec}\s*\)`,
-  ].map((p) => new RegExp(p, 'g'));
-  for (const re of patterns)
-    for (const m of code.matchAll(re)) {
-      const pkg = packageOf(m[1]!);
-      if (pkg) found.add(pkg);
-    }
-  return found;
+  const find = (patterns: string[]): Set<string> => {
+    const found = new Set<string>();
+    for (const p of patterns)
+      for (const m of code.matchAll(new RegExp(p, 'g'))) {
+        const pkg = packageOf(m[1]!);
+        if (pkg) found.add(pkg);
+      }
+    return found;
+  };
+  return {
+    loads: find([
+      String.raw`\bfrom\s*${spec}`,
+      String.raw`\bimport\s*${spec}`,
+      String.raw`\bimport\(\s*${spec}\s*\)`,
+      String.raw`\brequire\d*\(\s*${spec}\s*\)`,
+    ]),
+    resolves: find([String.raw`\bresolve\(\s*${spec}\s*\)`]),
+  };
 }
 
 /** Total size of the files under a folder (0 when it does not exist). */

@@ -1,12 +1,14 @@
 /**
  * Which installed packages the desktop app leaves out. electron-builder ships every production
- * dependency with its whole tree; some are for the other hosts only (the lab server's `ws`, the CLI's
- * progress bars), and the native tfjs packages are dead weight where their install step never built the
- * libtensorflow binding (their tree pulls in all of @tensorflow/tfjs and core-js). Left out is a package
- * reachable only through a skipped one, found by walking package-lock.json the way Node resolves.
+ * dependency with its whole tree, but the app needs only what its built bundles (out/main, out/preload)
+ * name: the lab server's `ws`, the CLI's progress bars and the Node-side figure libraries stay out, and
+ * so do the native tfjs packages where their install step never built the libtensorflow binding (their
+ * tree pulls in all of @tensorflow/tfjs and core-js). Left out is a package reachable only through a
+ * skipped one, found by walking package-lock.json the way Node resolves.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { importedPackages } from './app-contents';
 
 interface LockPackage {
   dependencies?: Record<string, string>;
@@ -15,8 +17,11 @@ interface LockPackage {
 }
 export type Lock = { packages: Record<string, LockPackage> };
 
-/** Packages the app never imports: the lab server's and the CLI's own. */
-export const HOST_ONLY = ['ws', 'cli-progress'];
+/**
+ * Named by a bundle but never used by the app: tsx (with its esbuild binaries, 23 MB) is resolved only
+ * by the fork transport; Electron runs trainers as utility processes from the bundled trainer entry.
+ */
+export const NAMED_NOT_USED = ['tsx'];
 export const NATIVE_TFJS = ['@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu'];
 
 /** Where Node finds `name` from the package installed at `from` (a lock key such as "node_modules/a"). */
@@ -60,9 +65,39 @@ export function hasNativeBinding(projectDir: string, pkg: string): boolean {
   return existsSync(lib) && readdirSync(lib).some((d) => existsSync(join(lib, d, 'tfjs_binding.node')));
 }
 
+/** The built bundles electron-builder packs (run `npm run build` first). */
+export function bundleFiles(projectDir: string): string[] {
+  const out = join(projectDir, 'out');
+  if (!existsSync(join(out, 'main', 'index.js')))
+    throw new Error(`${out}/main/index.js is missing: build the app first (npm run build)`);
+  return ['main', 'preload'].flatMap((d) =>
+    readdirSync(join(out, d), { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.c?js$/.test(f))
+      .map((f) => join(out, d, f)),
+  );
+}
+
+/** Packages the bundles name (import, require, require.resolve), less NAMED_NOT_USED. */
+export function packagesNamedByBundles(projectDir: string): Set<string> {
+  const named = new Set<string>();
+  for (const f of bundleFiles(projectDir)) {
+    const { loads, resolves } = importedPackages(readFileSync(f, 'utf8'));
+    for (const p of [...loads, ...resolves]) if (!NAMED_NOT_USED.includes(p)) named.add(p);
+  }
+  return named;
+}
+
 /** What this checkout's app leaves out, as electron-builder `files` exclusions. */
 export function exclusionsFor(projectDir: string): { skipped: string[]; patterns: string[] } {
+  const pkg = JSON.parse(readFileSync(join(projectDir, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
   const lock = JSON.parse(readFileSync(join(projectDir, 'package-lock.json'), 'utf8')) as Lock;
-  const skipped = [...HOST_ONLY, ...NATIVE_TFJS.filter((p) => !hasNativeBinding(projectDir, p))];
+  const named = packagesNamedByBundles(projectDir);
+  // The native tfjs packages are imported by a computed name, so they are kept by their binding instead.
+  const skipped = [
+    ...Object.keys(pkg.dependencies).filter((d) => !named.has(d)),
+    ...NATIVE_TFJS.filter((p) => !hasNativeBinding(projectDir, p)),
+  ];
   return { skipped, patterns: leftOut(lock, skipped).map((k) => `!${k}{,/**}`) };
 }
