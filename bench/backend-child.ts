@@ -1,4 +1,5 @@
 /** One backend's part of the bench, run in its own process: start the backend, time every case on it. */
+import type { StepCounts } from '../src/engine/backend/counters';
 import type { BenchCase } from './cases/types';
 
 export const BENCH_BACKENDS = ['wasm-fixed', 'wasm-stock', 'cpu', 'tensorflow', 'webgpu', 'tensorflow-gpu'];
@@ -10,6 +11,10 @@ export interface Row {
   samplesPerSec?: number;
   msPerStep?: number;
   gflops?: number;
+  /** Worker threads the case trained on. */
+  workers?: number;
+  /** What one step dispatched and read back (counted on a step after warm-up; `sync` not included). */
+  counts?: StepCounts;
   /** samples/s ÷ the reference's samples/s for the same workload (with --ref). */
   vsRef?: number;
   /** tfjs-core and backend package versions. */
@@ -34,19 +39,27 @@ async function start(name: string): Promise<{ device: string; versions: Record<s
   return { device: report.device, versions: backendVersions(report.name) };
 }
 
-async function medianStepMs(c: BenchCase, reps: number, warm: number): Promise<number> {
+/** Warm-up, one counted step, then the median of `reps` timed steps (each followed by its sync). */
+async function measure(c: BenchCase, reps: number, warm: number): Promise<{ ms: number; counts: StepCounts }> {
   const tf = await import('@tensorflow/tfjs-core');
+  const { countStep } = await import('../src/engine/backend/counters');
   const w = await c.setup(tf);
   try {
-    for (let i = 0; i < warm; i++) await w.step();
+    for (let i = 0; i < warm; i++) {
+      await w.step();
+      await w.sync?.();
+    }
+    const { counts } = await countStep(() => w.step());
+    await w.sync?.();
     const times: number[] = [];
     for (let i = 0; i < reps; i++) {
       const t = performance.now();
       await w.step();
+      await w.sync?.();
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);
-    return times[Math.floor(times.length / 2)]!;
+    return { ms: times[Math.floor(times.length / 2)]!, counts };
   } finally {
     w.dispose();
   }
@@ -67,12 +80,14 @@ export async function benchBackend(name: string, cases: BenchCase[], reps: numbe
       continue;
     }
     try {
-      const ms = await medianStepMs(c, reps, warm);
+      const { ms, counts } = await measure(c, reps, warm);
       const sps = c.batch / (ms / 1000);
       rows.push({
         backend: name,
         case: c.name,
         device: started.device,
+        workers: c.workers ?? 1,
+        counts,
         samplesPerSec: sps,
         msPerStep: ms,
         gflops: (sps * c.flopsPerSample) / 1e9,

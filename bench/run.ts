@@ -110,7 +110,12 @@ async function main(): Promise<void> {
   console.log(table(rows, ref));
   // What a "step" is matters for GPU backends, where a read-back is a synchronisation.
   console.log(
-    '\nEach timed step ends with a read-back: the nets read their loss every step, the SOM steps one codebook value (Som.trainBatch) or the mean QE (raw ops).',
+    [
+      '',
+      'kernels / reads: what one step dispatched through the engine and read back to the host (a step after warm-up).',
+      'Each timed step is followed by a sync that reads one weight (not counted); the raw-op SOM step reads its mean QE',
+      'inside the step, as bench-ref/torch_ref.py does.',
+    ].join('\n'),
   );
   const dir = fileURLToPath(new URL('./results/', import.meta.url));
   mkdirSync(dir, { recursive: true });

@@ -7,13 +7,27 @@ const fmt = (v: number | undefined, digits: number) => (v === undefined ? '-' : 
 export function table(all: Row[], ref?: Record<string, number>): string {
   const rows = all.filter((r) => r.case !== '*');
   const notStarted = all.filter((r) => r.case === '*').map((r) => `${r.backend}: ${r.note}`);
-  const head = ['case', 'backend', 'samples/s', 'ms/step', 'GFLOP/s', ...(ref ? ['× ref'] : []), 'device / note'];
+  const head = [
+    'case',
+    'backend',
+    'workers',
+    'samples/s',
+    'ms/step',
+    'GFLOP/s',
+    'kernels',
+    'reads (bytes)',
+    ...(ref ? ['× ref'] : []),
+    'device / note',
+  ];
   const body = rows.map((r) => [
     r.case,
     r.backend,
+    r.workers === undefined ? '-' : String(r.workers),
     fmt(r.samplesPerSec, 0),
     fmt(r.msPerStep, 1),
     fmt(r.gflops, 2),
+    r.counts ? String(r.counts.kernels) : '-',
+    r.counts ? `${r.counts.reads} (${r.counts.bytesRead})` : '-',
     ...(ref ? [r.vsRef === undefined ? '-' : r.vsRef.toFixed(2)] : []),
     r.samplesPerSec ? (r.device ?? '') : (r.note ?? ''),
   ]);

@@ -1,7 +1,7 @@
-/** Training a tfjs-layers model as runs train them (model.apply inside Adam's minimize, loss read back). */
+/** Training a tfjs-layers model as runs train them (model.apply inside Adam's minimize, no read-back). */
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
-import { oneHotLabels } from './nets-raw';
+import { oneHotLabels, readOne } from './nets-raw';
 import type { Tf, Workload } from './types';
 
 export function layersTrainer(
@@ -16,15 +16,14 @@ export function layersTrainer(
   tf.dispose(model.apply(x, { training: false }) as Tensor); // builds the weights before the optimiser looks for them
   const opt = tf.train.adam(1e-3);
   return {
-    async step() {
-      const loss = opt.minimize(
+    step() {
+      opt.minimize(
         () => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as Tensor) as Scalar,
-        true,
-      )!;
+        false,
+      );
       after?.();
-      await loss.data();
-      loss.dispose();
     },
+    sync: () => readOne(tf, model.trainableWeights[0]!.read()),
     dispose() {
       model.dispose();
       opt.dispose();

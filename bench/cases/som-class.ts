@@ -1,6 +1,7 @@
 /** The same batch-SOM step through the engine's Som.trainBatch (src/engine/som; it computes no QE). */
 import { Som } from '../../src/engine/som';
 import { makeGrid } from '../../src/shared/som-math';
+import { readOne } from './nets-raw';
 import { B, D, N, SIDE, SIGMA } from './som-raw';
 import type { BenchCase, Tf } from './types';
 
@@ -15,13 +16,10 @@ export const somClass: BenchCase = {
     som.setCodebook(tf.randomUniform([N, D], 0, 1, 'float32', 1).dataSync() as Float32Array);
     const x = tf.randomUniform([B, D], 0, 1, 'float32', 2) as import('@tensorflow/tfjs-core').Tensor2D;
     return {
-      async step() {
+      step() {
         som.trainBatch(x, SIGMA);
-        // One value of the new codebook: reading it waits for the step on asynchronous backends.
-        const probe = tf.slice(som.codebook, [0, 0], [1, 1]);
-        await probe.data();
-        probe.dispose();
       },
+      sync: () => readOne(tf, som.codebook),
       dispose() {
         som.dispose();
         x.dispose();

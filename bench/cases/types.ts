@@ -2,9 +2,14 @@ import type * as tfc from '@tensorflow/tfjs-core';
 
 export type Tf = typeof tfc;
 
-/** A workload built on the active backend. `step` runs one training step and waits until it is done. */
+/**
+ * A workload built on the active backend. `step` runs one training step as a training loop would (what it
+ * dispatches and reads back is counted); `sync`, when there is one, waits until the step's work is done (on
+ * asynchronous backends a step only queues it) and is timed but not counted.
+ */
 export interface Workload {
   step(): Promise<void> | void;
+  sync?(): Promise<void>;
   dispose(): void;
 }
 
@@ -19,5 +24,7 @@ export interface BenchCase {
   ref?: string;
   /** Run on the pure-JS cpu backend too (only cases small enough to finish in seconds there). */
   cpuOk?: boolean;
+  /** Worker threads the case trains on (1 when absent). */
+  workers?: number;
   setup(tf: Tf): Promise<Workload> | Workload;
 }

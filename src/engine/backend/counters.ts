@@ -1,0 +1,61 @@
+/**
+ * Per-step overhead that can be counted on any machine: kernels dispatched (every engine.runKernel call, as
+ * the ops make them, gradients included) and values read back to the host (every engine.read / readSync,
+ * which is what Tensor.data() and dataSync() call). On a GPU each read-back is a synchronisation and each
+ * kernel a dispatch, so these two numbers say how a step will scale there without a GPU to measure it on.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+
+export interface StepCounts {
+  /** Kernels dispatched through the engine. */
+  kernels: number;
+  /** Kernel name → times dispatched. */
+  byKernel: Record<string, number>;
+  /** Read-backs (data() / dataSync() / arraySync() ...). */
+  reads: number;
+  bytesRead: number;
+}
+
+type EngineHooks = Pick<tf.Engine, 'runKernel' | 'read' | 'readSync'>;
+
+const byteLength = (v: unknown): number =>
+  ArrayBuffer.isView(v) ? v.byteLength : Array.isArray(v) ? v.reduce((s: number, b) => s + byteLength(b), 0) : 0;
+
+/**
+ * Runs `fn` and counts what it dispatched and read back. Nested calls are refused: the hooks are instance
+ * properties on the one engine and a second layer would count everything twice.
+ */
+export async function countStep<T>(fn: () => T | Promise<T>): Promise<{ result: T; counts: StepCounts }> {
+  const engine = tf.engine() as tf.Engine & Partial<Record<'__counting', boolean>>;
+  if (engine.__counting) throw new Error('countStep: already counting (calls do not nest)');
+  const counts: StepCounts = { kernels: 0, byKernel: {}, reads: 0, bytesRead: 0 };
+  const own = engine as unknown as EngineHooks;
+  const hooked = ['runKernel', 'read', 'readSync'] as const;
+  if (hooked.some((k) => Object.hasOwn(engine, k))) throw new Error('countStep: the engine is already hooked');
+  const proto = Object.getPrototypeOf(engine) as EngineHooks;
+  own.runKernel = function (this: tf.Engine, name, inputs, attrs) {
+    counts.kernels++;
+    counts.byKernel[name] = (counts.byKernel[name] ?? 0) + 1;
+    return proto.runKernel.call(this, name, inputs, attrs);
+  };
+  own.readSync = function (this: tf.Engine, dataId) {
+    const v = proto.readSync.call(this, dataId);
+    counts.reads++;
+    counts.bytesRead += byteLength(v);
+    return v;
+  };
+  own.read = async function (this: tf.Engine, dataId) {
+    counts.reads++;
+    const v = await proto.read.call(this, dataId);
+    counts.bytesRead += byteLength(v);
+    return v;
+  };
+  engine.__counting = true;
+  try {
+    return { result: await fn(), counts };
+  } finally {
+    // Back to the prototype's methods (delete, so no instance copy is left behind).
+    for (const k of hooked) delete (own as Partial<EngineHooks>)[k];
+    delete engine.__counting;
+  }
+}
