@@ -16,7 +16,8 @@ export interface StepCounts {
   bytesRead: number;
 }
 
-type EngineHooks = Pick<tf.Engine, 'runKernel' | 'read' | 'readSync'>;
+type Engine = ReturnType<typeof tf.engine>;
+type EngineHooks = Pick<Engine, 'runKernel' | 'read' | 'readSync'>;
 
 const byteLength = (v: unknown): number =>
   ArrayBuffer.isView(v) ? v.byteLength : Array.isArray(v) ? v.reduce((s: number, b) => s + byteLength(b), 0) : 0;
@@ -26,25 +27,25 @@ const byteLength = (v: unknown): number =>
  * properties on the one engine and a second layer would count everything twice.
  */
 export async function countStep<T>(fn: () => T | Promise<T>): Promise<{ result: T; counts: StepCounts }> {
-  const engine = tf.engine() as tf.Engine & Partial<Record<'__counting', boolean>>;
+  const engine = tf.engine() as Engine & Partial<Record<'__counting', boolean>>;
   if (engine.__counting) throw new Error('countStep: already counting (calls do not nest)');
   const counts: StepCounts = { kernels: 0, byKernel: {}, reads: 0, bytesRead: 0 };
   const own = engine as unknown as EngineHooks;
   const hooked = ['runKernel', 'read', 'readSync'] as const;
   if (hooked.some((k) => Object.hasOwn(engine, k))) throw new Error('countStep: the engine is already hooked');
   const proto = Object.getPrototypeOf(engine) as EngineHooks;
-  own.runKernel = function (this: tf.Engine, name, inputs, attrs) {
+  own.runKernel = function (this: Engine, name, inputs, attrs) {
     counts.kernels++;
     counts.byKernel[name] = (counts.byKernel[name] ?? 0) + 1;
     return proto.runKernel.call(this, name, inputs, attrs);
   };
-  own.readSync = function (this: tf.Engine, dataId) {
+  own.readSync = function (this: Engine, dataId) {
     const v = proto.readSync.call(this, dataId);
     counts.reads++;
     counts.bytesRead += byteLength(v);
     return v;
   };
-  own.read = async function (this: tf.Engine, dataId) {
+  own.read = async function (this: Engine, dataId) {
     counts.reads++;
     const v = await proto.read.call(this, dataId);
     counts.bytesRead += byteLength(v);
