@@ -17,7 +17,12 @@ export interface StepCounts {
 }
 
 type Engine = ReturnType<typeof tf.engine>;
-type EngineHooks = Pick<Engine, 'runKernel' | 'read' | 'readSync'>;
+/** The three engine methods hooked, typed loosely: the hooks only count and pass everything through. */
+interface EngineHooks {
+  runKernel(this: Engine, name: string, inputs: unknown, attrs?: unknown): unknown;
+  read(this: Engine, dataId: object): Promise<unknown>;
+  readSync(this: Engine, dataId: object): unknown;
+}
 
 const byteLength = (v: unknown): number =>
   ArrayBuffer.isView(v) ? v.byteLength : Array.isArray(v) ? v.reduce((s: number, b) => s + byteLength(b), 0) : 0;
@@ -34,18 +39,18 @@ export async function countStep<T>(fn: () => T | Promise<T>): Promise<{ result: 
   const hooked = ['runKernel', 'read', 'readSync'] as const;
   if (hooked.some((k) => Object.hasOwn(engine, k))) throw new Error('countStep: the engine is already hooked');
   const proto = Object.getPrototypeOf(engine) as EngineHooks;
-  own.runKernel = function (this: Engine, name, inputs, attrs) {
+  own.runKernel = function (name, inputs, attrs) {
     counts.kernels++;
     counts.byKernel[name] = (counts.byKernel[name] ?? 0) + 1;
     return proto.runKernel.call(this, name, inputs, attrs);
   };
-  own.readSync = function (this: Engine, dataId) {
+  own.readSync = function (dataId) {
     const v = proto.readSync.call(this, dataId);
     counts.reads++;
     counts.bytesRead += byteLength(v);
     return v;
   };
-  own.read = async function (this: Engine, dataId) {
+  own.read = async function (dataId) {
     counts.reads++;
     const v = await proto.read.call(this, dataId);
     counts.bytesRead += byteLength(v);
