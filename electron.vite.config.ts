@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
-import vue from '@vitejs/plugin-vue';
+import { rendererConfig } from './vite.renderer.config';
 
 // Three bundles: main (plus the trainer entry that utilityProcess forks), a sandboxed CommonJS preload,
 // and the Vue renderer that the lab server also serves.
@@ -26,13 +26,5 @@ export default defineConfig({
       },
     },
   },
-  renderer: {
-    root: resolve(__dirname, 'src/renderer'),
-    base: './',
-    plugins: [vue()],
-    build: {
-      outDir: resolve(__dirname, 'out/renderer'),
-      rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') },
-    },
-  },
+  renderer: rendererConfig,
 });

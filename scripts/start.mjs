@@ -1,15 +1,24 @@
 #!/usr/bin/env node
-// `npm start`: build, then launch Electron. Where the Electron binary is missing, try electron's own
-// installer once; where that fails too (no route to its download host), say so and run the lab server in
-// the browser instead, on the same built-in data.
+// `npm start`: the desktop app where Electron can be had, otherwise the lab server in the browser, on the
+// same default project in the user's data folder (never inside the checkout). Where the Electron binary is
+// missing, electron's own installer is tried once; its failure is one line, not a stack trace.
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const root = join(dirname(new URL(import.meta.url).pathname), '..');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
+
+/** Electron's userData for SOM Lab (main sets it to appData/somlab): the same folder for both hosts. */
+function userDataDir() {
+  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'somlab');
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'somlab');
+  return join(process.env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'somlab');
+}
 
 function electronBinary() {
   try {
@@ -23,42 +32,47 @@ function electronBinary() {
   }
 }
 
-function tryInstallElectron() {
+/** Runs electron's installer quietly; returns null when it worked, else its first error line. */
+function installElectron() {
   const install = join(dirname(require.resolve('electron/package.json')), 'install.js');
-  console.log("start: the Electron binary is not installed; trying electron's installer…");
   const r = spawnSync(process.execPath, [install], { encoding: 'utf8', timeout: 120_000 });
-  if (r.status !== 0)
-    console.log(`start: electron's installer failed: ${(r.stderr || r.stdout || 'timed out').trim().split('\n')[0]}`);
-  return r.status === 0;
+  if (r.status === 0) return null;
+  const text = `${r.stderr ?? ''}\n${r.stdout ?? ''}`;
+  const line = text.split('\n').find((l) => /error/i.test(l)) ?? text.split('\n').find((l) => l.trim());
+  return (line ?? 'timed out').trim().slice(0, 200);
 }
 
 let bin = electronBinary();
-if (!bin && tryInstallElectron()) bin = electronBinary();
+let why = null;
+if (!bin) {
+  console.log('start: the Electron binary is not installed; trying its download once…');
+  why = installElectron();
+  if (!why) bin = electronBinary();
+}
 
 if (bin) {
-  const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit', cwd: root });
+  const build = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      stdio: 'inherit',
+      cwd: root,
+    },
+  );
   if (build.status !== 0) process.exit(build.status ?? 1);
   const child = spawn(bin, [root, ...args], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  console.log(`
-start: Electron could not be installed here (its binary is downloaded from a host this machine cannot
-reach), so SOM Lab starts as a lab server instead: the same app, in your browser. Open the URL printed
-below (it carries an access token). To get the desktop app, run \`node node_modules/electron/install.js\`
-on a machine with internet access, then \`npm start\` again.
-`);
-  const project = args.find((a, i) => args[i - 1] === '--project') ?? 'somlab-project';
+  console.log(`start: Electron could not be downloaded here (${why ?? 'no binary after install'}).
+start: starting SOM Lab as a lab server instead: the same app, in your browser (the URL carries an access
+       token). For the desktop app, run \`node node_modules/electron/install.js\` where its download host can be
+       reached, then \`npm start\` again.`);
+  const given = args.find((a, i) => args[i - 1] === '--project');
+  const project = given ?? join(userDataDir(), 'Default project');
+  const rest = args.filter((a, i) => a !== '--project' && args[i - 1] !== '--project');
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(root, 'src/server/main.ts'),
-      '--project',
-      project,
-      '--open',
-      ...args.filter((a, i) => a !== '--project' && args[i - 1] !== '--project'),
-    ],
+    ['--import', 'tsx', join(root, 'src/server/main.ts'), '--project', project, '--open', ...rest],
     { stdio: 'inherit', cwd: root },
   );
   child.on('exit', (code) => process.exit(code ?? 0));

@@ -1,10 +1,11 @@
 /** `npm run lab -- --project DIR [--projects DIR]... [--data DIR]... [--host H] [--port P] [--no-token] [--open]` */
 import { existsSync } from 'node:fs';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultProjectRoots, isLoopback, startLabServer } from './lab-server';
+import { openBrowser } from './open-browser';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const rendererDir = join(root, 'out/renderer');
@@ -14,7 +15,14 @@ function ensureRenderer(rebuild: boolean): void {
   console.log('lab: building the renderer (once)…');
   const r = spawnSync(
     process.execPath,
-    [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(root, 'vite.renderer.config.ts')],
+    [
+      join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      join(root, 'vite.renderer.config.ts'),
+      '--logLevel',
+      'warn',
+    ],
     { stdio: 'inherit', cwd: root },
   );
   if (r.status !== 0) throw new Error('renderer build failed');
@@ -56,12 +64,10 @@ export async function labMain(argv: string[]): Promise<void> {
     dataRoots: values.data!.map((d) => resolve(d)),
   });
   console.log(`SOM Lab is running at ${lab.url}`);
+  const notOpened = values.open ? await openBrowser(lab.url) : null;
+  if (notOpened) console.log(`lab: could not open a browser (${notOpened}): open the URL above yourself`);
   console.log(`project: ${project}; projects may be opened or created under: ${projectRoots.join(', ')}`);
   if (values.data!.length) console.log(`dataset folders allowed under: ${values.data!.join(', ')}`);
-  if (values.open)
-    spawn('xdg-open', [lab.url], { stdio: 'ignore', detached: true })
-      .on('error', () => {})
-      .unref();
   const shutdown = async (): Promise<void> => {
     console.log('lab: stopping…');
     await lab.close();
