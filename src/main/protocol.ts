@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { containedPath } from '../engine/fs/contain';
-import { RENDERER_CSP } from '../shared/csp';
+import { RENDERER_CSP, RENDERER_TYPES } from '../shared/csp';
 
 export const APP_SCHEME = 'somlab';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
@@ -17,17 +17,6 @@ export const APP_INDEX = `${APP_ORIGIN}/index.html`;
 export const APP_SCHEME_PRIVILEGES = {
   scheme: APP_SCHEME,
   privileges: { standard: true, secure: true, supportFetchAPI: true },
-};
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
 };
 
 const HEADERS = { 'content-security-policy': RENDERER_CSP, 'x-content-type-options': 'nosniff' };
@@ -58,7 +47,7 @@ export async function rendererResponse(url: string, rendererDir: string): Promis
   if (!body) return refuse(404, 'not found');
   return new Response(body, {
     status: 200,
-    headers: { ...HEADERS, 'content-type': TYPES[extname(found.real)] ?? 'application/octet-stream' },
+    headers: { ...HEADERS, 'content-type': RENDERER_TYPES[extname(found.real)] ?? 'application/octet-stream' },
   });
 }
 

@@ -8,18 +8,7 @@ import type { ServerResponse } from 'node:http';
 import { extname } from 'node:path';
 import { containedPath } from '../engine/fs/contain';
 import { decodedPath } from './request';
-import { RENDERER_CSP } from '../shared/csp';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
+import { RENDERER_CSP, RENDERER_TYPES } from '../shared/csp';
 
 /** Renderer assets are a few MB; anything far bigger is not one of them. */
 const MAX_ASSET_BYTES = 64 * 1024 * 1024;
@@ -58,7 +47,7 @@ export async function sendFile(
     sendText(res, 500, `SOM Lab: this file cannot be read (${(e as NodeJS.ErrnoException).code ?? 'read error'})`);
     return;
   }
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
+  res.writeHead(200, { 'content-type': RENDERER_TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
   res.end(head ? undefined : body);
 }
 
