@@ -1,7 +1,8 @@
 /**
  * How both hosts serve the renderer's files. The Content-Security-Policy is one string: the lab server
- * sends it with every static file, Electron's somlab:// protocol with every response. `connect-src 'self'` covers the lab
- * server's own WebSocket (CSP 3 matches ws:/wss: of the page's host under 'self') and nothing else.
+ * sends it with every static file, Electron's somlab:// protocol with every response. `connect-src 'self'`
+ * covers the lab server's own WebSocket (CSP 3 matches ws:/wss: of the page's host under 'self') and
+ * nothing else.
  */
 export const RENDERER_CSP = [
   "default-src 'self'",
