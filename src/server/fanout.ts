@@ -1,10 +1,11 @@
 /**
- * Run events to every connected tab: encoded once per event (one shared Buffer, however many tabs), then
- * handed to each tab's Outbox, which decides per tab what to send now, coalesce or hold.
+ * Run events to every connected tab: encoded at most once per event (one shared Buffer, however many tabs)
+ * and handed to each tab's Outbox, which decides per tab what to send now, coalesce or hold. Latest-wins
+ * events are encoded only when a tab actually sends them, so a snapshot that every tab skips costs nothing.
  */
 import type { RunEvent, RunEventOf, RunEventType } from '../shared/events';
-import { encodeWire } from '../shared/wire';
 import type { Outbox } from './outbox';
+import { encodeWireBuffer } from './wire-buffer';
 
 /** Events a tab only needs the newest of, keyed by what they describe (run and layer). */
 const LATEST_WINS: { [T in RunEventType]?: (e: RunEventOf<T>) => string } = {
@@ -34,9 +35,11 @@ export function createFanout(source: EventSource): Fanout {
   const outboxes = new Set<Outbox>();
   const off = source.onRunEvent((event) => {
     if (outboxes.size === 0) return;
-    const payload = Buffer.from(encodeWire({ event }));
     const key = latestKey(event);
-    for (const o of outboxes) o.push(payload, key);
+    // Encoded once for every tab; a latest-wins event only when some tab sends it (often none is ready).
+    let bytes: Buffer | undefined;
+    const payload = (): Buffer => (bytes ??= encodeWireBuffer({ event }));
+    for (const o of outboxes) o.push(key === undefined ? payload() : payload, key);
   });
   return {
     add(outbox) {

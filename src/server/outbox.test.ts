@@ -102,3 +102,18 @@ describe('Outbox', () => {
     expect(ws.closed).toEqual({ code: CLOSE_TOO_FAR_BEHIND, reason: expect.stringMatching(/stopped reading/) });
   });
 });
+
+describe('Outbox with lazy payloads', () => {
+  it('never encodes a latest-wins message that a newer one replaced before it was sent', () => {
+    const { ws, box } = make();
+    const encoded: string[] = [];
+    const lazy = (text: string) => () => (encoded.push(text), msg(text));
+    box.push(msg('x'.repeat(150)));
+    box.push(lazy('snap-1'), 'run/som');
+    box.push(lazy('snap-2'), 'run/som');
+    expect(encoded).toEqual([]);
+    ws.drain();
+    expect(encoded).toEqual(['snap-2']);
+    expect(ws.sent.at(-1)).toBe('snap-2');
+  });
+});

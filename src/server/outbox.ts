@@ -32,8 +32,12 @@ export const OUTBOX_LIMITS: OutboxLimits = {
   closeGraceMs: 5000,
 };
 
+/** The bytes of a message, or how to make them: encoded only if and when sent (or queued to arrive). */
+export type Payload = Buffer | (() => Buffer);
+const bytesOf = (p: Payload): Buffer => (typeof p === 'function' ? p() : p);
+
 interface Waiting {
-  payload: Buffer;
+  payload: Payload;
   /** Set for latest-wins messages: a newer message with the same key replaces this one. */
   key?: string;
 }
@@ -51,8 +55,11 @@ export class Outbox {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Queues a message; `latestKey` marks it as replaceable by a newer one with the same key. */
-  push(payload: Buffer, latestKey?: string): void {
+  /**
+   * Queues a message; `latestKey` marks it as replaceable by a newer one with the same key. A latest-wins
+   * message given as a function is never encoded when a newer one replaces it before it is sent.
+   */
+  push(payload: Payload, latestKey?: string): void {
     if (this.closed) return;
     if (this.waiting.length === 0 && this.ws.bufferedAmount < this.limits.sendBelow) {
       this.write(payload);
@@ -75,23 +82,25 @@ export class Outbox {
   }
 
   private enqueue(w: Waiting): void {
+    if (w.key === undefined) {
+      w.payload = bytesOf(w.payload);
+      this.mustArriveBytes += w.payload.length;
+    } else this.byKey.set(w.key, w);
     this.waiting.push(w);
-    if (w.key === undefined) this.mustArriveBytes += w.payload.length;
-    else this.byKey.set(w.key, w);
   }
 
   private flush(): void {
     while (!this.closed && this.waiting.length > 0 && this.ws.bufferedAmount < this.limits.sendBelow) {
       const w = this.waiting.shift()!;
-      if (w.key === undefined) this.mustArriveBytes -= w.payload.length;
+      if (w.key === undefined) this.mustArriveBytes -= (w.payload as Buffer).length;
       else this.byKey.delete(w.key);
       this.write(w.payload);
     }
   }
 
-  private write(payload: Buffer): void {
+  private write(payload: Payload): void {
     if (this.ws.readyState !== this.ws.OPEN) return;
-    this.ws.send(payload, { binary: false }, (err) => {
+    this.ws.send(bytesOf(payload), { binary: false }, (err) => {
       if (err || this.closed) return;
       this.stalledSince = this.now(); // progress: the kernel took the bytes
       this.flush();

@@ -6,9 +6,10 @@
  */
 import type { RawData, WebSocket } from 'ws';
 import { clip } from '../shared/clip';
-import { decodeWire, encodeWire, type WireResponse } from '../shared/wire';
+import { decodeWire, type WireResponse } from '../shared/wire';
 import type { Fanout } from './fanout';
 import { Outbox } from './outbox';
+import { encodeWireBuffer } from './wire-buffer';
 
 export interface CallHost {
   call(name: string, args: unknown): Promise<unknown>;
@@ -52,7 +53,7 @@ export function serveSocket(ws: WebSocket, host: CallHost, fanout: Fanout): void
   const outbox = new Outbox(ws);
   const leave = fanout.add(outbox);
   let inFlight = 0;
-  const reply = (r: WireResponse): void => outbox.push(Buffer.from(encodeWire(r)));
+  const reply = (r: WireResponse): void => outbox.push(encodeWireBuffer(r));
   const fail = (id: number, message: string): void => reply({ id, ok: false, error: clip(message, MAX_ERROR_CHARS) });
 
   // ws has already closed the socket with the RFC 6455 code (1002, 1007, 1009); nothing is left to do.

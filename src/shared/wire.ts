@@ -17,14 +17,23 @@ export type WireResponse =
 const TYPED = { f32: Float32Array, i32: Int32Array, u8: Uint8Array } as const;
 type TypedTag = keyof typeof TYPED;
 
-function tagOf(v: unknown): TypedTag | null {
+/** The wire tag of a typed array the protocol carries, or null for any other value. */
+export function tagOf(v: unknown): TypedTag | null {
   if (v instanceof Float32Array) return 'f32';
   if (v instanceof Int32Array) return 'i32';
   if (v instanceof Uint8Array) return 'u8';
   return null;
 }
 
+/** Node's Buffer where there is one (the hosts): base64 in native code, without a binary string first. */
+const nodeBuffer = (
+  globalThis as {
+    Buffer?: { from(a: ArrayBufferLike, offset: number, length: number): { toString(enc: 'base64'): string } };
+  }
+).Buffer;
+
 function toBase64(bytes: Uint8Array): string {
+  if (nodeBuffer) return nodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
   let s = '';
   const chunk = 0x8000;
   for (let i = 0; i < bytes.length; i += chunk) s += String.fromCharCode(...bytes.subarray(i, i + chunk));
