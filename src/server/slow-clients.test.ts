@@ -61,7 +61,7 @@ describe('slow clients', () => {
       `slow clients: RSS ${(before.rss / MB).toFixed(0)} MB before, peak ${(peak.rss / MB).toFixed(0)} MB ` +
         `(+${grew.toFixed(0)} MB) with 3 stuck tabs over ${(FLOOD.ticks * FLOOD.tickMs) / 1000} s of ~17 MB/s`,
     );
-    expect(grew).toBeLessThan(60);
+    expect(grew).toBeLessThan(45); // unbounded (no outbox): +74 to +113 MB on this machine
     expect(peak.rss / MB).toBeLessThan(150);
 
     // The reading tab: every row, in order; snapshots to the last one.
