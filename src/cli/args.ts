@@ -1,7 +1,8 @@
 /** Tiny argument parsing on node:util parseArgs, with errors that list what is accepted. */
 import { parseArgs } from 'node:util';
+import { PANELS } from '../shared/figure-spec';
 
-export const COMMANDS = ['run', 'sweep', 'reproduce', 'list', 'presets', 'help'] as const;
+export const COMMANDS = ['run', 'sweep', 'reproduce', 'list', 'presets', 'export', 'figure', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliArgs {
@@ -26,6 +27,9 @@ export interface CliArgs {
   summaries: string;
   /** reproduce --full --report-only: rebuild the report from the summaries, no training. */
   reportOnly: boolean;
+  /** export: the panel request as typed (validated by ExportRequestSchema); figure: the spec file. */
+  exportRequest: Record<string, unknown>;
+  figureFile?: string;
 }
 
 function wholeNumber(flag: string, raw: string | undefined, fallback: number, max: number): number {
@@ -44,20 +48,40 @@ commands:
   reproduce  [--quick] [--only NAME,NAME] [--out FILE] [--from-project]  (every seed preset; a markdown table)
   reproduce  --full [--seeds N] [--workers N] [--cifar DIR] [--summaries DIR] [--out FILE] [--report-only]
              (full MNIST, several seeds, resumable: summaries in docs/reproduction, table in docs/REPRODUCTION.md)
-  list     [--project DIR] [--json]
-  presets  [--json]
+  list       [--project DIR] [--json]   (runs with names, tags, status and final metrics)
+  presets    [--json]
+  export     --run ID --panel P --format svg|pdf|png|pgf|csv|gif [--step N] [--width 3.5in] [--dpi 300]
+             [--layer L] [--x step|epoch|time] [--log] [--with ID,ID] [--frames N]   (into runs/ID/figures/)
+  figure     FIGURE.json   (a composed figure spec: renders figures/NAME.{svg,pdf,png} with its provenance)
+  help       this text (also --help, -h)
+
+panels: ${PANELS.join(', ')}
 
 --project defaults to ./somlab-project; --data adds a folder that dataset paths may point into.`;
 
 export function parseCli(argv: string[]): CliArgs {
-  const [command = 'help', ...rest] = argv;
+  const [first = 'help', ...rest] = argv;
+  const command = first === '--help' || first === '-h' ? 'help' : first;
   if (!(COMMANDS as readonly string[]).includes(command)) {
     throw new Error(`unknown command "${command}": expected one of ${COMMANDS.join(', ')}\n\n${USAGE}`);
   }
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
     strict: true,
+    allowPositionals: command === 'figure',
     options: {
+      run: { type: 'string' },
+      panel: { type: 'string' },
+      format: { type: 'string' },
+      step: { type: 'string' },
+      width: { type: 'string' },
+      dpi: { type: 'string' },
+      layer: { type: 'string' },
+      x: { type: 'string' },
+      log: { type: 'boolean', default: false },
+      with: { type: 'string' },
+      frames: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
       preset: { type: 'string' },
       spec: { type: 'string' },
       project: { type: 'string', default: 'somlab-project' },
@@ -87,8 +111,13 @@ export function parseCli(argv: string[]): CliArgs {
   if ((command === 'run' || command === 'sweep') && !values.preset === !values.spec) {
     throw new Error(`${command}: give exactly one of --preset NAME or --spec FILE`);
   }
+  if (command === 'export' && (!values.run || !values.panel || !values.format))
+    throw new Error('export: give --run ID, --panel P and --format F');
+  if (command === 'figure' && positionals.length !== 1) throw new Error('figure: give one FIGURE.json file');
   return {
-    command: command as Command,
+    command: values.help ? 'help' : (command as Command),
+    exportRequest: exportRequest(values),
+    figureFile: positionals[0],
     preset: values.preset,
     spec: values.spec,
     project: values.project!,
@@ -107,4 +136,23 @@ export function parseCli(argv: string[]): CliArgs {
     summaries: values.summaries!,
     reportOnly: values['report-only']!,
   };
+}
+
+/** Numbers parsed, the rest as typed: ExportRequestSchema names a bad field with what it expected. */
+function exportRequest(v: Record<string, string | boolean | string[] | undefined>): Record<string, unknown> {
+  const num = (k: string) => (v[k] === undefined ? undefined : Number(v[k]));
+  const out: Record<string, unknown> = {
+    run: v.run,
+    panel: v.panel,
+    format: v.format,
+    step: num('step'),
+    width: v.width,
+    dpi: num('dpi'),
+    layer: v.layer,
+    x: v.x,
+    log: v.log || undefined,
+    with: typeof v.with === 'string' ? v.with.split(',').filter(Boolean) : undefined,
+    frames: num('frames'),
+  };
+  return Object.fromEntries(Object.entries(out).filter(([, x]) => x !== undefined));
 }

@@ -4,6 +4,7 @@ import { runCommand } from './run';
 import { listCommand, presetsCommand } from './list';
 import { reproduceCommand } from './reproduce';
 import { sweepCommand } from './sweep';
+import { exportCommand, figureCommand } from './export';
 
 export async function main(argv: string[]): Promise<number> {
   let args;
@@ -25,6 +26,10 @@ export async function main(argv: string[]): Promise<number> {
         return await listCommand(args);
       case 'presets':
         return presetsCommand(args);
+      case 'export':
+        return await exportCommand(args);
+      case 'figure':
+        return await figureCommand(args);
       case 'help':
         console.log(USAGE);
         return 0;

@@ -38,6 +38,17 @@ export const RunRecordSchema = z.object({
   error: z.string().optional(),
   /** Non-fatal problems met loading the data (images resized, grey expanded to RGB, files skipped). */
   warnings: z.array(z.string()).optional(),
+  /** The dataset's class names by index, so maps and legends name classes, never numbers. */
+  classes: z.array(z.string()).optional(),
+  /** Why each backend before the one that ran was skipped. */
+  backendSkipped: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
+  /** Training throughput the run reached (samples per second, from its metric rows). */
+  samplesPerSec: z.number().optional(),
+  /** The user's labels and note (run management); the name above is the user's too once renamed. */
+  tags: z.array(z.string()).optional(),
+  note: z.string().optional(),
+  /** "Run again with changes": the run this one's spec was edited from. */
+  editedFrom: z.string().optional(),
 });
 export type RunRecord = z.infer<typeof RunRecordSchema>;
 

@@ -37,13 +37,18 @@ export async function runFromSpec(cmd: StartCommand, ctx: RunContext): Promise<L
     });
     ctx.emit({ type: 'run-created', v: EVENTS_VERSION, runId, startedAt: store.record.startedAt });
     const backend = await ctx.deps.pickBackend(spec.backend);
-    await store.update({ backend: backend.name, device: backend.device });
+    await store.update({
+      backend: backend.name,
+      device: backend.device,
+      ...(backend.skipped.length ? { backendSkipped: backend.skipped } : {}),
+    });
     const data = await ctx.deps.loadDataset(spec.dataset, {
       allowedRoots: cmd.unrestricted ? undefined : cmd.dataRoots,
       seed: spec.seed,
     });
     for (const message of data.warnings) ctx.emit({ type: 'log', v: EVENTS_VERSION, runId, level: 'warn', message });
     if (data.warnings.length) await store.update({ warnings: data.warnings }); // kept for reopening the run
+    if (data.classes.length) await store.update({ classes: data.classes });
     exp = await ctx.deps.build(spec, data);
     await store.update({ totalSteps: exp.totalSteps });
     ctx.emit({

@@ -4,7 +4,7 @@
  */
 import type { SomConfig } from '../../../shared/spec';
 import type { SomSnapshot } from '../../../shared/run-types';
-import { hexCentre } from '../map/grid-geometry';
+import { hexCentre } from '../../../shared/map/grid-geometry';
 import { mulberry32 } from './demo-data';
 
 export class DemoSom {

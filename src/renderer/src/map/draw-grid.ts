@@ -4,9 +4,15 @@
  * scales the context for the pixel ratio.
  */
 import type { SomSnapshot } from '../../../shared/run-types';
-import { cellPolygon, gridLayout, type GridLayout } from './grid-geometry';
+import { cellPolygon, gridLayout, type GridLayout } from '../../../shared/map/grid-geometry';
 import { SCALES, classColour, extent, normalise, rgbCss, type ScaleName } from '../../../shared/charts/colours';
-import { codebookAtlas, codebookRange, codebookView, imageShape, neuronColour } from './codebook-image';
+import {
+  codebookAtlas,
+  codebookRange,
+  codebookView,
+  imageShape,
+  neuronColour,
+} from '../../../shared/map/codebook-image';
 
 export type GridMode = 'codebook' | 'umatrix' | 'hits' | 'classes';
 export const LEGEND_H = 34;

@@ -4,8 +4,8 @@
  * a ring is drawn as a circle, where the last and the first neuron are neighbours on screen anyway.
  */
 import type { WinnerTrace } from '../../../shared/run-types';
-import type { GridLayout } from './grid-geometry';
-import { gridToPixel } from './grid-geometry';
+import type { GridLayout } from '../../../shared/map/grid-geometry';
+import { gridToPixel } from '../../../shared/map/grid-geometry';
 import { classColour, rgbCss } from '../../../shared/charts/colours';
 import { pathSegments, wrapRule } from './wrap-segments';
 

@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { codebookAtlas, codebookRange, codebookView, imageShape, neuronColour, neuronToRgba } from './codebook-image';
 

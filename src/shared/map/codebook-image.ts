@@ -2,8 +2,8 @@
  * Codebook vectors as pixels: each neuron's weight vector reshaped to the input image ([h,w,1] grey,
  * [h,w,3] colour; a flat [d] with d a square is read as a grey √d×√d image), or as one colour when D = 3.
  */
-import type { Rgb } from '../../../shared/charts/colours';
-import { extent } from '../../../shared/charts/colours';
+import type { Rgb } from '../charts/colours';
+import { extent } from '../charts/colours';
 
 export interface ImageShape {
   h: number;

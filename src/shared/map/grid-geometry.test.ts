@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { cellPolygon, gridLayout, gridToPixel, hexCentre, hitTest } from './grid-geometry';
 
