@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, nextTick, type App } from 'vue';
 import { createPinia } from 'pinia';
-import { createFakeApi, type FakeApi } from '../api/fake-api';
+import { createFakeApi, type FakeApi } from '../api/fake-api.test-helper';
 import { setApi } from '../api';
 
 import NewRunForm from './NewRunForm.vue';

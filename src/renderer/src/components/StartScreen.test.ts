@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, nextTick, type App } from 'vue';
 import { createPinia } from 'pinia';
-import { createFakeApi, type FakeApi } from '../api/fake-api';
+import { createFakeApi, type FakeApi } from '../api/fake-api.test-helper';
 import { setApi } from '../api';
 import { useNavStore } from '../stores/nav';
 import { useProjectStore } from '../stores/project';
@@ -44,7 +44,7 @@ describe('start screen', () => {
   it('"Try a built-in experiment" opens the default project, starts the colour map, shows it live', async () => {
     button('Try a built-in experiment').click();
     await settle();
-    expect(fake.calls.map((c) => c.call)).toEqual(['project:open', 'runs:startPreset', 'runs:start']);
+    expect(fake.calls.map((c) => c.call)).toEqual(['project:open', 'runs:startPreset']);
     expect(fake.calls[1]!.args).toEqual(['seed004-colors']);
     expect(useProjectStore().current?.dir).toBe('/demo/default-project');
     expect(useNavStore().view).toBe('live');

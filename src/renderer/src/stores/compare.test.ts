@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
-import { createFakeApi, type FakeApi } from '../api/fake-api';
+import { createFakeApi, type FakeApi } from '../api/fake-api.test-helper';
 import { setApi } from '../api';
 import { useCompareStore } from './compare';
 import { useRunsStore } from './runs';
@@ -9,7 +9,7 @@ import { EVENTS_VERSION as v } from '../../../shared/events';
 
 const som = (rows: number, topology = 'rect') => ({
   kind: 'som',
-  dataset: { source: 'builtin', name: 'colors' },
+  dataset: { source: 'builtin', name: 'colors', trainLimit: 1250 },
   epochs: 1,
   batchSize: 250,
   snapshotEvery: 2,
@@ -49,9 +49,9 @@ describe('compare store', () => {
     expect(c.error).toBeNull();
     expect([...c.details.keys()].sort()).toEqual([a, b].sort());
     expect(c.details.get(b)!.spec.kind).toBe('som');
-    // The demo caps batches at 128: 1000 colours → 8 steps, snapshots at 0, 2, 4, 6 and the last (7).
-    expect(c.details.get(a)!.snapshotSteps).toEqual([0, 2, 4, 6, 7]);
-    expect(c.snapshots.get(a)!).toMatchObject({ rows: 3, step: 7 });
+    // 1250 colours in batches of 250 → 5 steps; views after every 2nd step (1, 3) and after the last (4).
+    expect(c.details.get(a)!.snapshotSteps).toEqual([1, 3, 4]);
+    expect(c.snapshots.get(a)!).toMatchObject({ rows: 3, step: 4 });
     expect(c.snapshots.get(b)!.topology).toBe('hex');
     c.toggle(a);
     await c.load();

@@ -4,7 +4,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { EVENTS_VERSION as v, type RunEvent } from '../../../shared/events';
 import type { SomSnapshot } from '../../../shared/run-types';
 import { parseSpec } from '../../../shared/validate';
-import { createFakeApi, type FakeApi } from '../api/fake-api';
+import { createFakeApi, type FakeApi } from '../api/fake-api.test-helper';
 import { setApi } from '../api';
 import { useLiveRunStore, spread } from './live-run';
 import { MAX_POINTS } from '../run/live-fold';
@@ -166,7 +166,7 @@ describe('liveRun store', () => {
   it('reopens a saved run from disk: metrics, last snapshot, winner trace, and scrubs its snapshots', async () => {
     const id = fake.seedRun({
       kind: 'som',
-      dataset: { source: 'builtin', name: 'colors' },
+      dataset: { source: 'builtin', name: 'colors', trainLimit: 1000 },
       epochs: 2,
       batchSize: 100,
       snapshotEvery: 5,
@@ -179,15 +179,16 @@ describe('liveRun store', () => {
     for (let k = 0; k < 5; k++) await tick(); // winner frames load in the background
     const s = live.summary!;
     expect(s).toMatchObject({ id, source: 'disk', status: 'finished', totalSteps: 20 });
-    expect(s.snapshotSteps).toEqual([0, 5, 10, 15, 19]);
+    expect(s.snapshotSteps).toEqual([4, 9, 14, 19]); // after every 5th step, as the engine's loop
     expect(live.run(id)!.snapshots.get('som')!.step).toBe(19);
-    expect(live.run(id)!.series.get('qe')!.size).toBe(20);
+    // QE is measured every 5th step and the last (0, 5, 10, 15, 19), and at the end of epoch 1 (step 9).
+    expect(live.run(id)!.series.get('qe')!.size).toBe(6);
     const frames = live.run(id)!.winners.get('som')!.items();
-    expect(frames.map((f) => f.step)).toEqual([0, 3, 6, 9, 12, 15, 18, 19]); // the demo stores winners every 3rd step and the last
+    expect(frames.map((f) => f.step)).toEqual([4, 9, 14, 19]); // winners go with the map views
     expect(frames[0]!.winners).toHaveLength(4);
 
-    await live.pinSnapshot(5);
-    expect(live.pinned!.step).toBe(5);
+    await live.pinSnapshot(9);
+    expect(live.pinned!.step).toBe(9);
     await live.pinSnapshot(7);
     expect(live.error).toMatch(/no snapshot of layer "som" at step 7/);
     await live.pinSnapshot(null);

@@ -4,7 +4,7 @@ import { createApp, defineComponent, h, nextTick, type App } from 'vue';
 import { createPinia } from 'pinia';
 import { EVENTS_VERSION as v } from '../../../shared/events';
 import { parseSpec } from '../../../shared/validate';
-import { createFakeApi, type FakeApi } from '../api/fake-api';
+import { createFakeApi, type FakeApi } from '../api/fake-api.test-helper';
 import { setApi } from '../api';
 import { useLiveRunStore } from '../stores/live-run';
 import { useNavStore } from '../stores/nav';

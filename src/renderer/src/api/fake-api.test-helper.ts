@@ -1,0 +1,191 @@
+/**
+ * An in-memory Api for the renderer's tests: a project "on disk" in memory (fake-disk), runs played by a
+ * stand-in trainer at the engine loop's schedule (fake-trainer), and the host's rules: no calls before a
+ * project is open, specs checked by parseSpec, sweeps run variant after variant in a group, pause/stop only
+ * for runs still training. The contract test (src/host/api-contract.test.ts) holds it to what LabHost does.
+ * Tests may also `emit` events themselves, as a trainer would.
+ */
+import type { Api, DatasetPreview, ProjectInfo } from '../../../shared/api';
+import { EVENTS_VERSION as v, type RunEvent } from '../../../shared/events';
+import { findPreset, PRESETS } from '../../../shared/presets';
+import type { Preset, RunId } from '../../../shared/run-types';
+import type { DatasetRef } from '../../../shared/spec';
+import { expandPreset } from '../../../shared/sweep';
+import { parseSpec } from '../../../shared/validate';
+import { FakeDisk, type FakeRun } from './fake-disk.test-helper';
+import { playRun, type FakeTrainer } from './fake-trainer.test-helper';
+import { SHAPES } from './fake-views.test-helper';
+
+export type { FakeRun } from './fake-disk.test-helper';
+
+export interface FakeApiOptions {
+  project?: ProjectInfo | null;
+  presets?: Preset[];
+}
+
+export type FakeApi = Api & {
+  emit(e: RunEvent): void;
+  readonly runs: Map<RunId, FakeRun>;
+  readonly calls: { call: string; args: unknown[] }[];
+  listenerCount(): number;
+  /** Plays a whole run synchronously onto the fake disk (a finished run to reopen), without events. */
+  seedRun(spec: unknown, startedAt?: Date): RunId;
+};
+
+const now = (): string => new Date().toISOString();
+
+function preview(ref: DatasetRef): DatasetPreview {
+  if (ref.source === 'folder' && /missing|bad/.test(ref.path))
+    throw new Error(`${ref.path}: no dataset found (expected IDX files, CIFAR-10 batches, class folders or a CSV)`);
+  const builtin = ref.source === 'builtin';
+  return {
+    name: builtin ? ref.name : (ref.path.split('/').filter(Boolean).pop() ?? ref.path),
+    format: builtin ? 'builtin' : 'imagefolder',
+    source: builtin ? `builtin:${ref.name}` : ref.path,
+    shape: builtin ? (SHAPES[ref.name] ?? [3]) : [28, 28, 1],
+    classes: [],
+    trainCount: 60000,
+    testCount: 10000,
+    warnings: [],
+    samples: [],
+  };
+}
+
+export function createFakeApi(o: FakeApiOptions = {}): FakeApi {
+  let project: ProjectInfo | null = o.project === undefined ? null : o.project;
+  const disk = new FakeDisk();
+  const listeners = new Set<(e: RunEvent) => void>();
+  const trainers = new Map<RunId, FakeTrainer>();
+  const calls: { call: string; args: unknown[] }[] = [];
+  let counter = 0;
+
+  const emitTo = (group?: string) => (e: RunEvent) => {
+    disk.record(e, group);
+    for (const l of [...listeners]) l(e);
+  };
+  const emit = emitTo();
+  const need = (): ProjectInfo => {
+    if (!project) throw new Error('no project is open: open or create a project folder first');
+    return project;
+  };
+  const where = (): string => need().dir;
+  const newId = (d = new Date()): RunId =>
+    `${d.toISOString().slice(0, 19).replace(/[-:T]/g, '')}-${String(++counter).padStart(3, '0')}`;
+  const log = (call: string, args: unknown[]): void => void calls.push({ call, args });
+
+  async function start(input: unknown, group?: string): Promise<{ id: RunId; done: Promise<void> }> {
+    const spec = parseSpec(input); // before the project check, as LabHost does
+    need();
+    const id = newId();
+    const t = playRun(spec, id, emitTo(group));
+    trainers.set(id, t);
+    void t.done.then(() => trainers.delete(id));
+    await t.started; // like LabHost: answer once the run is on disk
+    return { id, done: t.done };
+  }
+  /** A run training in this session: played here, or started by a test's own events and not ended. */
+  function control(id: RunId, what: 'pause' | 'resume' | 'stop'): void {
+    const t = trainers.get(id);
+    if (t) return t[what]();
+    const status = disk.runs.get(id)?.summary.status;
+    if (status !== 'running') throw new Error(`run ${id} is not training in this session`);
+    if (what === 'stop') emit({ type: 'finished', v, runId: id, status: 'stopped', finalMetrics: {}, endedAt: now() });
+    else emit({ type: 'state', v, runId: id, state: what === 'pause' ? 'paused' : 'running' });
+  }
+
+  const api = {
+    async 'project:open'(dir) {
+      log('project:open', [dir]);
+      const name = dir.split('/').filter(Boolean).pop() ?? dir;
+      return (project = { format: 'somlab-project', version: 1, name, created: now(), dir });
+    },
+    async 'project:create'(dir, name) {
+      log('project:create', [dir, name]);
+      return (project = { format: 'somlab-project', version: 1, name, created: now(), dir });
+    },
+    async 'project:current'() {
+      return project;
+    },
+    async 'project:openDefault'() {
+      return this['project:open']('/demo/default-project');
+    },
+    async 'projects:recent'() {
+      return [];
+    },
+    async 'runs:list'() {
+      need();
+      const all = [...disk.runs.values()].map((r) => ({ ...r.summary }));
+      return all.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+    },
+    async 'runs:get'(id) {
+      return disk.detail(id, where());
+    },
+    async 'runs:winners'(id, step, layer) {
+      return disk.stored(id, where(), 'winners', step, layer);
+    },
+    async 'runs:snapshot'(id, step, layer) {
+      return disk.stored(id, where(), 'snapshots', step, layer);
+    },
+    async 'runs:start'(input) {
+      log('runs:start', [input]);
+      return (await start(input)).id;
+    },
+    async 'runs:startPreset'(name) {
+      log('runs:startPreset', [name]);
+      const preset = findPreset(name);
+      const [first, ...rest] = expandPreset(preset);
+      const group = preset.variants ? preset.name : undefined;
+      const firstRun = await start(first!.spec, group);
+      // The other variants follow one after another, each when the previous run has ended.
+      void rest.reduce((prev, next) => prev.then(async () => (await start(next.spec, group)).done), firstRun.done);
+      return firstRun.id;
+    },
+    async 'runs:pause'(id) {
+      log('runs:pause', [id]);
+      control(id, 'pause');
+    },
+    async 'runs:resume'(id) {
+      log('runs:resume', [id]);
+      control(id, 'resume');
+    },
+    async 'runs:stop'(id) {
+      log('runs:stop', [id]);
+      control(id, 'stop');
+    },
+    async 'presets:list'() {
+      return o.presets ?? PRESETS;
+    },
+    async 'datasets:roots'() {
+      return ['/data'];
+    },
+    async 'datasets:preview'(ref) {
+      log('datasets:preview', [ref]);
+      return preview(ref);
+    },
+    // Like the lab server: no native dialog, the UI keeps its text field.
+    async 'dialogs:pickFolder'(purpose) {
+      log('dialogs:pickFolder', [purpose]);
+      return null;
+    },
+    async 'files:reveal'(path) {
+      log('files:reveal', [path]);
+      return false;
+    },
+    onRunEvent(l: (e: RunEvent) => void) {
+      listeners.add(l);
+      return () => void listeners.delete(l);
+    },
+  } satisfies Api;
+
+  return Object.assign(api, {
+    emit,
+    runs: disk.runs,
+    calls,
+    listenerCount: () => listeners.size,
+    seedRun(input: unknown, startedAt = new Date()): RunId {
+      const id = newId(startedAt);
+      playRun(parseSpec(input), id, (e) => disk.record(e), { instant: true, startedAt });
+      return id;
+    },
+  });
+}
