@@ -1,6 +1,6 @@
 /**
- * What only the Electron host offers: native folder dialogs and menu actions. In the browser (lab server,
- * demo) there is no dialog (dialogs:pickFolder answers null there) and the UI keeps its text fields.
+ * What only the Electron host offers: native folder dialogs and menu actions. In the browser (the lab server)
+ * there is no dialog (dialogs:pickFolder answers null there) and the UI keeps its text fields.
  */
 import type { ShellAction } from '../../../shared/ipc-channels';
 import { getApi } from './index';
