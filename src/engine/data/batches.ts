@@ -47,6 +47,11 @@ export class DeviceSplit {
     });
   }
 
+  /** The inputs of a minibatch only (one gather; the caller disposes it). */
+  batchX(indices: Int32Array): tf.Tensor {
+    return tf.tidy(() => tf.gather(this.x, tf.tensor1d(indices, 'int32')));
+  }
+
   /** Contiguous chunks for evaluation, so a 60k split never becomes one giant activation. */
   *chunks(size: number): Generator<{ x: tf.Tensor; y: tf.Tensor1D; n: number }> {
     for (let s = 0; s < this.count; s += size) {

@@ -10,6 +10,7 @@ import type { MaskStat, SomSnapshot, WinnerTrace } from '../../shared/run-types'
 import type { ExperimentHooks } from './hooks';
 import type { DeviceSplit } from '../data/batches';
 import { saveLayersModel } from './save';
+import { LateMetrics } from '../train/late-metrics';
 
 export type LossFn = (logits: tf.Tensor, labels: tf.Tensor1D, nClasses: number) => tf.Scalar;
 
@@ -36,6 +37,7 @@ export interface ClassifierOptions {
 export class ClassifierExperiment implements Experiment {
   readonly stepsPerEpoch: number;
   readonly totalSteps: number;
+  readonly late = new LateMetrics();
   private last: Record<string, number> = {};
   private lastEval: Record<string, number> = {};
 
@@ -56,7 +58,7 @@ export class ClassifierExperiment implements Experiment {
     return tf.mul(this.o.l2, tf.addN(kernels.map((w) => tf.sum(tf.square(w.read()))))) as tf.Scalar;
   }
 
-  async step(step: number, epoch: number): Promise<Record<string, number>> {
+  step(step: number, epoch: number): Record<string, number> {
     const { model, train, batchSize, optimizer, nClasses } = this.o;
     const readEvery = this.o.readEvery ?? 10;
     const read = step % readEvery === 0 || step === this.totalSteps - 1;
@@ -77,15 +79,20 @@ export class ClassifierExperiment implements Experiment {
     this.o.hooks?.afterStep?.(this, x, step);
     x.dispose();
     y.dispose();
-    if (!read) {
-      loss?.dispose();
-      return {};
+    if (read) this.late.add(step, this.readLoss(loss!, acc));
+    else loss?.dispose();
+    return {};
+  }
+
+  /** Loss and accuracy of a step, read back without holding the step up. */
+  private async readLoss(loss: tf.Scalar, acc: tf.Scalar | null): Promise<Record<string, number>> {
+    try {
+      const [l, a] = await Promise.all([loss.data(), acc?.data()]);
+      this.last = { loss: l[0]!, accuracy: a?.[0] ?? NaN };
+      return { ...this.last };
+    } finally {
+      tf.dispose([loss, ...(acc ? [acc] : [])]);
     }
-    const [l, a] = await Promise.all([loss!.data(), (acc as tf.Scalar | null)?.data()]);
-    loss!.dispose();
-    (acc as tf.Scalar | null)?.dispose();
-    this.last = { loss: l[0]!, accuracy: a?.[0] ?? NaN };
-    return { ...this.last };
   }
 
   async evaluate(): Promise<Record<string, number>> {

@@ -92,6 +92,7 @@ async function plainSomLeak(s: SpecOf<'som-after-features'>): Promise<number> {
   const before = tf.memory().numTensors;
   const exp = await buildSomExperiment(plain, data);
   for (let i = 0; i < exp.totalSteps; i++) await exp.step(i, Math.floor(i / exp.stepsPerEpoch));
+  await exp.late.settle(); // the QE reads steps queued hold their tensors until they resolve
   exp.dispose();
   return tf.memory().numTensors - before;
 }

@@ -22,9 +22,14 @@ describe('SOM experiment', () => {
     const data = loadBuiltin('colors');
     const before = tf.memory().numTensors;
     const exp = await buildSomExperiment(spec, data);
-    const first = await exp.step(0, 0); // step 0 measures QE on the evaluation subset
+    expect(await exp.step(0, 0)).toEqual({ sigma: 3, lr: spec.som.learningRate.start }); // no read-back in a step
+    const [first] = await exp.late.settle(); // step 0 queued QE on the evaluation subset
+    expect(first!.step).toBe(0);
     const during = tf.memory().numTensors;
     for (let i = 1; i < exp.totalSteps; i++) await exp.step(i, Math.floor(i / exp.stepsPerEpoch));
+    const late = await exp.late.settle();
+    const every10 = Array.from({ length: Math.ceil(exp.totalSteps / 10) }, (_, k) => k * 10).slice(1);
+    expect(late.map((r) => r.step)).toEqual([...every10, exp.totalSteps - 1]);
     expect(tf.memory().numTensors).toBe(during);
     const [snap] = await exp.snapshots(exp.totalSteps - 1);
     expect(snap!.codebook).toHaveLength(36 * 3);
@@ -32,7 +37,7 @@ describe('SOM experiment', () => {
     const [trace] = await exp.winners(exp.totalSteps - 1);
     expect(trace!.winners).toHaveLength(spec.probeCount);
     const m = await exp.finalMetrics();
-    expect(m.qe).toBeLessThan(first.qe! * 0.8); // training keeps lowering QE after the first update
+    expect(m.qe).toBeLessThan(first!.values.qe! * 0.8); // training keeps lowering QE after the first update
     exp.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });

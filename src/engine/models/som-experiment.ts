@@ -10,6 +10,7 @@ import { somFromConfig, type Som } from '../som';
 import { decayValue } from '../../shared/som-math';
 import type { Experiment, SavedFile } from '../train/experiment';
 import { DeviceSplit } from '../data/batches';
+import { LateMetrics } from '../train/late-metrics';
 import type { ExperimentHooks } from './hooks';
 import { saveNamedTensors } from './save';
 
@@ -21,6 +22,7 @@ export type SomRunSpec = Pick<SpecOf<'som'>, 'som' | 'epochs' | 'batchSize' | 's
 export class SomExperiment implements Experiment {
   readonly stepsPerEpoch: number;
   readonly totalSteps: number;
+  readonly late = new LateMetrics();
   private readonly train: DeviceSplit;
   /** First EVAL_SAMPLES training samples (the split is stored in dataset order). */
   private readonly evalX: tf.Tensor2D;
@@ -71,16 +73,15 @@ export class SomExperiment implements Experiment {
 
   async step(step: number, epoch: number): Promise<Record<string, number>> {
     const { sigma, alpha } = this.schedules(step);
-    const { x, y } = this.train.batch(this.train.batchIndices(epoch, step % this.stepsPerEpoch, this.spec.batchSize));
-    y.dispose();
+    const x = this.train.batchX(this.train.batchIndices(epoch, step % this.stepsPerEpoch, this.spec.batchSize));
     if (this.spec.som.mode === 'online') await this.som.trainOnline(x as tf.Tensor2D, sigma, alpha);
     else this.som.trainBatchBlended(x as tf.Tensor2D, sigma, alpha);
     this.hooks.afterStep?.(this, x, step);
     tf.dispose(x);
-    const row: Record<string, number> = { sigma, lr: alpha };
+    // QE/TE: its kernels are queued now (on this step's codebook), read back later.
     if (step % this.spec.snapshotEvery === 0 || step === this.totalSteps - 1)
-      Object.assign(row, await this.som.quality(this.evalX));
-    return row;
+      this.late.add(step, this.som.quality(this.evalX));
+    return { sigma, lr: alpha };
   }
 
   async evaluate(): Promise<Record<string, number>> {

@@ -6,6 +6,7 @@
 import type { MaskStat, SomSnapshot, WinnerTrace } from '../../shared/run-types';
 import type { ExperimentSpec } from '../../shared/spec';
 import type { Dataset } from '../data/types';
+import type { LateMetrics } from './late-metrics';
 
 /** Files of a saved tfjs model (from tf.io.withSaveHandler), or any extra artefacts. */
 export interface SavedFile {
@@ -17,8 +18,13 @@ export interface Experiment {
   /** Steps (batches) in the whole run; the loop calls step(0..totalSteps-1). */
   readonly totalSteps: number;
   readonly stepsPerEpoch: number;
-  /** One batch of training. Returns scalars for this step (loss, qe, ...). May be async (GPU reads). */
+  /**
+   * One batch of training. Returns scalars known without a read-back (σ, learning rate); values that need one
+   * (loss, QE) go through `late`, so a step never waits for the device.
+   */
   step(step: number, epoch: number): Promise<Record<string, number>> | Record<string, number>;
+  /** Reads queued by steps; the loop turns them into rows of their own step as they arrive. */
+  readonly late?: LateMetrics;
   /** End of an epoch (and of the run): evaluation metrics (test accuracy, QE/TE on a held-out set...). */
   evaluate?(epoch: number): Promise<Record<string, number>>;
   /** Current SOM states, for the live grid and snapshots on disk. */

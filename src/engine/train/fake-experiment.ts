@@ -4,6 +4,7 @@
  */
 import type { MaskStat, SomSnapshot, WinnerTrace } from '../../shared/run-types';
 import type { Experiment, SavedFile } from './experiment';
+import { LateMetrics } from './late-metrics';
 
 export interface FakeOptions {
   totalSteps?: number;
@@ -12,24 +13,36 @@ export interface FakeOptions {
   onStep?(step: number): void | Promise<void>;
   failAt?: number;
   withViews?: boolean;
+  /** Report the loss through `late`, resolved after this many event-loop turns (as a device read would). */
+  lateTurns?: number;
 }
+
+const turnsLater = <T>(v: T, n: number): Promise<T> =>
+  new Promise((resolve) => {
+    const go = (k: number): void => void (k === 0 ? resolve(v) : setImmediate(() => go(k - 1)));
+    go(n);
+  });
 
 export class FakeExperiment implements Experiment {
   readonly totalSteps: number;
   readonly stepsPerEpoch: number;
   readonly calls: string[] = [];
   disposed = false;
+  readonly late?: LateMetrics;
 
   constructor(private readonly o: FakeOptions = {}) {
     this.totalSteps = o.totalSteps ?? 10;
     this.stepsPerEpoch = o.stepsPerEpoch ?? 5;
+    if (o.lateTurns !== undefined) this.late = new LateMetrics();
   }
 
   async step(step: number, epoch: number): Promise<Record<string, number>> {
     this.calls.push(`step ${step} e${epoch}`);
     await this.o.onStep?.(step);
     if (step === this.o.failAt) throw new Error(`step ${step} blew up`);
-    return { loss: 1 / (step + 1) };
+    if (!this.late) return { loss: 1 / (step + 1) };
+    this.late.add(step, turnsLater({ loss: 1 / (step + 1) }, this.o.lateTurns!));
+    return { lr: 0.1 };
   }
 
   async evaluate(epoch: number): Promise<Record<string, number>> {

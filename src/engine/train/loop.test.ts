@@ -10,6 +10,20 @@ const turns = async (n: number): Promise<void> => {
 describe('runExperiment', () => {
   afterEach(() => vi.useRealTimers());
 
+  it('rows of late reads arrive as rows of their own step, all of them before each evaluation and the end', async () => {
+    const { events, exp, opts } = loopHarness({ lateTurns: 3 });
+    await runExperiment(exp, opts);
+    const rows = events.flatMap((e) => (e.type === 'metrics' ? e.rows : []));
+    const lossSteps = rows.filter((r) => 'loss' in r).map((r) => r.step);
+    expect(lossSteps).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(rows.find((r) => r.step === 7 && 'loss' in r)!.loss).toBeCloseTo(1 / 8);
+    // Each step's own row (lr) comes at once; its loss only after later steps have run.
+    const order = rows.map((r) => ('loss' in r ? `loss${r.step}` : 'lr' in r ? `lr${r.step}` : `eval${r.step}`));
+    expect(order.indexOf('loss0')).toBeGreaterThan(order.indexOf('lr1'));
+    expect(order.indexOf('loss4')).toBeLessThan(order.indexOf('eval4'));
+    expect(order.indexOf('loss9')).toBeLessThan(order.indexOf('eval9'));
+  });
+
   it('runs every step, snapshots every N and at the end, evaluates each epoch, in order', async () => {
     const progress: number[] = [];
     const onStepEnd: TrainCallback['onStepEnd'] = (_step, t) => void progress.push(t.done * 100 + t.exp.totalSteps);

@@ -63,7 +63,14 @@ export async function runExperiment(exp: Experiment, opts: LoopOptions): Promise
     t.publish('onState', state).catch((error: unknown) => (lateError ??= { error }));
   });
 
+  /** Rows of reads that steps queued: what has arrived, or (settle) all of them. */
+  async function lateRows(settle: boolean): Promise<void> {
+    if (!exp.late) return;
+    for (const r of settle ? await exp.late.settle() : exp.late.take()) await t.addRow(t.row(r.step, r.values));
+  }
+
   async function evaluate(step: number): Promise<void> {
+    await lateRows(true);
     evaluatedAt = done;
     if (!exp.evaluate) return;
     const epoch = t.epochOf(step);
@@ -90,12 +97,14 @@ export async function runExperiment(exp: Experiment, opts: LoopOptions): Promise
       const values = await exp.step(step, t.epochOf(step));
       done += 1;
       await t.addRow(t.row(step, values));
+      await lateRows(false);
       await t.publish('onStepEnd', step);
       if (done % exp.stepsPerEpoch === 0) await evaluate(step);
       await nextTurn();
     }
     const status = control.stopped && done < exp.totalSteps ? 'stopped' : 'finished';
     if (done > evaluatedAt) await evaluate(done - 1);
+    await lateRows(true);
     await t.publish('onTrainEnd', done - 1);
     await t.flush();
     const saved = (await exp.save?.()) ?? [];

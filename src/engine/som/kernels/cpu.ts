@@ -1,0 +1,82 @@
+/** The fused batch-SOM kernels on the pure-JS cpu backend: the step math of step-math.ts with plain loops. */
+import * as tf from '@tensorflow/tfjs-core';
+import { SOM_STEP, SOM_SUMS, type SomStepAttrs } from './names';
+import { addKept, blendFactors, neighbourRowsT, neighbourSums, rowNormsSq, winnersOf } from './step-math';
+
+interface CpuBackend {
+  data: { get(dataId: object): { values: tf.backend_util.BackendValues } };
+  makeTensorInfo(shape: number[], dtype: tf.DataType, values: tf.backend_util.BackendValues): tf.TensorInfo;
+}
+
+interface Args {
+  inputs: { x: tf.TensorInfo; w: tf.TensorInfo; h: tf.TensorInfo };
+  backend: CpuBackend;
+  attrs?: Partial<SomStepAttrs>;
+}
+
+/** p [n, b] = W·Xᵀ: both operands are row-major along D, so the inner loop runs over contiguous memory. */
+export function productsT(w: Float32Array, x: Float32Array, n: number, b: number, d: number): Float32Array {
+  const p = new Float32Array(n * b);
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < b; i++) {
+      let s = 0;
+      for (let k = 0, wj = j * d, xi = i * d; k < d; k++) s += w[wj + k]! * x[xi + k]!;
+      p[j * b + i] = s;
+    }
+  }
+  return p;
+}
+
+/** num [n, d] = A·X for A [n, b], X [b, d]: row j of num is Σ_i A[j, i]·x_i. */
+export function leftProduct(a: Float32Array, x: Float32Array, n: number, b: number, d: number): Float32Array {
+  const num = new Float32Array(n * d);
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < b; i++) {
+      const c = a[j * b + i]!;
+      if (c === 0) continue;
+      for (let k = 0, o = j * d, xi = i * d; k < d; k++) num[o + k]! += c * x[xi + k]!;
+    }
+  }
+  return num;
+}
+
+function prepare({ inputs, backend }: Args) {
+  const get = (t: tf.TensorInfo) => backend.data.get(t.dataId).values as Float32Array;
+  const [b, d] = inputs.x.shape as [number, number];
+  const n = inputs.w.shape[0]!;
+  const x = get(inputs.x),
+    w = get(inputs.w),
+    h = get(inputs.h);
+  const wsq = new Float32Array(n);
+  rowNormsSq(w, n, d, wsq);
+  const win = new Int32Array(b);
+  winnersOf(productsT(w, x, n, b, d), wsq, n, b, win);
+  const den = new Float32Array(n);
+  neighbourSums(win, h, n, den);
+  return { b, d, n, x, w, h, win, den };
+}
+
+function somStep(args: Args): tf.TensorInfo {
+  const { b, d, n, x, w, h, win, den } = prepare(args);
+  const { scale, keep } = blendFactors(den, args.attrs?.alpha ?? 1);
+  const a = new Float32Array(n * b);
+  neighbourRowsT(win, h, n, scale, a);
+  const next = leftProduct(a, x, n, b, d);
+  addKept(next, w, keep, d);
+  return args.backend.makeTensorInfo([n, d], 'float32', next);
+}
+
+function somSums(args: Args): tf.TensorInfo[] {
+  const { b, d, n, x, h, win, den } = prepare(args);
+  const a = new Float32Array(n * b);
+  neighbourRowsT(win, h, n, null, a);
+  return [
+    args.backend.makeTensorInfo([n, d], 'float32', leftProduct(a, x, n, b, d)),
+    args.backend.makeTensorInfo([n], 'float32', den),
+  ];
+}
+
+export const cpuKernels: tf.KernelConfig[] = [
+  { kernelName: SOM_STEP, backendName: 'cpu', kernelFunc: somStep as unknown as tf.KernelFunc },
+  { kernelName: SOM_SUMS, backendName: 'cpu', kernelFunc: somSums as unknown as tf.KernelFunc },
+];
