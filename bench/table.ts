@@ -26,7 +26,7 @@ export function table(all: Row[], ref?: Record<string, number>): string {
     fmt(r.samplesPerSec, 0),
     fmt(r.msPerStep, 1),
     fmt(r.gflops, 2),
-    r.counts ? String(r.counts.kernels) : '-',
+    r.counts ? `${r.counts.kernels}${r.counts.gpuPrograms === undefined ? '' : ` (${r.counts.gpuPrograms} GPU)`}` : '-',
     r.counts ? `${r.counts.reads} (${r.counts.bytesRead})` : '-',
     ...(ref ? [r.vsRef === undefined ? '-' : r.vsRef.toFixed(2)] : []),
     r.samplesPerSec ? (r.device ?? '') : (r.note ?? ''),

@@ -14,6 +14,25 @@ export interface StepCounts {
   /** Read-backs (data() / dataSync() / arraySync() ...). */
   reads: number;
   bytesRead: number;
+  /** webgpu only: GPU programs dispatched (one engine kernel may run several, e.g. the fused SOM step). */
+  gpuPrograms?: number;
+}
+
+interface GpuBackend {
+  runWebGPUProgram(...args: unknown[]): unknown;
+}
+
+/** Counts the webgpu backend's program dispatches; returns the unhook. */
+function hookPrograms(counts: StepCounts): () => void {
+  const backend = tf.backend() as unknown as Partial<GpuBackend>;
+  const run = backend.runWebGPUProgram;
+  if (typeof run !== 'function') return () => undefined;
+  counts.gpuPrograms = 0;
+  backend.runWebGPUProgram = function (this: GpuBackend, ...args: unknown[]) {
+    counts.gpuPrograms!++;
+    return run.apply(this, args);
+  };
+  return () => delete backend.runWebGPUProgram;
 }
 
 type Engine = ReturnType<typeof tf.engine>;
@@ -57,9 +76,11 @@ export async function countStep<T>(fn: () => T | Promise<T>): Promise<{ result: 
     return v;
   };
   engine.__counting = true;
+  const unhookPrograms = hookPrograms(counts);
   try {
     return { result: await fn(), counts };
   } finally {
+    unhookPrograms();
     // Back to the prototype's methods (delete, so no instance copy is left behind).
     for (const k of hooked) delete (own as Partial<EngineHooks>)[k];
     delete engine.__counting;

@@ -10,7 +10,7 @@ const turns = async (n: number): Promise<void> => {
 describe('runExperiment', () => {
   afterEach(() => vi.useRealTimers());
 
-  it('rows of late reads arrive as rows of their own step, all of them before each evaluation and the end', async () => {
+  it('late reads arrive as rows of their own step, all of them before each evaluation and the end', async () => {
     const { events, exp, opts } = loopHarness({ lateTurns: 3 });
     await runExperiment(exp, opts);
     const rows = events.flatMap((e) => (e.type === 'metrics' ? e.rows : []));

@@ -1,4 +1,4 @@
-/** The batch-SOM step as the textbook writes it, in float64 loops: the reference every fused kernel is checked against. */
+/** The batch-SOM step as the textbook writes it, in float64 loops: the reference the fused kernels are checked on. */
 import { mulberry32 } from '../../../shared/random';
 
 export interface StepCase {
