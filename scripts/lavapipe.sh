@@ -11,8 +11,8 @@ set -euo pipefail
 list=/etc/apt/sources.list.d/bookworm-backports.sources
 add_backports() {
   grep -rqs bookworm-backports /etc/apt/sources.list /etc/apt/sources.list.d/ && return 0
-  printf 'Types: deb\nURIs: http://deb.debian.org/debian\nSuites: bookworm-backports\nComponents: main\nSigned-By: %s\n' \
-    /usr/share/keyrings/debian-archive-keyring.gpg >"$list"
+  printf 'Types: deb\nURIs: %s\nSuites: bookworm-backports\nComponents: main\nSigned-By: %s\n' \
+    http://deb.debian.org/debian /usr/share/keyrings/debian-archive-keyring.gpg >"$list"
   apt-get update -qq
 }
 if [ "${1:-}" = --system ]; then
@@ -25,7 +25,8 @@ dir=${XDG_CACHE_HOME:-$HOME/.cache}/somlab-lavapipe
 if [ -f "$dir/lvp_icd.json" ]; then echo "lavapipe: already unpacked in $dir"; exit 0; fi
 add_backports
 mkdir -p "$dir/debs"
-(cd "$dir/debs" && apt-get download -t bookworm-backports mesa-vulkan-drivers libdrm2 2>/dev/null && apt-get download libvulkan1 2>/dev/null)
+(cd "$dir/debs" && apt-get download -t bookworm-backports mesa-vulkan-drivers libdrm2 2>/dev/null &&
+  apt-get download libvulkan1 2>/dev/null)
 for d in "$dir"/debs/*.deb; do dpkg-deb -x "$d" "$dir/root"; done
 lib=$dir/root/usr/lib/x86_64-linux-gnu
 [ -f "$lib/libvulkan_lvp.so" ] || { echo "lavapipe: libvulkan_lvp.so missing after unpacking" >&2; exit 1; }
