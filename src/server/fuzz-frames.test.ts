@@ -3,9 +3,6 @@
  * HTTP/upgrade requests over raw loopback sockets. Each input must get its clear error (an HTTP status or
  * an RFC 6455 close code) and be followed by a good call that the server answers.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import { mulberry32 } from '../shared/random';
@@ -13,27 +10,22 @@ import { FRAME_CASES } from './fuzz-cases-ws';
 import { REQUEST_CASES } from './fuzz-cases-http';
 import { fuzzInputs, type FuzzInput } from './fuzz-common';
 import { closeCode } from './test-frames';
-import { call, exchange, httpStatus, openSocket, startChildLab, type ChildLab, type Exchange } from './test-helpers';
+import { call, exchange, httpStatus, openSocket, tempChildLab, type ChildLab, type Exchange } from './test-helpers';
 
 const SEED = 20_240_909;
 const INPUTS = 1300;
 const LANES = 8;
 
-let dir: string;
 let lab: ChildLab;
 let probe: WebSocket;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'somlab-fuzz-frames-'));
-  await mkdir(join(dir, 'renderer'));
-  await writeFile(join(dir, 'renderer', 'index.html'), '<!doctype html><title>SOM Lab</title>');
-  lab = await startChildLab({ rendererDir: join(dir, 'renderer'), dataRoots: [] });
+  lab = await tempChildLab('fuzz-frames');
   probe = await openSocket(lab.port, lab.token);
 });
 afterAll(async () => {
   probe?.terminate();
   await lab?.stop();
-  await rm(dir, { recursive: true, force: true });
 });
 
 /** Null when the reply is the clear error this input calls for, else what was wrong. */

@@ -3,15 +3,12 @@
  * frames. Every one must get an error reply that says what was expected, is short (no echo of a huge
  * input) and carries the message's id when it had one; each is followed by a good call that is answered.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import { mulberry32 } from '../shared/random';
 import { messageFuzzInputs, type FuzzMessage } from './fuzz-cases-messages';
 import { MAX_ERROR_CHARS } from './socket-api';
-import { call, openSocket, sendRaw, startChildLab, type ChildLab, type Reply } from './test-helpers';
+import { call, openSocket, sendRaw, tempChildLab, type ChildLab, type Reply } from './test-helpers';
 
 const SEED = 7_0909;
 const INPUTS = 1100;
@@ -33,18 +30,11 @@ const CLEAR = new RegExp(
   ].join('|'),
 );
 
-let dir: string;
 let lab: ChildLab;
-
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'somlab-fuzz-messages-'));
-  await mkdir(join(dir, 'renderer'));
-  lab = await startChildLab({ rendererDir: join(dir, 'renderer'), dataRoots: [] });
+  lab = await tempChildLab('fuzz-messages');
 });
-afterAll(async () => {
-  await lab?.stop();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => lab?.stop());
 
 /** Null when `r` is the clear error reply `m` calls for, else what was wrong. */
 function judge(m: FuzzMessage, r: Reply): string | null {

@@ -3,33 +3,24 @@
  * must stay bounded (snapshots are coalesced per tab, payloads shared), a tab that reads gets every
  * metric row in order, and the memory held for the stuck tabs is let go when they leave.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import type { Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import { decodeWire, type WireResponse } from '../shared/wire';
 import type { RunEvent } from '../shared/events';
 import { upgradeRequest } from './test-frames';
-import { openSocket, startChildLab, stuckTab, type ChildLab } from './test-helpers';
+import { openSocket, tempChildLab, stuckTab, type ChildLab } from './test-helpers';
 import type { ChildStats } from './test-lab-child';
 
 const MB = 2 ** 20;
 /** 250 ticks of a 64k-float snapshot (~350 KB on the wire), winners and 20 metric rows: ~87 MB per tab. */
 const FLOOD = { ticks: 250, tickMs: 20, snapshotFloats: 65_536, rowsPerTick: 20 };
 
-let dir: string;
 let lab: ChildLab;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'somlab-slow-'));
-  await mkdir(join(dir, 'renderer'));
-  lab = await startChildLab({ rendererDir: join(dir, 'renderer'), dataRoots: [] });
+  lab = await tempChildLab('slow');
 });
-afterAll(async () => {
-  await lab?.stop();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => lab?.stop());
 
 /** What a reading tab saw: metric row steps in arrival order, snapshot steps. */
 function watch(ws: WebSocket): { rows: number[]; snapshots: number[] } {

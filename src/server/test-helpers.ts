@@ -4,6 +4,9 @@
  * still answers a good call. Loopback only.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { connect, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
@@ -65,6 +68,15 @@ export async function startChildLab(o: LabServerOptions & { projectRoots?: strin
       await exited;
     },
   };
+}
+
+/** A child lab server on a temp folder holding a one-page renderer; `stop` ends it and removes the folder. */
+export async function tempChildLab(name: string): Promise<ChildLab & { dir: string }> {
+  const dir = await mkdtemp(join(tmpdir(), `somlab-${name}-`));
+  await mkdir(join(dir, 'renderer'));
+  await writeFile(join(dir, 'renderer', 'index.html'), '<!doctype html><title>SOM Lab</title>');
+  const lab = await startChildLab({ rendererDir: join(dir, 'renderer'), dataRoots: [] });
+  return { ...lab, dir, stop: () => lab.stop().finally(() => rm(dir, { recursive: true, force: true })) };
 }
 
 export interface Exchange {
