@@ -3,7 +3,7 @@
  * starting points per kind. The fields themselves come from the schema (schema-fields.ts).
  */
 import { parseSpec, ValidationError } from '../../../shared/validate';
-import { kindOf, shapeOf, variants, type FieldInfo } from './schema-fields';
+import { variantOf, type FieldInfo } from './schema-fields';
 
 export * from './schema-fields';
 
@@ -27,7 +27,10 @@ export function setAt(obj: Record<string, unknown>, path: string, value: unknown
   else o[last] = value;
 }
 
-/** What a text box holds → the value to store: '' → undefined, numbers parsed, anything else kept raw for zod to name. */
+/**
+ * What a text box holds → the value to store: '' → undefined, numbers parsed, anything else kept raw for
+ * zod to name.
+ */
 export function parseInput(f: Pick<FieldInfo, 'widget' | 'literals'>, text: string): unknown {
   const t = text.trim();
   if (t === '') return undefined;
@@ -84,8 +87,7 @@ export function specIssues(input: unknown): Map<string, string[]> {
 
 /** A small valid starting point for each kind (the rest comes from the schema defaults). */
 export function starterSpec(kind: string): Record<string, unknown> {
-  const variant = variants().find((v) => kindOf(v) === kind);
-  const shape = variant ? shapeOf(variant) : {};
+  const shape = variantOf(kind)?.properties ?? {};
   const out: Record<string, unknown> = {
     kind,
     dataset: { source: 'builtin', name: kind === 'som' ? 'colors' : kind === 'soft-som' ? 'spirals' : 'mnist' },
@@ -106,7 +108,8 @@ export function switchKind(draft: Record<string, unknown>, kind: string): Record
   const next = starterSpec(kind);
   const keep = ['name', 'seed', 'backend', 'dataset', 'epochs', 'batchSize', 'snapshotEvery', 'probeCount'];
   if ('som' in next) keep.push('som');
-  for (const k of keep) if (draft[k] !== undefined) next[k] = JSON.parse(JSON.stringify(draft[k])); // drafts are reactive proxies: structuredClone refuses them
+  // Drafts are reactive proxies, which structuredClone refuses: copy through JSON.
+  for (const k of keep) if (draft[k] !== undefined) next[k] = JSON.parse(JSON.stringify(draft[k]));
   next.kind = kind;
   return next;
 }
