@@ -39,10 +39,12 @@ export async function listCommand(args: CliArgs): Promise<number> {
     console.log(`no runs in ${args.project}`);
     return 0;
   }
-  const rows = [['RUN', 'STATUS', 'KIND', 'BACKEND', 'STARTED', 'FINAL']];
+  const rows = [['RUN', 'NAME', 'TAGS', 'STATUS', 'KIND', 'BACKEND', 'STARTED', 'FINAL']];
   for (const r of runs) {
     rows.push([
       r.id,
+      r.name ?? r.preset ?? '-',
+      r.tags?.join(',') || '-',
       r.status,
       r.kind,
       r.backend ?? '-',

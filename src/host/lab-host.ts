@@ -14,6 +14,7 @@ import { parseSpec } from '../shared/validate';
 import { containedPath } from '../engine/fs/contain';
 import { createProject, listRuns, openProject, readRun, readSnapshot, readWinners } from '../engine/runs';
 import { launchTrainer, type TrainerHandle } from './launch-trainer';
+import { resultsCalls, withHonestPreset } from './results-calls';
 import { revealInProject, rootsNow, type Roots } from './project-files';
 import type { TrainerTransport } from './trainer-child';
 
@@ -115,13 +116,14 @@ export class LabHost {
       const preset = findPreset(name);
       const [first, ...rest] = expandPreset(preset);
       const group = preset.variants ? preset.name : undefined;
+      if (group) this.stoppedGroups.delete(group);
       const firstRun = await this.start(first!.spec, group);
       // The other variants follow one after another, each when the previous trainer exits.
       void (async () => {
         let prev = firstRun.exited;
         for (const v of rest) {
           await prev;
-          if (this.closing) return;
+          if (this.closing || (group && this.stoppedGroups.has(group))) return;
           prev = (await this.start(v.spec, group).catch(() => ({ exited: Promise.resolve(0) }))).exited;
         }
       })();
@@ -138,7 +140,16 @@ export class LabHost {
       (await import('../engine/data')).previewDataset(ref, { allowedRoots: this.dataRootsOrAnywhere() }),
     'dialogs:pickFolder': async (purpose) => (this.opts.pickFolder ? await this.opts.pickFolder(purpose) : null),
     'files:reveal': (path) => revealInProject(this.requireProject().dir, path, this.opts.reveal),
+    ...resultsCalls({ projectDir: () => this.requireProject().dir, stopGroup: (g) => this.stopGroup(g) }),
   };
+
+  private readonly stoppedGroups = new Set<string>();
+  private readonly groupOf = new Map<RunId, string>();
+
+  private stopGroup(group: string): void {
+    this.stoppedGroups.add(group);
+    for (const [id, h] of this.trainers) if (this.groupOf.get(id) === group) h.stop();
+  }
 
   private dataRoots(): readonly string[] {
     return this.opts.dataRoots === null ? [] : rootsNow(this.opts.dataRoots);
@@ -150,7 +161,7 @@ export class LabHost {
   private closing = false;
 
   private async start(input: unknown, group?: string): Promise<{ id: RunId; exited: Promise<number> }> {
-    const spec = parseSpec(input);
+    const spec = withHonestPreset(parseSpec(input));
     const projectDir = this.requireProject().dir;
     const handle = launchTrainer({
       transport: this.opts.transport,
@@ -162,6 +173,7 @@ export class LabHost {
       onEvent: (e) => this.emit(e),
     });
     this.trainers.set(handle.runId, handle);
+    if (group) this.groupOf.set(handle.runId, group);
     void handle.exited.finally(() => this.trainers.delete(handle.runId));
     // Answer once the run is on disk (the trainer says so), so a client that opens it right away finds it.
     await handle.created;

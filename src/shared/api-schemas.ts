@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { ApiCallName, ApiCalls } from './api';
+import { RunMetaSchema } from './project';
 import { DatasetRefSchema } from './spec';
 import { clip } from './clip';
 import { parseWith } from './validate';
@@ -35,6 +36,14 @@ export const API_ARGS = {
   'runs:pause': z.tuple([runId]),
   'runs:resume': z.tuple([runId]),
   'runs:stop': z.tuple([runId]),
+  'runs:update': z.tuple([runId, RunMetaSchema]),
+  'runs:trash': z.tuple([runId]),
+  'runs:restore': z.tuple([runId]),
+  'runs:trashed': z.tuple([]),
+  'runs:stopGroup': z.tuple([z.string().min(1).max(120)]),
+  // Both are validated by their own schemas in the engine, for field-level messages.
+  'figures:export': z.tuple([z.unknown()]),
+  'figures:compose': z.tuple([z.unknown()]),
   'presets:list': z.tuple([]),
   'datasets:roots': z.tuple([]),
   'datasets:preview': z.tuple([DatasetRefSchema]),

@@ -5,7 +5,8 @@
 import type { RunEvent } from './events';
 import type { MetricRow, Preset, RunId, SomSnapshot, WinnerTrace } from './run-types';
 import type { DatasetRef, ExperimentSpecInput, ExperimentSpec } from './spec';
-import type { RunSummary, ProjectFile } from './project';
+import type { RunMeta, RunSummary, ProjectFile } from './project';
+import type { ExportRequestInput, ExportResult, FigureSpecInput } from './figure-spec';
 
 export interface ProjectInfo extends ProjectFile {
   dir: string;
@@ -65,7 +66,21 @@ export interface ApiCalls {
    * file manager. False where the host has none (the lab server: the files may be on another machine).
    */
   'files:reveal': (projectPath: string) => boolean;
+  /** Sets a run's name, tags or note (kept in meta.json; an empty string clears). */
+  'runs:update': (runId: RunId, patch: RunMetaPatch) => RunSummary;
+  /** Moves a run into the project's trash/ (refused while it trains); 'runs:restore' brings it back. */
+  'runs:trash': (runId: RunId) => void;
+  'runs:restore': (runId: RunId) => void;
+  'runs:trashed': () => string[];
+  /** Stops every run of a sweep group and the variants still waiting. */
+  'runs:stopGroup': (group: string) => void;
+  /** One panel of one run into runs/<id>/figures/ (what `somlab export` writes). */
+  'figures:export': (request: ExportRequestInput) => ExportResult;
+  /** A composed figure into figures/ (what `somlab figure` writes). */
+  'figures:compose': (spec: FigureSpecInput) => ExportResult;
 }
+
+export type RunMetaPatch = RunMeta;
 
 export type ApiCallName = keyof ApiCalls;
 
@@ -90,6 +105,13 @@ export const API_CALL_NAMES = [
   'datasets:preview',
   'dialogs:pickFolder',
   'files:reveal',
+  'runs:update',
+  'runs:trash',
+  'runs:restore',
+  'runs:trashed',
+  'runs:stopGroup',
+  'figures:export',
+  'figures:compose',
 ] as const satisfies readonly ApiCallName[];
 type Missing = Exclude<ApiCallName, (typeof API_CALL_NAMES)[number]>;
 // Compile-time check that the list is complete: `Missing` must be never.

@@ -52,6 +52,14 @@ export const RunRecordSchema = z.object({
 });
 export type RunRecord = z.infer<typeof RunRecordSchema>;
 
+/** The user's own labels for a run (runs/<id>/meta.json), set from the UI or the Api. */
+export const RunMetaSchema = z.object({
+  name: z.string().max(200).optional(),
+  tags: z.array(z.string().min(1).max(60)).max(32).optional(),
+  note: z.string().max(20_000).optional(),
+});
+export type RunMeta = z.infer<typeof RunMetaSchema>;
+
 export interface RunSummary extends RunRecord {
   /** Last metric row seen on disk (for runs still going or interrupted). */
   lastStep?: number;

@@ -15,3 +15,4 @@ export {
 export { markInterrupted } from './recover';
 export { withLiveness, isPidAlive, STALE_AFTER_MS, type LivenessOptions } from './liveness';
 export { newRunId, assertRunId, PROJECT_FILE } from './paths';
+export { updateRunMeta, trashRun, restoreRun, listTrash, readMeta } from './manage';

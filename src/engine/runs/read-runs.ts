@@ -9,6 +9,7 @@ import { RunRecordSchema, type RunRecord, type RunSummary } from '../../shared/p
 import { parseSpec, parseWith } from '../../shared/validate';
 import { reviveNumbers } from './atomic';
 import { lastBeat } from './heartbeat';
+import { readMeta } from './manage';
 import { withLiveness, type LivenessOptions } from './liveness';
 import { lastMetricStep, readMetrics } from './metrics-file';
 import { assertStep, runDir, runFiles, runsDir } from './paths';
@@ -52,7 +53,9 @@ async function summarise(projectDir: string, id: string, o: LivenessOptions): Pr
       error: (e as Error).message,
     };
   }
-  const summary: RunSummary = { ...rec, id };
+  // The user's name, tags and note (meta.json) win over what the trainer recorded.
+  const meta = await readMeta(dir).catch(() => ({}));
+  const summary: RunSummary = { ...rec, ...meta, id };
   if (rec.status === 'running' || rec.status === 'interrupted') {
     summary.lastStep = await lastMetricStep(runFiles(dir).metrics);
   }

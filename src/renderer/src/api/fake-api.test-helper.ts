@@ -15,6 +15,7 @@ import { parseSpec } from '../../../shared/validate';
 import { FakeDisk, type FakeRun } from './fake-disk.test-helper';
 import { playRun, type FakeTrainer } from './fake-trainer.test-helper';
 import { SHAPES } from './fake-views.test-helper';
+import { fakeResultsCalls } from './fake-results.test-helper';
 
 export type { FakeRun } from './fake-disk.test-helper';
 
@@ -171,6 +172,7 @@ export function createFakeApi(o: FakeApiOptions = {}): FakeApi {
       log('files:reveal', [path]);
       return false;
     },
+    ...fakeResultsCalls(disk.runs, log, async (id) => control(id, 'stop')),
     onRunEvent(l: (e: RunEvent) => void) {
       listeners.add(l);
       return () => void listeners.delete(l);
