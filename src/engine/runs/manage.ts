@@ -11,7 +11,6 @@ import { writeJsonAtomic } from './atomic';
 import { isPidAlive } from './liveness';
 import { assertRunId, runDir, runFiles, runsDir } from './paths';
 
-
 export const trashDir = (projectDir: string): string => join(projectDir, 'trash');
 const metaFile = (dir: string): string => join(dir, 'meta.json');
 
