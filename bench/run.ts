@@ -4,8 +4,8 @@
  * Samples/s (median of the timed steps after warm-up) and GFLOP/s of every case in bench/cases on every
  * backend that starts here. Each backend runs in its own process: kernel registrations are global, so stock
  * wasm and fixed wasm cannot share one. A case that throws shows the error in its row. `--ref` runs a
- * command printing one JSON object of reference samples/s (e.g. `bash /work/shared/bench-ref/run.sh`, the
- * PyTorch figures) right after, and adds the ratio. Prints a table; writes bench/results/<time>.json.
+ * command printing one JSON object of reference samples/s (e.g. a PyTorch script timing the same steps)
+ * right after, and adds the ratio. Prints a table; writes bench/results/<time>.json.
  */
 import { execSync, fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
       '',
       'kernels / reads: what one step dispatched through the engine and read back to the host (a step after warm-up).',
       'Each timed step is followed by a sync that reads one weight (not counted); the raw-op SOM step reads its mean QE',
-      'inside the step, as bench-ref/torch_ref.py does.',
+      'inside the step, as a PyTorch reference step does.',
     ].join('\n'),
   );
   const dir = fileURLToPath(new URL('./results/', import.meta.url));

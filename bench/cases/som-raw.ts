@@ -1,5 +1,5 @@
 /**
- * Batch-SOM step in raw tfjs ops, as bench-ref/torch_ref.py does it: 400×784 codebook on a 20×20 grid,
+ * Batch-SOM step in raw tfjs ops, as a PyTorch reference step does it: 400×784 codebook on a 20×20 grid,
  * batch 256, gaussian σ = 3. Distances by one matmul, argMin, a gather of precomputed neighbourhood rows
  * (no [B, N] one-hot), W = hᵀX / Σh, and the mean QE read back (the step is done when it is read).
  */

@@ -20,7 +20,7 @@ export interface BenchCase {
   batch: number;
   /** Floating-point operations per sample of one step (forward + backward + update), for GFLOP/s. */
   flopsPerSample: number;
-  /** Key of the PyTorch reference figure (bench-ref/torch_ref.py) this case is compared with. */
+  /** Key of the reference figure (the `--ref` command's JSON, e.g. a PyTorch run) this case is compared with. */
   ref?: string;
   /** Run on the pure-JS cpu backend too (only cases small enough to finish in seconds there). */
   cpuOk?: boolean;

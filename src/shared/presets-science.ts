@@ -1,5 +1,5 @@
 /**
- * Presets for the SOM-in-network experiments (SCIENCE.md §3–§8), sized to run on two CPU cores in
+ * Presets for the SOM-in-network experiments (docs/SCIENCE.md §3–§8), sized to run on two CPU cores in
  * minutes: MNIST subsets and few epochs (each preset says so in its title). A bigger machine can raise
  * trainLimit/epochs in the form; the seed figure and its tolerance stay the same.
  */

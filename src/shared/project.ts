@@ -1,4 +1,4 @@
-/** Schemas of the files in a project folder (DESIGN.md "Project folder"). */
+/** Schemas of the files in a project folder (docs/ARCHITECTURE.md, "The project folder"). */
 import { z } from 'zod';
 import { BACKENDS } from './options';
 

@@ -1,5 +1,5 @@
 /**
- * Spec parts of the SOM-in-network experiments (SCIENCE.md §3–§8). Kept apart from spec.ts so each
+ * Spec parts of the SOM-in-network experiments (docs/SCIENCE.md §3–§8). Kept apart from spec.ts so each
  * file stays readable; spec.ts joins them into the one ExperimentSpec union.
  */
 import { z } from 'zod';

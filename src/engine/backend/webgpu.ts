@@ -1,7 +1,7 @@
 /**
  * WebGPU through Dawn (the `webgpu` npm package) with @tensorflow/tfjs-backend-webgpu: any Vulkan, Metal
  * or D3D12 GPU, no CUDA. On headless NVIDIA machines the driver's default Vulkan ICD names libGLX_nvidia
- * and Dawn finds no adapter; an ICD file naming libEGL_nvidia gives the real GPU (GPU.md). That fallback
+ * and Dawn finds no adapter; an ICD file naming libEGL_nvidia gives the real GPU. That fallback
  * is applied here, once, when the first look finds no adapter, and reported in the device words.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * tfjs layers for the SOM-in-network experiments (SCIENCE.md §4–§6). Importing this module registers
+ * tfjs layers for the SOM-in-network experiments (docs/SCIENCE.md §4–§6). Importing this module registers
  * every class with tf.serialization, so saved models load back with their layers. The SOM-mask family
  * (SomMaskDense, SomMaskConv, Csom) lives in ./mask and is re-exported here.
  */

@@ -1,5 +1,5 @@
 /**
- * Synaptic scaling for kWTA codes (SCIENCE.md §5, seed 001): track each unit's firing rate (EMA of the
+ * Synaptic scaling for kWTA codes (docs/SCIENCE.md §5, seed 001): track each unit's firing rate (EMA of the
  * batch-mean hard code) and scale its input weights toward the target rate s, so that no unit stays dead
  * or always on; firingEntropy reports how evenly the units share the firing.
  * Scaling multiplies a unit's incoming weights: it raises a silent unit's drive when that drive is

@@ -1,5 +1,5 @@
 /**
- * Kwta, k-winners-take-all (SCIENCE.md §5, seed 001 "Embedder SDR"): k = ⌈s·N⌉ winners per sample over
+ * Kwta, k-winners-take-all (docs/SCIENCE.md §5, seed 001 "Embedder SDR"): k = ⌈s·N⌉ winners per sample over
  * the last axis. Training (soft): τ halfway between the k-th and (k+1)-th largest value, output
  * sigmoid(hardness·(a − τ)), τ a constant of the backward pass (tfjs has no TopK gradient). Evaluation:
  * exactly k ones per sample (the top-k indices), else 0. Training passes also keep the batch-mean hard

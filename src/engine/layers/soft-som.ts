@@ -1,5 +1,5 @@
 /**
- * SoftSom, the differentiable SOM layer (SCIENCE.md §6, seed 002 "Embedding SOMs into neural networks"):
+ * SoftSom, the differentiable SOM layer (docs/SCIENCE.md §6, seed 002 "Embedding SOMs into neural networks"):
  *   out(p) = Σ_v g_v exp(−β‖p − l_v‖) / Σ_v exp(−β‖p − l_v‖)
  * a softmax over −β‖p − l_v‖ weighting the grid coordinates g_v [V, m] (m = 2 on 2-D grids, 1 on chain
  * and ring: the column index). The node locations l [V, n] are a weight, trainable by gradients or fixed

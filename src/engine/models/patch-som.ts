@@ -1,5 +1,5 @@
 /**
- * Patch SOM (SCIENCE.md §2): a SOM on k×k image patches; test images are rebuilt by replacing every patch
+ * Patch SOM (docs/SCIENCE.md §2): a SOM on k×k image patches; test images are rebuilt by replacing every patch
  * with its winner's codebook vector (overlaps averaged). Reports MSE and PSNR; more neurons, sharper images.
  */
 import * as tf from '@tensorflow/tfjs-core';

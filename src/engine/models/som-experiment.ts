@@ -1,5 +1,5 @@
 /**
- * A plain Kohonen SOM run (SCIENCE.md §1): minibatch batch-SOM (or the online rule) with decaying σ and α,
+ * A plain Kohonen SOM run (docs/SCIENCE.md §1): minibatch batch-SOM (or the online rule) with decaying σ and α,
  * QE/TE on a fixed evaluation subset every snapshot, winner traces of a fixed probe set.
  */
 import * as tf from '@tensorflow/tfjs-core';

@@ -1,5 +1,5 @@
 /**
- * The SOM-as-a-mask networks of seed 000 (SCIENCE.md §4): SOM+FC (som-mask-mlp), SOM+CNN (som-mask-cnn)
+ * The SOM-as-a-mask networks of seed 000 (docs/SCIENCE.md §4): SOM+FC (som-mask-mlp), SOM+CNN (som-mask-cnn)
  * and CSOM (csom). Layers without a mask (mask: false, or σ_fwd = ∞) are the same layers ungated, so the
  * plain nets and the budget baselines come from the same builders.
  */

@@ -1,4 +1,4 @@
-/** The project folder on disk (DESIGN.md "Project folder"): create/open projects, write and read runs. */
+/** The project folder on disk (docs/ARCHITECTURE.md, "The project folder"): create/open projects, runs. */
 export { writeFileAtomic, writeJsonAtomic, appendLine, appendLines } from './atomic';
 export { createProject, openProject } from './project';
 export { createRun, RunHandle, type CreateRunExtra } from './run-store';

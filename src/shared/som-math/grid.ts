@@ -1,5 +1,5 @@
 /**
- * Map lattices (SCIENCE.md §1): neuron positions on the grid and squared grid distances, wrap-aware on
+ * Map lattices (docs/SCIENCE.md §1): neuron positions on the grid and squared grid distances, wrap-aware on
  * ring and torus. Hex grids use offset rows (odd rows shifted half a cell, rows √3/2 apart).
  */
 import type { Topology } from '../options';

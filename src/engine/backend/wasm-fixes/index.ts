@@ -1,4 +1,7 @@
-/** The wasm kernel fixes of DESIGN.md (and two more found by profiling), installed once after the wasm backend is ready. */
+/**
+ * SOM Lab's wasm kernel fixes (conv training, transposed matmuls, GatherV2, MaxPoolGrad: one file each, each
+ * tested against the cpu backend), installed once after the wasm backend is ready.
+ */
 import { installBatchMatMulFix } from './batch-matmul';
 import { installConv2dBackpropFilterFix } from './conv2d-backprop-filter';
 import { installConv2dBackpropInputFix } from './conv2d-backprop-input';

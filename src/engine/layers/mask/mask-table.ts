@@ -1,6 +1,6 @@
 /**
  * The forward mask of a SOM-gated layer as a lookup table: row j* holds m_j for winner j*
- * (SCIENCE.md §4): m_j = exp(−d(j, j*)² / 2σ_fwd²), thresholded m·[m > θ], or exactly the K units nearest
+ * (docs/SCIENCE.md §4): m_j = exp(−d(j, j*)² / 2σ_fwd²), thresholded m·[m > θ], or exactly the K units nearest
  * the winner (the budget baselines). σ_fwd = ∞ is no mask at all (m ≡ 1).
  */
 export interface MaskOptions {

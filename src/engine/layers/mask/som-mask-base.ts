@@ -1,5 +1,5 @@
 /**
- * What the three SOM-masked layers share (SCIENCE.md §4): N units on a SOM grid, a forward mask from the
+ * What the three SOM-masked layers share (docs/SCIENCE.md §4): N units on a SOM grid, a forward mask from the
  * SOM's winner (σ_fwd, threshold θ or K active units), mask before or after the ReLU, and the Kohonen
  * training of the SOM on the layer's own input between gradient steps (σ_org). Subclasses say what the
  * SOM sees and how the mask meets the pre-activation.
