@@ -1,11 +1,12 @@
 /** Tiny argument parsing on node:util parseArgs, with errors that list what is accepted. */
 import { parseArgs } from 'node:util';
 import { PANELS } from '../shared/figure-spec';
+import { SWEEP_OPTIONS, sweepArgs, type SweepArgs } from './args-sweep';
 
-export const COMMANDS = ['run', 'sweep', 'reproduce', 'list', 'presets', 'export', 'figure', 'help'] as const;
+export const COMMANDS = ['run', 'sweep', 'slurm', 'reproduce', 'list', 'presets', 'export', 'figure', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
-export interface CliArgs {
+export interface CliArgs extends SweepArgs {
   command: Command;
   preset?: string;
   spec?: string;
@@ -43,8 +44,14 @@ function wholeNumber(flag: string, raw: string | undefined, fallback: number, ma
 export const USAGE = `usage: somlab <command> [options]
 
 commands:
-  run        --preset NAME | --spec FILE  [--project DIR] [--backend NAME] [--epochs N] [--data DIR]...
-  sweep      --preset NAME | --spec FILE  (a preset with variants, or {"sweep": name, "variants": [{label, spec}]})
+  run        --preset NAME | --spec FILE | --sweep FILE --index I  [--project DIR] [--backend NAME] [--epochs N]
+             [--data DIR]...   (--sweep: variant I of a sweep, 0-based: what each Slurm array task runs)
+  sweep      --preset NAME | --sweep FILE  [--executor local|slurm] [--parallel N] [--epochs N] [--backend NAME]
+             local: N trainers at once (default: the cores), the rest queued; every variant a run, grouped
+             slurm: one sbatch array task per variant, N at once (%N); [--dry-run] prints the script;
+             [--slurm-config FILE] [--partition P] [--time T] [--mem M] [--gpus G] [--cpus-per-task C]
+             [--account A] [--qos Q] [--detach] (submit and return)
+  slurm      status|cancel|resubmit [SWEEP_ID]   (a sweep's Slurm tasks; resubmit: only the failed ones)
   reproduce  [--quick] [--only NAME,NAME] [--out FILE] [--from-project]  (every seed preset; a markdown table)
   reproduce  --full [--seeds N] [--workers N] [--cifar DIR] [--summaries DIR] [--out FILE] [--report-only]
              (full MNIST, several seeds, resumable: summaries in docs/reproduction, table in docs/REPRODUCTION.md)
@@ -68,8 +75,9 @@ export function parseCli(argv: string[]): CliArgs {
   const { values, positionals } = parseArgs({
     args: rest,
     strict: true,
-    allowPositionals: command === 'figure',
+    allowPositionals: command === 'figure' || command === 'slurm',
     options: {
+      ...SWEEP_OPTIONS,
       run: { type: 'string' },
       panel: { type: 'string' },
       format: { type: 'string' },
@@ -108,13 +116,13 @@ export function parseCli(argv: string[]): CliArgs {
       throw new Error(`--epochs: expected a whole number ≥ 1, received "${values.epochs}"`);
   }
   if (values.full && values.quick) throw new Error('reproduce: --full and --quick exclude each other');
-  if ((command === 'run' || command === 'sweep') && !values.preset === !values.spec) {
-    throw new Error(`${command}: give exactly one of --preset NAME or --spec FILE`);
-  }
+  if (command === 'run' && [values.preset, values.spec, values.sweep].filter(Boolean).length !== 1)
+    throw new Error('run: give exactly one of --preset NAME, --spec FILE or --sweep FILE --index I');
   if (command === 'export' && (!values.run || !values.panel || !values.format))
     throw new Error('export: give --run ID, --panel P and --format F');
   if (command === 'figure' && positionals.length !== 1) throw new Error('figure: give one FIGURE.json file');
   return {
+    ...sweepArgs(command, values, positionals),
     command: values.help ? 'help' : (command as Command),
     exportRequest: exportRequest(values),
     figureFile: positionals[0],

@@ -82,5 +82,5 @@ export function fullSpec(p: Preset, spec: ExperimentSpecInput, seed: number): Ex
 
 /** Every variant of a preset at full scale for `seed`. */
 export function fullVariants(p: Preset, seed: number): Variant[] {
-  return expandPreset(p).map((v) => ({ label: v.label, spec: fullSpec(p, v.spec, seed) }));
+  return expandPreset(p).map((v) => ({ ...v, spec: fullSpec(p, v.spec, seed) }));
 }

@@ -4,6 +4,7 @@ import { runCommand } from './run';
 import { listCommand, presetsCommand } from './list';
 import { reproduceCommand } from './reproduce';
 import { sweepCommand } from './sweep';
+import { slurmCommand } from './slurm/command';
 import { exportCommand, figureCommand } from './export';
 
 export async function main(argv: string[]): Promise<number> {
@@ -20,6 +21,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runCommand(args);
       case 'sweep':
         return await sweepCommand(args);
+      case 'slurm':
+        return await slurmCommand(args);
       case 'reproduce':
         return await reproduceCommand(args);
       case 'list':

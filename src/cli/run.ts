@@ -4,8 +4,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { findPreset } from '../shared/presets';
 import type { ExperimentSpec } from '../shared/spec';
+import type { SweepRef } from '../shared/project';
+import { sweepId } from '../shared/sweep';
+import { checkedVariant } from '../shared/sweep-validate';
 import { parseSpec } from '../shared/validate';
-import { createProject, openProject } from '../engine/runs';
+import { createProject, openProject, readSweepFile } from '../engine/runs';
 import type { CliArgs } from './args';
 import { trainOne } from './train-one';
 
@@ -33,10 +36,20 @@ export async function ensureProject(dir: string): Promise<void> {
   else await createProject(dir, 'SOM Lab project');
 }
 
+/** `run --sweep FILE --index I`: one variant (a Slurm array task), grouped with its sweep. */
+async function sweepVariant(args: CliArgs): Promise<{ spec: ExperimentSpec; group: string; sweep: SweepRef }> {
+  const sweep = await readSweepFile(args.sweepFile!);
+  const v = checkedVariant(sweep, args.index!, `sweep file ${args.sweepFile}`);
+  let spec = v.parsed;
+  if (args.backend || args.epochs)
+    spec = parseSpec({ ...spec, backend: args.backend ?? spec.backend, epochs: args.epochs ?? spec.epochs });
+  return { spec, group: sweep.name, sweep: { id: sweepId(sweep), index: v.index } };
+}
+
 export async function runCommand(args: CliArgs): Promise<number> {
-  const spec = await specFromArgs(args);
+  const one = args.sweepFile ? await sweepVariant(args) : { spec: await specFromArgs(args) };
   await ensureProject(args.project);
-  const out = await trainOne(spec, { project: args.project, data: args.data });
+  const out = await trainOne(one.spec, { ...one, project: args.project, data: args.data });
   console.log(`saved to ${join(args.project, 'runs', out.runId)}`);
   return out.status === 'failed' ? 1 : 0;
 }

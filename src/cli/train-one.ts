@@ -4,6 +4,7 @@
  */
 import cliProgress from 'cli-progress';
 import type { RunEvent } from '../shared/events';
+import type { SweepRef } from '../shared/project';
 import type { ExperimentSpec } from '../shared/spec';
 import { launchTrainer } from '../host/launch-trainer';
 import { formatMetrics } from './list';
@@ -22,6 +23,8 @@ export interface TrainOptions {
   project: string;
   data: string[];
   group?: string;
+  /** The sweep variant this run is. */
+  sweep?: SweepRef;
   progress?: boolean;
   label?: string;
   /** Sees every event too (the full-scale runner logs each epoch's evaluation). */
@@ -84,6 +87,7 @@ export async function trainOne(spec: ExperimentSpec, o: TrainOptions): Promise<T
     dataRoots: o.data,
     unrestricted: o.data.length === 0,
     group: o.group,
+    sweep: o.sweep,
     onEvent,
   });
   out.runId = handle.runId;

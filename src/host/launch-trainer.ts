@@ -6,6 +6,7 @@
  */
 import { constants } from 'node:os';
 import { EVENTS_VERSION, type RunEvent } from '../shared/events';
+import type { SweepRef } from '../shared/project';
 import type { RunId } from '../shared/run-types';
 import type { ExperimentSpec } from '../shared/spec';
 import { markInterrupted, newRunId } from '../engine/runs';
@@ -19,6 +20,8 @@ export interface LaunchOptions {
   unrestricted?: boolean;
   /** Sweep this run belongs to. */
   group?: string;
+  /** The sweep variant this run is. */
+  sweep?: SweepRef;
   onEvent(e: RunEvent): void;
   /** Chosen here when absent. */
   runId?: RunId;
@@ -97,6 +100,7 @@ export function launchTrainer(o: LaunchOptions): TrainerHandle {
     dataRoots: o.dataRoots,
     unrestricted: o.unrestricted,
     group: o.group,
+    sweep: o.sweep,
     heartbeatMs: o.heartbeatMs,
   });
   return {

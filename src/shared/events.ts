@@ -3,6 +3,7 @@
  * and the run store persists them. The values they carry are the run types of run-types.ts.
  */
 import type { BackendReport, MaskStat, MetricRow, RunId, SomSnapshot, WinnerTrace } from './run-types';
+import type { SweepRef } from './project';
 import type { ExperimentSpec } from './spec';
 
 export const EVENTS_VERSION = 1;
@@ -55,6 +56,8 @@ export type TrainerCommand =
       unrestricted?: boolean;
       /** Sweep this run belongs to. */
       group?: string;
+      /** The sweep's id in the project and this run's variant index. */
+      sweep?: SweepRef;
       /** How often the trainer's heartbeat thread touches the run's heartbeat file (ms). */
       heartbeatMs?: number;
     }

@@ -13,6 +13,9 @@ export const ProjectFileSchema = z.object({
 });
 export type ProjectFile = z.infer<typeof ProjectFileSchema>;
 
+export const SweepRefSchema = z.object({ id: z.string().min(1).max(128), index: z.number().int().min(0) });
+export type SweepRef = z.infer<typeof SweepRefSchema>;
+
 export const RUN_STATUSES = ['running', 'finished', 'stopped', 'failed', 'interrupted'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
@@ -23,6 +26,8 @@ export const RunRecordSchema = z.object({
   preset: z.string().optional(),
   /** Sweep group this run belongs to, if any. */
   group: z.string().optional(),
+  /** The sweep (its id in the project's sweeps/ folder) and the variant this run is. */
+  sweep: SweepRefSchema.optional(),
   status: z.enum(RUN_STATUSES),
   backend: z.enum(BACKENDS).optional(),
   device: z.string().optional(),
@@ -32,6 +37,8 @@ export const RunRecordSchema = z.object({
   /** Heartbeat: the trainer rewrites it; a stale one on a "running" run means the process died. */
   updatedAt: z.string().optional(),
   pid: z.number().int().optional(),
+  /** The machine the trainer ran on (os.hostname): its pid means something there only. */
+  host: z.string().optional(),
   totalSteps: z.number().int().optional(),
   // NaN is a real outcome (a diverged loss) and must not make the run unreadable.
   finalMetrics: z.record(z.string(), z.union([z.number(), z.nan()])).default({}),
@@ -63,6 +70,8 @@ export type RunMeta = z.infer<typeof RunMetaSchema>;
 export interface RunSummary extends RunRecord {
   /** Last metric row seen on disk (for runs still going or interrupted). */
   lastStep?: number;
+  /** A running run's heartbeat age (ms) as the reader saw it: how a run on another machine shows it is alive. */
+  heartbeatAgeMs?: number;
 }
 
 export const BackendNameSchema = z.enum(BACKENDS);

@@ -228,13 +228,3 @@ export type ExperimentSpec = z.infer<typeof ExperimentSpecSchema>;
 export type ExperimentSpecInput = z.input<typeof ExperimentSpecSchema>;
 export type SpecKind = ExperimentSpec['kind'];
 export type SpecOf<K extends SpecKind> = Extract<ExperimentSpec, { kind: K }>;
-
-/** A sweep: variants run one after another into the same project, grouped under one name. */
-export const SweepSpecSchema = z.object({
-  sweep: z.string().min(1).max(120),
-  variants: z
-    .array(z.object({ label: z.string().min(1).max(120), spec: z.unknown() }))
-    .min(1)
-    .max(64),
-});
-export type SweepSpec = z.infer<typeof SweepSpecSchema>;

@@ -13,6 +13,7 @@ export {
   listWinnerSteps,
 } from './read-runs';
 export { markInterrupted } from './recover';
-export { withLiveness, isPidAlive, STALE_AFTER_MS, type LivenessOptions } from './liveness';
+export { withLiveness, isPidAlive, isOtherHost, heartbeatAge, STALE_AFTER_MS, type LivenessOptions } from './liveness';
+export { saveSweep, readSweep, readSweepFile, listSweepIds, runsByVariant, sweepDir, sweepFile } from './sweeps';
 export { newRunId, assertRunId, PROJECT_FILE } from './paths';
 export { updateRunMeta, trashRun, restoreRun, listTrash, readMeta } from './manage';

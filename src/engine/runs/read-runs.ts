@@ -10,7 +10,7 @@ import { parseSpec, parseWith } from '../../shared/validate';
 import { reviveNumbers } from './atomic';
 import { lastBeat } from './heartbeat';
 import { readMeta } from './manage';
-import { withLiveness, type LivenessOptions } from './liveness';
+import { heartbeatAge, withLiveness, type LivenessOptions } from './liveness';
 import { lastMetricStep, readMetrics } from './metrics-file';
 import { assertStep, runDir, runFiles, runsDir } from './paths';
 import { listArrayFiles, readSnapshotFiles, readWinnerFiles } from './snapshots';
@@ -35,9 +35,11 @@ export async function readRecord(dir: string): Promise<RunRecord> {
 async function summarise(projectDir: string, id: string, o: LivenessOptions): Promise<RunSummary> {
   const dir = runDir(projectDir, id);
   let rec: RunRecord;
+  let beatAt: number | undefined;
   try {
     const stored = await readRecord(dir);
-    rec = withLiveness(stored, o, stored.status === 'running' ? await lastBeat(runFiles(dir).heartbeat) : undefined);
+    beatAt = stored.status === 'running' ? await lastBeat(runFiles(dir).heartbeat) : undefined;
+    rec = withLiveness(stored, o, beatAt);
   } catch (e) {
     const mtime = await stat(dir).then(
       (s) => s.mtime.toISOString(),
@@ -56,6 +58,7 @@ async function summarise(projectDir: string, id: string, o: LivenessOptions): Pr
   // The user's name, tags and note (meta.json) win over what the trainer recorded.
   const meta = await readMeta(dir).catch(() => ({}));
   const summary: RunSummary = { ...rec, ...meta, id };
+  if (rec.status === 'running') summary.heartbeatAgeMs = heartbeatAge(rec, o, beatAt);
   if (rec.status === 'running' || rec.status === 'interrupted') {
     summary.lastStep = await lastMetricStep(runFiles(dir).metrics);
   }

@@ -7,7 +7,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MetricRow, SomSnapshot, WinnerTrace } from '../../shared/run-types';
-import type { RunRecord, RunStatus } from '../../shared/project';
+import { hostname } from 'node:os';
+import type { RunRecord, RunStatus, SweepRef } from '../../shared/project';
 import type { ExperimentSpec } from '../../shared/spec';
 import { parseSpec } from '../../shared/validate';
 import type { SavedFile } from '../train/experiment';
@@ -22,6 +23,7 @@ export interface CreateRunExtra {
   id?: string;
   pid?: number;
   group?: string;
+  sweep?: SweepRef;
   backend?: RunRecord['backend'];
   device?: string;
   versions?: Record<string, string>;
@@ -62,6 +64,7 @@ export async function createRun(
     kind: spec.kind,
     preset: spec.preset,
     group: extra.group,
+    ...(extra.sweep ? { sweep: extra.sweep } : {}),
     status: 'running',
     backend: extra.backend,
     device: extra.device,
@@ -69,6 +72,7 @@ export async function createRun(
     startedAt: now,
     updatedAt: now,
     pid: extra.pid ?? process.pid,
+    host: hostname(),
     totalSteps: extra.totalSteps,
     finalMetrics: {},
   };

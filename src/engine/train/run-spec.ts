@@ -32,6 +32,7 @@ export async function runFromSpec(cmd: StartCommand, ctx: RunContext): Promise<L
       id: runId,
       pid: process.pid,
       group: cmd.group,
+      sweep: cmd.sweep,
       versions: ctx.deps.versions(),
       heartbeatMs: cmd.heartbeatMs ?? ctx.heartbeatMs,
     });
