@@ -48,7 +48,7 @@ export function arrayScript(s: ScriptInput): string {
     v === undefined ? [] : [`#SBATCH --${name}=${v}`];
   const lines = [
     '#!/bin/bash',
-    `# SOM Lab sweep "${s.sweepName.replace(/[\r\n]/g, ' ')}" (${s.sweepId}): ${s.variantCount} variants, one array task each.`,
+    `# SOM Lab sweep "${s.sweepName.replace(/[\r\n]/g, ' ')}" (${s.sweepId}): ${s.variantCount} variants.`,
     '# Written by `somlab sweep --executor slurm`; `somlab slurm status|cancel|resubmit` follows it.',
     `#SBATCH --job-name=somlab-${s.sweepId}`,
     `#SBATCH --array=${arraySpec(all, c.concurrency)}`,
@@ -63,7 +63,8 @@ export function arrayScript(s: ScriptInput): string {
     ...c.sbatch.map((o) => `#SBATCH ${o}`),
     'set -euo pipefail',
     ...c.setup,
-    `exec ${s.somlab} run --sweep ${shellQuote(s.sweepFile)} --index "$SLURM_ARRAY_TASK_ID" --project ${shellQuote(s.projectDir)}`,
+    `exec ${s.somlab} run --sweep ${shellQuote(s.sweepFile)} --index "$SLURM_ARRAY_TASK_ID" \\`,
+    `  --project ${shellQuote(s.projectDir)}`,
     '',
   ];
   return lines.join('\n');
