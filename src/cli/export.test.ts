@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPanel, renderFigure } from '../engine/figures';
-import { figureProject } from '../engine/figures/test-fixture';
+import { figureProject } from '../engine/figures/fixture-project.test-helper';
 import { main } from './index';
 
 let root: string, project: string, run: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunEvent, TrainerCommand } from '../shared/events';
 import { parseSpec } from '../shared/validate';
 import { listRuns } from '../engine/runs';
-import { COLOURS_SPEC, newProject, useTempDirs } from '../engine/runs/test-helpers';
+import { COLOURS_SPEC, newProject, useTempDirs } from '../engine/runs/runs.test-helper';
 import { launchTrainer } from './launch-trainer';
 import type { ChildExit, TrainerChild, TrainerTransport } from './trainer-child';
 

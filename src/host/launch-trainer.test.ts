@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../shared/events';
 import { parseSpec } from '../shared/validate';
 import { listRuns, readRecord } from '../engine/runs';
-import { COLOURS_SPEC, newProject, useTempDirs } from '../engine/runs/test-helpers';
+import { COLOURS_SPEC, newProject, useTempDirs } from '../engine/runs/runs.test-helper';
 import { launchTrainer } from './launch-trainer';
 
 const tempDir = useTempDirs();
 const FIXTURE = pathToFileURL(
-  fileURLToPath(new URL('../engine/train/test-fixtures/fake-trainer.ts', import.meta.url)),
+  fileURLToPath(new URL('../engine/train/fake-trainer.test-helper.ts', import.meta.url)),
 ).href;
 const spec = parseSpec({ ...COLOURS_SPEC, snapshotEvery: 2 });
 

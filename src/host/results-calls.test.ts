@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPreset } from '../shared/presets';
 import { parseSpec } from '../shared/validate';
-import { figureProject } from '../engine/figures/test-fixture';
+import { figureProject } from '../engine/figures/fixture-project.test-helper';
 import { LabHost } from './lab-host';
 import { withHonestPreset } from './results-calls';
 

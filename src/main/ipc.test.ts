@@ -7,7 +7,7 @@ import { API_CALL_NAMES } from '../shared/api';
 import { PRESETS } from '../shared/presets';
 import { apiChannel, SHELL_CHANNELS } from '../shared/ipc-channels';
 import { registerIpc } from './ipc';
-import { FakeIpc, senderEvent } from './test-electron';
+import { FakeIpc, senderEvent } from './electron-standins.test-helper';
 import { UserFolders } from './user-folders';
 
 let tmp: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allowedExternal, EXTERNAL_ORIGINS, hardenContents } from './navigation';
 import { APP_INDEX } from './protocol';
-import { FakeContents, FakeShell } from './test-electron';
+import { FakeContents, FakeShell } from './electron-standins.test-helper';
 
 function hardened() {
   const contents = new FakeContents();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { denyAllPermissions } from './permissions';
-import { FakeSession } from './test-electron';
+import { FakeSession } from './electron-standins.test-helper';
 
 describe('permissions', () => {
   it('denies every permission request, check and device request', () => {

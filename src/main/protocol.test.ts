@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RENDERER_CSP } from '../shared/csp';
 import { APP_INDEX, APP_SCHEME, rendererResponse, serveRenderer } from './protocol';
-import { FakeProtocol } from './test-electron';
+import { FakeProtocol } from './electron-standins.test-helper';
 
 let root: string;
 let renderer: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quitAfterHostCloses } from './quit';
-import { FakeApp } from './test-electron';
+import { FakeApp } from './electron-standins.test-helper';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 

@@ -6,11 +6,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import { mulberry32 } from '../shared/random';
-import { FRAME_CASES } from './fuzz-cases-ws';
-import { REQUEST_CASES } from './fuzz-cases-http';
-import { fuzzInputs, type FuzzInput } from './fuzz-common';
-import { closeCode } from './test-frames';
-import { call, exchange, httpStatus, openSocket, tempChildLab, type ChildLab, type Exchange } from './test-helpers';
+import { FRAME_CASES } from './fuzz-cases-ws.test-helper';
+import { REQUEST_CASES } from './fuzz-cases-http.test-helper';
+import { fuzzInputs, type FuzzInput } from './fuzz-common.test-helper';
+import { closeCode } from './frames.test-helper';
+import {
+  call,
+  exchange,
+  httpStatus,
+  openSocket,
+  tempChildLab,
+  type ChildLab,
+  type Exchange,
+} from './lab-child.test-helper';
 
 const SEED = 20_240_909;
 const INPUTS = 1300;

@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import { mulberry32 } from '../shared/random';
-import { messageFuzzInputs, type FuzzMessage } from './fuzz-cases-messages';
+import { messageFuzzInputs, type FuzzMessage } from './fuzz-cases-messages.test-helper';
 import { MAX_ERROR_CHARS } from './socket-api';
-import { call, openSocket, sendRaw, tempChildLab, type ChildLab, type Reply } from './test-helpers';
+import { call, openSocket, sendRaw, tempChildLab, type ChildLab, type Reply } from './lab-child.test-helper';
 
 const SEED = 7_0909;
 const INPUTS = 1100;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import { startLabServer, type LabServer } from './lab-server';
-import { call, exchange, httpStatus, openSocket } from './test-helpers';
+import { call, exchange, httpStatus, openSocket } from './lab-child.test-helper';
 
 const SECRET = 'not for the web';
 let top: string, root: string, home: string, lab: LabServer, ws: WebSocket, port: number;

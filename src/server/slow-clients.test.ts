@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import { decodeWire, type WireResponse } from '../shared/wire';
 import type { RunEvent } from '../shared/events';
-import { upgradeRequest } from './test-frames';
-import { openSocket, tempChildLab, stuckTab, type ChildLab } from './test-helpers';
-import type { ChildStats } from './test-lab-child';
+import { upgradeRequest } from './frames.test-helper';
+import { openSocket, tempChildLab, stuckTab, type ChildLab } from './lab-child.test-helper';
+import type { ChildStats } from './lab-child-main.test-helper';
 
 const MB = 2 ** 20;
 /** 250 ticks of a 64k-float snapshot (~350 KB on the wire), winners and 20 metric rows: ~87 MB per tab. */

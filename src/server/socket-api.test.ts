@@ -5,7 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { encodeWire } from '../shared/wire';
 import { createFanout } from './fanout';
 import { MAX_IN_FLIGHT, parseRequest, serveSocket, type CallHost } from './socket-api';
-import { openSocket, sendRaw } from './test-helpers';
+import { openSocket, sendRaw } from './lab-child.test-helper';
 
 describe('parseRequest', () => {
   const parse = (text: string) => parseRequest(Buffer.from(text), false);

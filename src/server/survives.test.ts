@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
-import { closeCode, frame, upgradeRequest } from './test-frames';
-import { call, exchange, httpStatus, openSocket, startChildLab, type ChildLab } from './test-helpers';
+import { closeCode, frame, upgradeRequest } from './frames.test-helper';
+import { call, exchange, httpStatus, openSocket, startChildLab, type ChildLab } from './lab-child.test-helper';
 
 let dir: string;
 let renderer: string;

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDataset, previewDataset } from '.';
-import { removeTempDirs, tempDir } from './test-fixtures';
+import { removeTempDirs, tempDir } from './fixtures.test-helper';
 
 afterAll(removeTempDirs);
 

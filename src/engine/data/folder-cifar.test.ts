@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadFolder } from '.';
-import { expectDatasetError as fails, removeTempDirs, round, tempDir } from './test-fixtures';
+import { expectDatasetError as fails, removeTempDirs, round, tempDir } from './fixtures.test-helper';
 
 afterAll(removeTempDirs);
 

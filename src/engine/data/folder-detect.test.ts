@@ -2,7 +2,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { kindOf } from './folder';
-import { idx } from './test-fixtures';
+import { idx } from './fixtures.test-helper';
 
 const b = (...x: number[]) => Uint8Array.from(x);
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadFolder } from '.';
-import { expectDatasetError as fails, idx, removeTempDirs, round, tempDir } from './test-fixtures';
+import { expectDatasetError as fails, idx, removeTempDirs, round, tempDir } from './fixtures.test-helper';
 
 afterAll(removeTempDirs);
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadFolder } from '.';
 import { DatasetError } from './types';
-import { expectDatasetError as fails, image, removeTempDirs, round, tempDir } from './test-fixtures';
+import { expectDatasetError as fails, image, removeTempDirs, round, tempDir } from './fixtures.test-helper';
 
 afterAll(removeTempDirs);
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDataset, loadFolder, previewDataset } from '.';
 import { DatasetError } from './types';
-import { expectDatasetError as fails, image, removeTempDirs, tempDir } from './test-fixtures';
+import { expectDatasetError as fails, image, removeTempDirs, tempDir } from './fixtures.test-helper';
 
 afterAll(removeTempDirs);
 

@@ -8,7 +8,7 @@ import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPanel, renderFigure } from './export';
-import { figureProject } from './test-fixture';
+import { figureProject } from './fixture-project.test-helper';
 
 let root: string, project: string, run: string;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendLine, appendLines, reviveNumbers, stringifyJson, writeFileAtomic } from './atomic';
-import { listTree, useTempDirs } from './test-helpers';
+import { listTree, useTempDirs } from './runs.test-helper';
 
 const tempDir = useTempDirs();
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { listRuns, readRun } from './read-runs';
 import { listTrash, restoreRun, trashRun, updateRunMeta } from './manage';
 import { createRun } from './run-store';
-import { COLOURS_SPEC, listTree, newProject, useTempDirs } from './test-helpers';
+import { COLOURS_SPEC, listTree, newProject, useTempDirs } from './runs.test-helper';
 
 const tempDir = useTempDirs();
 

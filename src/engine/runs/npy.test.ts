@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { SomSnapshot } from '../../shared/run-types';
 import { decodeNpy, encodeNpy } from './npy';
 import { readSnapshotFiles, readWinnerFiles, writeSnapshotFiles, writeWinnerFiles } from './snapshots';
-import { useTempDirs } from './test-helpers';
+import { useTempDirs } from './runs.test-helper';
 
 const tempDir = useTempDirs();
 

@@ -6,7 +6,7 @@ import { listRuns, readRun, readSnapshot, readWinners } from './read-runs';
 import { markInterrupted } from './recover';
 import { createRun } from './run-store';
 import { parseMetrics } from './metrics-file';
-import { COLOURS_SPEC, newProject, useTempDirs } from './test-helpers';
+import { COLOURS_SPEC, newProject, useTempDirs } from './runs.test-helper';
 import { parseSpec } from '../../shared/validate';
 
 const tempDir = useTempDirs();

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { SomSnapshot } from '../../shared/run-types';
 import { listSnapshotSteps, listSnapshots, listWinnerSteps, readRun, readSnapshot, readWinners } from './read-runs';
 import { createRun } from './run-store';
-import { COLOURS_SPEC, listTree, newProject, useTempDirs } from './test-helpers';
+import { COLOURS_SPEC, listTree, newProject, useTempDirs } from './runs.test-helper';
 
 const tempDir = useTempDirs();
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSpec } from '../../shared/validate';
 import { listRuns, readRecord } from './read-runs';
 import { createRun } from './run-store';
-import { COLOURS_SPEC, newProject, useTempDirs } from './test-helpers';
+import { COLOURS_SPEC, newProject, useTempDirs } from './runs.test-helper';
 
 const tempDir = useTempDirs();
 

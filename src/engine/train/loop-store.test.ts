@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { RunEvent } from '../../shared/events';
 import { createRun, listRuns, readRun, readWinners, listWinnerSteps } from '../runs';
-import { COLOURS_SPEC, newProject, useTempDirs } from '../runs/test-helpers';
+import { COLOURS_SPEC, newProject, useTempDirs } from '../runs/runs.test-helper';
 import { runExperiment } from './loop';
 import type { RunStore } from './persist-run';
-import { loopHarness, trainSteps } from './test-fixtures/loop-harness';
+import { loopHarness, trainSteps } from './loop-harness.test-helper';
 
 const tempDir = useTempDirs();
 

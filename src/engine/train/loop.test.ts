@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TrainCallback } from './callback';
 import { runExperiment } from './loop';
-import { loopHarness, trainSteps } from './test-fixtures/loop-harness';
+import { loopHarness, trainSteps } from './loop-harness.test-helper';
 
 const turns = async (n: number): Promise<void> => {
   for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../shared/events';
 import { parseSpec } from '../../shared/validate';
 import { readRecord, readRun } from '../runs';
-import { COLOURS_SPEC, newProject, useTempDirs } from '../runs/test-helpers';
+import { COLOURS_SPEC, newProject, useTempDirs } from '../runs/runs.test-helper';
 import { RunControl } from './control';
-import { FakeExperiment } from './fake-experiment';
+import { FakeExperiment } from './fake-experiment.test-helper';
 import { runFromSpec } from './run-spec';
-import { FAKE_BACKEND, fakeDeps } from './test-fixtures/fake-deps';
+import { FAKE_BACKEND, fakeDeps } from './fake-deps.test-helper';
 import type { TrainerDeps } from './trainer-deps';
 
 const tempDir = useTempDirs();

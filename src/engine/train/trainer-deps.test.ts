@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseSpec } from '../../shared/validate';
-import { COLOURS_SPEC } from '../runs/test-helpers';
+import { COLOURS_SPEC } from '../runs/runs.test-helper';
 import { builders } from './registry';
-import { fakeDataset, fakeDeps } from './test-fixtures/fake-deps';
+import { fakeDataset, fakeDeps } from './fake-deps.test-helper';
 import { overrideTrainerDeps, trainerDeps } from './trainer-deps';
 
 describe('trainerDeps', () => {

@@ -4,7 +4,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { installWasmFixes } from '.';
-import { expectClose, expectNoLeak, onBoth, rand } from './testing';
+import { expectClose, expectNoLeak, onBoth, rand } from './cpu-vs-wasm.test-helper';
 
 beforeAll(async () => {
   await tf.setBackend('wasm');

@@ -10,7 +10,7 @@ interface Result {
   leaked: number;
 }
 
-const run = await runWebGpuChild<Result>(new URL('./webgpu.check.ts', import.meta.url));
+const run = await runWebGpuChild<Result>(new URL('./webgpu-check.test-helper.ts', import.meta.url));
 if (!run.ok)
   console.warn(`webgpu SOM kernel tests skipped: ${run.skip} (bash scripts/lavapipe.sh gives a software adapter)`);
 

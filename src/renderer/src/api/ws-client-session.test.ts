@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp, nextTick } from 'vue';
 import { SESSION_PATH } from '../../../shared/wire';
 import ConnectionBanner from '../components/ConnectionBanner.vue';
-import { FakeSocket } from './fake-socket';
+import { FakeSocket } from './fake-socket.test-helper';
 import { setApi } from './index';
 import { sessionChecker, type SessionCheck } from './session';
 import { createWsClient } from './ws-client';

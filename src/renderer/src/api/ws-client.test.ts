@@ -4,7 +4,7 @@ import { encodeWire } from '../../../shared/wire';
 import type { RunEvent } from '../../../shared/events';
 import type { SomSnapshot } from '../../../shared/run-types';
 import { createWsClient, defaultBackoff } from './ws-client';
-import { FakeSocket } from './fake-socket';
+import { FakeSocket } from './fake-socket.test-helper';
 
 const make = () =>
   createWsClient({ url: 'ws://lab/ws?token=t', socket: (u) => new FakeSocket(u), backoff: (n) => n * 100 });

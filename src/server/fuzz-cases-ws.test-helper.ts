@@ -3,8 +3,8 @@
  * RFC 6455 code: 1002 protocol error, 1007 invalid UTF-8, 1009 too big (over MAX_MESSAGE_BYTES).
  */
 import { MAX_MESSAGE_BYTES } from './lab-server';
-import { bytes, int, pick, text, type FuzzInput, type Rand } from './fuzz-common';
-import { frame, upgradeRequest } from './test-frames';
+import { bytes, int, pick, text, type FuzzInput, type Rand } from './fuzz-common.test-helper';
+import { frame, upgradeRequest } from './frames.test-helper';
 
 const INVALID_UTF8 = [
   [0xc3, 0x28],

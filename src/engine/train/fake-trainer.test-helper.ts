@@ -2,10 +2,10 @@
  * Preloaded into a real trainer child (`--import` this file) by the host's launcher tests: fake data and backend,
  * and a builder for kind 'som' whose behaviour SOMLAB_FAKE_MODE picks: normal | slow | crash | throw.
  */
-import { FakeExperiment } from '../fake-experiment';
-import { registerBuilder } from '../registry';
-import { buildFromRegistry, overrideTrainerDeps } from '../trainer-deps';
-import { fakeDeps } from './fake-deps';
+import { FakeExperiment } from './fake-experiment.test-helper';
+import { registerBuilder } from './registry';
+import { buildFromRegistry, overrideTrainerDeps } from './trainer-deps';
+import { fakeDeps } from './fake-deps.test-helper';
 
 const mode = process.env.SOMLAB_FAKE_MODE ?? 'normal';
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

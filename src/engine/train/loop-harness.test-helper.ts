@@ -1,11 +1,11 @@
 /** A loop under test: a FakeExperiment, a RunControl, the trainer's callbacks, and every event it emitted. */
-import type { RunEvent } from '../../../shared/events';
-import type { TrainCallback } from '../callback';
-import { RunControl } from '../control';
-import { FakeExperiment, type FakeOptions } from '../fake-experiment';
-import type { LoopOptions } from '../loop';
-import type { RunStore } from '../persist-run';
-import { trainerCallbacks } from '../trainer-callbacks';
+import type { RunEvent } from '../../shared/events';
+import type { TrainCallback } from './callback';
+import { RunControl } from './control';
+import { FakeExperiment, type FakeOptions } from './fake-experiment.test-helper';
+import type { LoopOptions } from './loop';
+import type { RunStore } from './persist-run';
+import { trainerCallbacks } from './trainer-callbacks';
 
 export interface HarnessOptions {
   store?: RunStore;

@@ -1,6 +1,6 @@
 /** Broken HTTP requests and refused or broken upgrades; the clear error for each is an HTTP status. */
-import { bytes, int, pick, text, type FuzzInput, type Rand } from './fuzz-common';
-import { upgradeRequest } from './test-frames';
+import { bytes, int, pick, text, type FuzzInput, type Rand } from './fuzz-common.test-helper';
+import { upgradeRequest } from './frames.test-helper';
 
 const req = (line: string, headers: string[], body = ''): Buffer =>
   Buffer.from(`${line}\r\n${headers.join('\r\n')}\r\n\r\n${body}`, 'latin1');

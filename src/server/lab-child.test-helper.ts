@@ -11,10 +11,10 @@ import { connect, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
 import { decodeWire, encodeWire, type WireResponse } from '../shared/wire';
-import type { ChildStats, FloodOrder } from './test-lab-child';
+import type { ChildStats, FloodOrder } from './lab-child-main.test-helper';
 import type { LabServerOptions } from './lab-server';
 
-const CHILD = fileURLToPath(new URL('./test-lab-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('./lab-child-main.test-helper.ts', import.meta.url));
 
 export interface ChildLab {
   port: number;

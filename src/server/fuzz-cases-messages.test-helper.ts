@@ -4,7 +4,7 @@
  * wrong arguments to real calls, calls that need a project. Each must be answered with an error reply.
  */
 import { API_CALL_NAMES } from '../shared/api';
-import { int, pick, text, type Rand } from './fuzz-common';
+import { int, pick, text, type Rand } from './fuzz-common.test-helper';
 import { MAX_MESSAGE_BYTES } from './lab-server';
 
 export interface FuzzMessage {

@@ -1,6 +1,6 @@
 /** webgpu check (child process, see webgpu.test.ts): the fused SOM kernels against the float64 loop. */
 import * as tf from '@tensorflow/tfjs-core';
-import { childMain } from '../../backend/webgpu-checks/child-main';
+import { childMain } from '../../backend/webgpu-checks/child-main.test-helper';
 import { countStep } from '../../backend/counters';
 import { batchBlend, batchSums, CHUNK } from '../batch';
 import { naiveStep, naiveSums, randomCase, relError } from './naive.test-helper';

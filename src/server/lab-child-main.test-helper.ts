@@ -1,5 +1,5 @@
 /**
- * A lab server in its own process for the reliability tests (test-helpers.ts starts it), so a test can
+ * A lab server in its own process for the reliability tests (lab-child.test-helper.ts starts it), so a test can
  * see it die and read its memory. It answers IPC: `flood` emits a synthetic stream of run events (big
  * SOM snapshots, winners and numbered metric rows) through the real fan-out; `stats` reports memory.
  */

@@ -1,7 +1,7 @@
 /** Fake dataset and backend for trainer tests: no tfjs, no files. */
-import type { BackendReport } from '../../../shared/run-types';
-import type { Dataset } from '../../data/types';
-import type { TrainerDeps } from '../trainer-deps';
+import type { BackendReport } from '../../shared/run-types';
+import type { Dataset } from '../data/types';
+import type { TrainerDeps } from './trainer-deps';
 
 export const FAKE_BACKEND: BackendReport = {
   name: 'cpu',
