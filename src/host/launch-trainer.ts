@@ -43,6 +43,8 @@ export interface TrainerHandle {
   requestSnapshot(): void;
   /** Ends the process at once; the run is then marked interrupted. */
   kill(): void;
+  /** True once the run said how it ended (finished or failed), while its process may still be exiting. */
+  readonly ended: boolean;
   /** True once the run folder is on disk (the trainer's `run-created`); false if the trainer died first. */
   readonly created: Promise<boolean>;
   /** Exit code (128 + signal number when killed by a signal), once the run's end is on disk. */
@@ -107,6 +109,9 @@ export function launchTrainer(o: LaunchOptions): TrainerHandle {
     runId,
     get pid() {
       return child.pid;
+    },
+    get ended() {
+      return ended;
     },
     pause: () => child.send({ type: 'pause' }),
     resume: () => child.send({ type: 'resume' }),
