@@ -29,7 +29,8 @@ const built = existsSync(join(ROOT, 'out/main/index.js'));
 if (!bin)
   console.warn(
     'electron spec skipped: the Electron binary is not installed (its download host cannot be reached here); ' +
-      'the main-process modules are tested against stand-ins (src/main/*.test.ts) and the renderer through the lab server',
+      'the main-process modules are tested against stand-ins (src/main/*.test.ts) ' +
+      'and the renderer through the lab server',
   );
 else if (!built) console.warn('electron spec skipped: run `npm run build` first (out/main/index.js is missing)');
 

@@ -17,7 +17,8 @@ describe('native binding check (before any import)', () => {
     // This package's folder has no lib/ at all: the same situation as tfjs-node whose install was blocked.
     const fake = createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-cpu/package.json');
     expect(nativeBindingMissing('@tensorflow/tfjs-node', () => fake)).toBe(
-      '@tensorflow/tfjs-node is installed without its libtensorflow binding (its install step could not download libtensorflow)',
+      '@tensorflow/tfjs-node is installed without its libtensorflow binding ' +
+        '(its install step could not download libtensorflow)',
     );
   });
 

@@ -123,7 +123,7 @@ describe('kwta-mlp', () => {
     return { before, after: m.testAccuracy!, m };
   }
 
-  it('softmax: the same net with a softmax head learns to separate two close blobs, and reports its ReLU code', async () => {
+  it('softmax: the same net with a softmax head separates two close blobs and reports its ReLU code', async () => {
     const r = await learn('softmax');
     expect(r.after).toBeGreaterThan(0.95);
     expect(r.after).toBeGreaterThan(r.before + 0.1);

@@ -83,7 +83,7 @@ describe('winnerCoordinates', () => {
 });
 
 describe('stacked-som', () => {
-  it('trains layer 1 on patches, then layer 2 on winner-coordinate images; views, metrics, no leaks of its own', async () => {
+  it('trains layer 1 on patches, then layer 2 on winner-coordinate images; views, metrics, no leaks', async () => {
     const before = tf.memory().numTensors;
     const exp = await buildStackedSom(spec(), data);
     // 96 images × 2×2 patches = 384 patches → 24 steps per epoch; layer 2: 96 images → 6 steps per epoch.

@@ -35,7 +35,8 @@ const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 /** Sortable (UTC time first) and unique (random tail): e.g. `20261124-113501-som-colors-a1b2`. */
 export function newRunId(spec: Pick<ExperimentSpec, 'kind' | 'dataset'>, now = new Date()): string {
   const d = now;
-  const stamp = `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}-${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`;
+  const date = `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}`;
+  const stamp = `${date}-${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`;
   const data = spec.dataset.source === 'builtin' ? spec.dataset.name : basename(spec.dataset.path);
   const parts = [stamp, slug(spec.kind), slug(data), randomBytes(2).toString('hex')].filter((p) => p.length > 0);
   return parts.join('-');

@@ -44,7 +44,8 @@ describe('colours on a 20×20 map', () => {
       for (let k = 0; k < 3; k++) xs[i * 3 + k] = Math.min(1, Math.max(0, bases[i % 16]![k]! + (r() - 0.5) * 0.1));
     const q = await train(xs, 40);
     console.log(
-      `colours 20×20 on ${tf.getBackend()}, 40 batch epochs, 2000 clustered colours: QE ${q.qe.toFixed(4)}, TE ${q.te.toFixed(4)}`,
+      `colours 20×20 on ${tf.getBackend()}, 40 batch epochs, 2000 clustered colours: ` +
+        `QE ${q.qe.toFixed(4)}, TE ${q.te.toFixed(4)}`,
     );
     expect(q.qe).toBeLessThan(0.05);
     expect(q.te).toBeLessThan(0.1);
@@ -58,7 +59,8 @@ describe('colours on a 20×20 map', () => {
       xs = Float32Array.from({ length: 2000 * 3 }, () => r());
     const q = await train(xs, 40);
     console.log(
-      `colours 20×20 on ${tf.getBackend()}, 40 batch epochs, 2000 uniform colours: QE ${q.qe.toFixed(4)}, TE ${q.te.toFixed(4)}`,
+      `colours 20×20 on ${tf.getBackend()}, 40 batch epochs, 2000 uniform colours: ` +
+        `QE ${q.qe.toFixed(4)}, TE ${q.te.toFixed(4)}`,
     );
     expect(q.qe).toBeLessThan(0.09);
     expect(q.te).toBeLessThan(0.1);

@@ -31,7 +31,10 @@ function naiveWinner(w: ArrayLike<number>, xs: Float32Array, i: number, d: numbe
   return best;
 }
 
-/** The batch rule sample by sample in float64: w_j ← (1 − α)w_j + α·Σ h(c(i), j)·x_i / Σ h(c(i), j), or w_j if Σh = 0. */
+/**
+ * The batch rule sample by sample in float64:
+ * w_j ← (1 − α)w_j + α·Σ h(c(i), j)·x_i / Σ h(c(i), j), or w_j if Σh = 0.
+ */
 function naiveBatch(
   w0: Float32Array,
   xs: Float32Array,

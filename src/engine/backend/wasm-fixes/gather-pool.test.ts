@@ -74,7 +74,8 @@ describe('MaxPoolGrad fix matches the cpu backend (random data in [-1, 1])', () 
     },
   );
 
-  it('a window of only negative numbers still passes its gradient (stock wasm drops it and adds it to element 0)', async () => {
+  // Stock wasm drops that gradient and adds it to element 0.
+  it('a window of only negative numbers still passes its gradient', async () => {
     const x = { data: Float32Array.from([-3, -1, 2, 0, -2, -4, 1, 1]), shape: [1, 2, 4, 1] };
     expectClose(
       await onBoth([x, { data: Float32Array.from([10, 20]), shape: [1, 1, 2, 1] }], (p, dy) =>
