@@ -92,7 +92,7 @@ describe.each(SUBJECTS)('Api contract: %s', (_name, make) => {
     expect(ofRun(id).flatMap((e) => (e.type === 'eval' ? [e.step] : []))).toEqual([2, 5]);
     const d = await s.api['runs:get'](id);
     expect(d.summary).toMatchObject({ id, status: 'finished', totalSteps: 6, kind: 'som' });
-    expect([d.snapshotSteps, d.snapshotLayers, d.winnerSteps]).toEqual([[1, 3, 5], ['som'], [1, 3, 5]]);
+    expect([d.snapshotSteps, d.snapshotLayers, d.winnerSteps]).toEqual([[0, 1, 3, 5], ['som'], [0, 1, 3, 5]]);
     expect([...new Set(d.metrics.filter((r) => 'sigma' in r).map((r) => r.step))]).toEqual([0, 1, 2, 3, 4, 5]);
     const snap = await s.api['runs:snapshot'](id, 5);
     expect(snap).toMatchObject({ step: 5, layer: 'som', rows: 3, cols: 3, topology: 'rect', shape: [3] });

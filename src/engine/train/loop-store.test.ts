@@ -23,7 +23,8 @@ describe('runExperiment with a run folder', () => {
     expect(s.exp.disposed).toBe(true);
     const [summary] = await listRuns(project);
     expect(summary).toMatchObject({ status: 'failed', error: 'step 3 blew up' });
-    expect((await readRun(project, 'boom')).metrics.map((r) => r.step)).toEqual([0, 1, 2]);
+    // Step 0 has its mask-statistics row too (the views after the first step).
+    expect((await readRun(project, 'boom')).metrics.map((r) => r.step)).toEqual([0, 0, 1, 2]);
   });
 
   it('fails the run when the store cannot write', async () => {
@@ -51,8 +52,8 @@ describe('runExperiment with a run folder', () => {
     expect(detail.summary).toMatchObject({ status: 'finished', finalMetrics: { steps: 10 } });
     expect(detail.metrics.filter((r) => 'loss' in r).map((r) => r.step)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(detail.metrics.filter((r) => 'testAccuracy' in r)).toHaveLength(2);
-    expect(detail.snapshotSteps).toEqual([3, 7, 9]);
-    expect(await listWinnerSteps(project, 'full')).toEqual([3, 7, 9]);
+    expect(detail.snapshotSteps).toEqual([0, 3, 7, 9]);
+    expect(await listWinnerSteps(project, 'full')).toEqual([0, 3, 7, 9]);
     expect((await readWinners(project, 'full', 7)).winners).toBeInstanceOf(Int32Array);
     expect(await readFile(join(store.dir, 'model', 'model.json'), 'utf8')).toBe('{"fake":true}');
   });

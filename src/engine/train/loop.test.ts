@@ -32,6 +32,7 @@ describe('runExperiment', () => {
     expect(out).toEqual({ status: 'finished', steps: 10, finalMetrics: { steps: 10 } });
     expect(exp.calls).toEqual([
       'step 0 e0',
+      'snapshots 0',
       'step 1 e0',
       'step 2 e0',
       'step 3 e0',
@@ -54,8 +55,8 @@ describe('runExperiment', () => {
     expect(events.every((e) => e.v === 1 && e.runId === 'run-1')).toBe(true);
     expect(types().at(-1)).toBe('finished');
     const snaps = events.flatMap((e) => (e.type === 'som-snapshot' ? [e.snapshot.step] : []));
-    expect(snaps).toEqual([3, 7, 9]);
-    expect(events.filter((e) => e.type === 'winners').map((e) => (e as { step: number }).step)).toEqual([3, 7, 9]);
+    expect(snaps).toEqual([0, 3, 7, 9]);
+    expect(events.filter((e) => e.type === 'winners').map((e) => (e as { step: number }).step)).toEqual([0, 3, 7, 9]);
     const evals = events.flatMap((e) => (e.type === 'eval' ? [[e.step, e.epoch, e.metrics.testAccuracy]] : []));
     expect(evals).toEqual([
       [4, 0, 0.5],
@@ -66,10 +67,10 @@ describe('runExperiment', () => {
       [4, 0, 0.5],
       [9, 1, 0.6],
     ]);
-    expect(rows.filter((r) => 'mask1.sparsity' in r).map((r) => r.step)).toEqual([3, 7, 9]);
+    expect(rows.filter((r) => 'mask1.sparsity' in r).map((r) => r.step)).toEqual([0, 3, 7, 9]);
     // Every metric row is out before the snapshot of its step: the chart never lags the grid.
-    const firstSnap = types().indexOf('som-snapshot');
-    expect(trainSteps(events.slice(0, firstSnap))).toEqual([0, 1, 2, 3]);
+    const secondSnap = types().indexOf('som-snapshot', types().indexOf('som-snapshot') + 1);
+    expect(trainSteps(events.slice(0, secondSnap))).toEqual([0, 1, 2, 3]);
   });
 
   it('honours pause between steps, serves a snapshot while paused, and resumes', async () => {
@@ -91,6 +92,7 @@ describe('runExperiment', () => {
     const states = s.events.flatMap((e) => (e.type === 'state' ? [e.state] : []));
     expect(states).toEqual(['paused', 'running']);
     expect(s.exp.calls.filter((c) => c.startsWith('snapshots'))).toEqual([
+      'snapshots 0',
       'snapshots 2',
       'snapshots 3',
       'snapshots 7',

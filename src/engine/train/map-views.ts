@@ -1,6 +1,6 @@
 /**
- * The callback that publishes map views (SOM snapshots, winner traces, mask statistics) every N steps, when a
- * snapshot is asked for, and once at the end; metric rows are flushed first so the chart never lags the grid.
+ * The callback that publishes map views (SOM snapshots, winner traces, mask statistics) after the first step,
+ * every N steps, when a snapshot is asked for, and once at the end; metric rows are flushed first so the chart never lags the grid.
  */
 import type { MaskStat } from '../../shared/run-types';
 import type { LoopContext, TrainCallback } from './callback';
@@ -27,7 +27,8 @@ export function mapViews(every: number): TrainCallback {
     await t.addRow(t.row(step, maskColumns(masks)));
   }
   return {
-    onStepEnd: (step, t) => ((step + 1) % every === 0 ? publishViews(step, t) : undefined),
+    // Step 0 always: the filmstrip starts from the near-random map, before the noise-to-order phase.
+    onStepEnd: (step, t) => (step === 0 || (step + 1) % every === 0 ? publishViews(step, t) : undefined),
     onSnapshotRequest: (step, t) => publishViews(step, t),
     onTrainEnd: (last, t) => (last >= 0 && viewsAt !== last ? publishViews(last, t) : undefined),
   };

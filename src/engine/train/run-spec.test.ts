@@ -54,7 +54,7 @@ describe('runFromSpec', () => {
     });
     expect(detail.summary.versions).toMatchObject({ fake: '1', node: process.versions.node });
     expect(detail.spec).toEqual(spec);
-    expect(detail.snapshotSteps).toEqual([1, 3]);
+    expect(detail.snapshotSteps).toEqual([0, 1, 3]);
   });
 
   it('passes the data roots to the loader, or none when unrestricted', async () => {

@@ -86,7 +86,7 @@ export function playRun(
   const step = (): void => {
     const s = done++;
     emit({ type: 'metrics', v, runId, rows: [row(s, stepValues(spec, s, total))] });
-    if (done % spec.snapshotEvery === 0) views(s);
+    if (s === 0 || done % spec.snapshotEvery === 0) views(s);
     if (done % perEpoch === 0) evaluate(s);
   };
   const end = (): void => {

@@ -49,8 +49,8 @@ describe('compare store', () => {
     expect(c.error).toBeNull();
     expect([...c.details.keys()].sort()).toEqual([a, b].sort());
     expect(c.details.get(b)!.spec.kind).toBe('som');
-    // 1250 colours in batches of 250 → 5 steps; views after every 2nd step (1, 3) and after the last (4).
-    expect(c.details.get(a)!.snapshotSteps).toEqual([1, 3, 4]);
+    // 1250 colours in batches of 250 → 5 steps; views after the first (0), every 2nd step (1, 3) and the last (4).
+    expect(c.details.get(a)!.snapshotSteps).toEqual([0, 1, 3, 4]);
     expect(c.snapshots.get(a)!).toMatchObject({ rows: 3, step: 4 });
     expect(c.snapshots.get(b)!.topology).toBe('hex');
     c.toggle(a);

@@ -179,12 +179,12 @@ describe('liveRun store', () => {
     for (let k = 0; k < 5; k++) await tick(); // winner frames load in the background
     const s = live.summary!;
     expect(s).toMatchObject({ id, source: 'disk', status: 'finished', totalSteps: 20 });
-    expect(s.snapshotSteps).toEqual([4, 9, 14, 19]); // after every 5th step, as the engine's loop
+    expect(s.snapshotSteps).toEqual([0, 4, 9, 14, 19]); // after the first and every 5th step, as the engine's loop
     expect(live.run(id)!.snapshots.get('som')!.step).toBe(19);
     // QE is measured every 5th step and the last (0, 5, 10, 15, 19), and at the end of epoch 1 (step 9).
     expect(live.run(id)!.series.get('qe')!.size).toBe(6);
     const frames = live.run(id)!.winners.get('som')!.items();
-    expect(frames.map((f) => f.step)).toEqual([4, 9, 14, 19]); // winners go with the map views
+    expect(frames.map((f) => f.step)).toEqual([0, 4, 9, 14, 19]); // winners go with the map views
     expect(frames[0]!.winners).toHaveLength(4);
 
     await live.pinSnapshot(9);
