@@ -1,6 +1,7 @@
 /**
  * The callback that publishes map views (SOM snapshots, winner traces, mask statistics) after the first step,
- * every N steps, when a snapshot is asked for, and once at the end; metric rows are flushed first so the chart never lags the grid.
+ * every N steps, when a snapshot is asked for, and once at the end; metric rows are flushed first so the chart
+ * never lags the grid.
  */
 import type { MaskStat } from '../../shared/run-types';
 import type { LoopContext, TrainCallback } from './callback';
