@@ -25,6 +25,7 @@ export const PANELS = [
   'filmstrip',
 ] as const;
 export type PanelName = (typeof PANELS)[number];
+export const isPanelName = (s: string): s is PanelName => (PANELS as readonly string[]).includes(s);
 
 /** Panels drawn from a SOM snapshot (they take a layer and a step). */
 export const MAP_PANELS: readonly PanelName[] = ['codebook', 'umatrix', 'hits', 'classes', 'trace', 'filmstrip'];

@@ -1,15 +1,21 @@
 /**
  * ECharts, tree-shaken to what the lab draws (line charts), plus the option builders the panels share.
- * SVG export renders the same option into an off-screen SVG-renderer instance (no window needed).
+ * Figures for papers are rendered by the engine (figures:export), not from the window's canvas.
  */
-import { use, init, type EChartsCoreOption } from 'echarts/core';
+import { use, type EChartsCoreOption } from 'echarts/core';
 import { LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent, TitleComponent } from 'echarts/components';
-import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+import {
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  TitleComponent,
+} from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
 import type { Point } from './decimate';
 import { smoothPoints as ema } from '../../../shared/charts/series';
 
-use([LineChart, GridComponent, LegendComponent, TooltipComponent, TitleComponent, CanvasRenderer, SVGRenderer]);
+use([LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, TitleComponent, CanvasRenderer]);
 
 export interface Line {
   name: string;
@@ -102,13 +108,23 @@ export function lineSeries(lines: Line[], w: number): object[] {
   return out;
 }
 
-/** The same figure as an SVG document (ECharts' SVG renderer in SSR mode: no DOM node needed). */
-export function optionToSvg(option: EChartsCoreOption, width: number, height: number): string {
-  const chart = init(null, undefined, { renderer: 'svg', ssr: true, width, height });
-  try {
-    chart.setOption({ ...option, backgroundColor: '#ffffff' });
-    return chart.renderToSVGString();
-  } finally {
-    chart.dispose();
-  }
+/** A vertical line at `step` (the step the maps show), or nothing. */
+export function markerSeries(step: number | null): object[] {
+  if (step === null) return [];
+  return [
+    {
+      type: 'line',
+      name: '__marker',
+      data: [],
+      silent: true,
+      markLine: {
+        silent: true,
+        symbol: 'none',
+        animation: false,
+        label: { show: true, formatter: `step ${step}`, fontSize: 9, color: '#7a8496' },
+        lineStyle: { color: '#1f2937', type: 'dashed', width: 1 },
+        data: [{ xAxis: step }],
+      },
+    },
+  ];
 }

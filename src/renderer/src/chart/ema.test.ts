@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { smoothPoints as ema } from '../../../shared/charts/series';
-import { seriesCsv, exportName } from '../export/export';
 
 describe('ema smoothing', () => {
   it('returns the values unchanged at w = 0', () => {
@@ -43,29 +42,5 @@ describe('ema smoothing', () => {
       0.9,
     );
     expect(out.map((p) => p[1])).toEqual([2, NaN, 2, 2].map((v, i) => (i === 1 ? NaN : expect.closeTo(v, 10))));
-  });
-});
-
-describe('CSV and export names', () => {
-  it('joins series on the union of steps, leaving gaps empty', () => {
-    expect(
-      seriesCsv('step', [
-        {
-          name: 'loss',
-          points: [
-            [0, 2],
-            [10, 1],
-          ],
-        },
-        { name: 'test,acc', points: [[10, 0.9]] },
-      ]),
-    ).toBe('step,loss,"test,acc"\n0,2,\n10,1,0.9\n');
-  });
-
-  it('puts run id, panel and step in the file name, made safe', () => {
-    expect(exportName({ runId: 'run 1/x', panel: 'grid-som-umatrix', step: 40 }, 'png')).toBe(
-      'somlab-run-1-x-grid-som-umatrix-step40.png',
-    );
-    expect(exportName({ runId: 'r', panel: 'qe' }, 'csv')).toBe('somlab-r-qe.csv');
   });
 });

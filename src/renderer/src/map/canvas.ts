@@ -16,10 +16,3 @@ export function paintCanvas(
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   paint(ctx);
 }
-
-/** The same painting at 2× into a fresh canvas, as a PNG data URL (figure export). */
-export function renderPng(w: number, h: number, paint: (ctx: CanvasRenderingContext2D) => void, ratio = 2): string {
-  const c = document.createElement('canvas');
-  paintCanvas(c, w, h, ratio, paint);
-  return c.toDataURL('image/png');
-}

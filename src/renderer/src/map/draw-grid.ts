@@ -189,7 +189,13 @@ export function paintSnapshot(
   s: SomSnapshot,
   mode: GridMode,
   size: { layout: GridLayout; width: number; height: number },
-  o: { classNames?: string[]; fade?: number; overlay?: (ctx: CanvasRenderingContext2D, L: GridLayout) => void } = {},
+  o: {
+    classNames?: string[];
+    fade?: number;
+    overlay?: (ctx: CanvasRenderingContext2D, L: GridLayout) => void;
+    /** The colour scale's caption, for maps of other per-neuron values (a difference map). */
+    valueLabel?: string;
+  } = {},
 ): void {
   const { layout: L, width, height } = size;
   ctx.fillStyle = '#ffffff';
@@ -198,6 +204,7 @@ export function paintSnapshot(
   ctx.save();
   ctx.translate(ox, PAD);
   const legend = drawMap(ctx, s, L, mode);
+  if (legend?.kind === 'scale' && o.valueLabel) legend.label = o.valueLabel;
   if (o.fade) {
     ctx.fillStyle = `rgba(255,255,255,${o.fade})`;
     ctx.fillRect(-PAD, -PAD, L.width + 2 * PAD, L.height + 2 * PAD);

@@ -3,7 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { createFakeApi, type FakeApi } from '../api/fake-api.test-helper';
 import { setApi } from '../api';
+import { nextTick } from 'vue';
 import { useCompareStore } from './compare';
+import { parseHash, useNavStore } from './nav';
 import { useRunsStore } from './runs';
 import { EVENTS_VERSION as v } from '../../../shared/events';
 
@@ -19,24 +21,50 @@ const som = (rows: number, topology = 'rect') => ({
 
 let fake: FakeApi;
 beforeEach(() => {
+  window.sessionStorage.clear();
+  window.history.replaceState(null, '', '#/runs');
   setActivePinia(createPinia());
   fake = createFakeApi({ project: { format: 'somlab-project', version: 1, name: 'p', created: '', dir: '/p' } });
   setApi(fake);
 });
 
 describe('compare store', () => {
-  it('takes 2–4 runs and refuses a fifth with a message', () => {
+  it('takes 2–6 runs and refuses a seventh with a message; Clear empties it', () => {
     const c = useCompareStore();
     expect(c.ready).toBe(false);
     for (const id of ['a', 'b']) c.toggle(id);
     expect(c.ready).toBe(true);
-    c.toggle('c');
-    c.toggle('d');
-    expect(c.toggle('e')).toBe(false);
-    expect(c.ids).toEqual(['a', 'b', 'c', 'd']);
-    expect(c.error).toMatch(/at most 4/);
+    for (const id of ['c', 'd', 'e', 'f']) c.toggle(id);
+    expect(c.full).toBe(true);
+    expect(c.toggle('g')).toBe(false);
+    expect(c.ids).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    expect(c.error).toMatch(/at most 6/);
     c.toggle('b');
-    expect(c.ids).toEqual(['a', 'c', 'd']);
+    expect(c.ids).toEqual(['a', 'c', 'd', 'e', 'f']);
+    expect(c.error).toBeNull();
+    c.clear();
+    expect([c.ids, c.full, c.ready]).toEqual([[], false, false]);
+  });
+
+  it('keeps the selection in the URL on the compare view and in session storage for a reload', async () => {
+    const nav = useNavStore();
+    nav.go('compare');
+    const c = useCompareStore();
+    c.set(['r1', 'r2']);
+    await nextTick();
+    expect(window.location.hash).toBe('#/compare?runs=r1,r2');
+    expect(JSON.parse(window.sessionStorage.getItem('somlab.compare')!)).toEqual(['r1', 'r2']);
+    // A reload: fresh stores read the address.
+    setActivePinia(createPinia());
+    expect(useCompareStore().ids).toEqual(['r1', 'r2']);
+    expect(parseHash('#/compare?runs=x,y,x')).toEqual({ view: 'compare', runId: null, runs: ['x', 'y'] });
+  });
+
+  it('takes a whole sweep group, at most 6 of it, saying how many were left out', () => {
+    const c = useCompareStore();
+    c.set(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
+    expect(c.ids).toHaveLength(6);
+    expect(c.error).toBe('compare takes at most 6 runs: showing the first 6 of 8');
   });
 
   it("loads each run's detail and last snapshot, and drops runs no longer ticked", async () => {
@@ -49,10 +77,12 @@ describe('compare store', () => {
     expect(c.error).toBeNull();
     expect([...c.details.keys()].sort()).toEqual([a, b].sort());
     expect(c.details.get(b)!.spec.kind).toBe('som');
+    expect([c.snapshot(a, 'som', 4), c.snapshot(b, 'som', 0)]).toEqual([null, null]); // asked for, come later
+    await new Promise((r) => setTimeout(r, 5));
     // 1250 colours in batches of 250 → 5 steps; views after the first (0), every 2nd step (1, 3) and the last (4).
     expect(c.details.get(a)!.snapshotSteps).toEqual([0, 1, 3, 4]);
-    expect(c.snapshots.get(a)!).toMatchObject({ rows: 3, step: 4 });
-    expect(c.snapshots.get(b)!.topology).toBe('hex');
+    expect(c.snapshot(a, 'som', 4)).toMatchObject({ rows: 3, step: 4 });
+    expect(c.snapshot(b, 'som', 0)).toMatchObject({ topology: 'hex', step: 0 });
     c.toggle(a);
     await c.load();
     expect([...c.details.keys()]).toEqual([b]);
