@@ -49,6 +49,9 @@ export const RunRecordSchema = z.object({
   classes: z.array(z.string()).optional(),
   /** Why each backend before the one that ran was skipped. */
   backendSkipped: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
+  /** Worker threads that split each batch (1: one thread), and why fewer than asked when so. */
+  workers: z.number().int().optional(),
+  workersNote: z.string().optional(),
   /** Training throughput the run reached (samples per second, from its metric rows). */
   samplesPerSec: z.number().optional(),
   /** The user's labels and note (run management); the name above is the user's too once renamed. */

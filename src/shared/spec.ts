@@ -85,6 +85,11 @@ const common = {
   snapshotEvery: positiveInt(1_000_000).default(50),
   /** Fixed probe samples whose winners are traced over training. */
   probeCount: z.number().int().min(0).max(1024).default(32),
+  /**
+   * Worker threads that split each batch (data-parallel, wasm and cpu only); absent: the machine's cores. The
+   * trainer may use fewer (a step too small to split, a kind that cannot split); run.json says how many.
+   */
+  workers: z.number().int().min(1).max(256).optional(),
 };
 
 export const SomSpecSchema = z.object({ kind: z.literal('som'), ...common, som: SomConfigSchema });

@@ -5,6 +5,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Split } from './types';
 import { permutation, subSeed } from '../../shared/random';
+import { currentReducer, shareOf, type Reducer } from '../parallel/reduce';
+
+export interface Shard {
+  idx: Int32Array;
+  share: number;
+}
 
 export class DeviceSplit {
   readonly x: tf.Tensor;
@@ -37,6 +43,17 @@ export class DeviceSplit {
       this.orderEpoch = epoch;
     }
     return this.order!.subarray(i * batchSize, Math.min(this.count, (i + 1) * batchSize));
+  }
+
+  /**
+   * This thread's share of minibatch `i` (all of it outside a data-parallel pool) and that share's fraction of
+   * the batch: a rank's mean loss times `share` summed over ranks is the batch's mean loss.
+   */
+  shareIndices(epoch: number, i: number, batchSize: number, r: Reducer = currentReducer()): Shard {
+    const all = this.batchIndices(epoch, i, batchSize);
+    if (r.size === 1) return { idx: all, share: 1 };
+    const [s, e] = shareOf(all.length, r);
+    return { idx: all.subarray(s, e), share: (e - s) / all.length };
   }
 
   /** Gathers a minibatch; the caller disposes the tensors (or calls inside tf.tidy). */

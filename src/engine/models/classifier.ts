@@ -11,6 +11,7 @@ import type { ExperimentHooks } from './hooks';
 import type { DeviceSplit } from '../data/batches';
 import { saveLayersModel } from './save';
 import { LateMetrics } from '../train/late-metrics';
+import { currentReducer, reduceTensors } from '../parallel/reduce';
 
 export type LossFn = (logits: tf.Tensor, labels: tf.Tensor1D, nClasses: number) => tf.Scalar;
 
@@ -40,6 +41,8 @@ export class ClassifierExperiment implements Experiment {
   readonly late = new LateMetrics();
   private last: Record<string, number> = {};
   private lastEval: Record<string, number> = {};
+  /** This thread's fraction of the last batch (1 outside a data-parallel pool), for hooks that average. */
+  share = 1;
 
   constructor(private readonly o: ClassifierOptions) {
     this.stepsPerEpoch = o.train.stepsPerEpoch(o.batchSize);
@@ -59,29 +62,62 @@ export class ClassifierExperiment implements Experiment {
   }
 
   step(step: number, epoch: number): Record<string, number> {
-    const { model, train, batchSize, optimizer, nClasses } = this.o;
+    const { train, batchSize } = this.o;
     const readEvery = this.o.readEvery ?? 10;
     const read = step % readEvery === 0 || step === this.totalSteps - 1;
-    const idx = train.batchIndices(epoch, step % this.stepsPerEpoch, batchSize);
+    const { idx, share } = train.shareIndices(epoch, step % this.stepsPerEpoch, batchSize);
+    this.share = share;
     const { x, y } = train.batch(idx);
-    let acc: tf.Scalar | null = null;
-    const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
-    const loss = optimizer.minimize(
-      () => {
-        const logits = model.apply(x, { training: true }) as tf.Tensor;
-        if (read) acc = tf.keep(tf.mean(tf.cast(tf.equal(this.predict(logits), y), 'float32')) as tf.Scalar);
-        const l = this.lossFn(logits, y, nClasses);
-        return this.o.l2 > 0 ? tf.add(l, this.l2Penalty()) : l;
-      },
-      true,
-      vars,
-    );
+    const [loss, acc] =
+      currentReducer().size === 1 ? this.minimize(x, y, read) : this.minimizeShared(x, y, read, share);
     this.o.hooks?.afterStep?.(this, x, step);
     x.dispose();
     y.dispose();
     if (read) this.late.add(step, this.readLoss(loss!, acc));
-    else loss?.dispose();
+    else tf.dispose(acc ? [loss, acc] : [loss]);
     return {};
+  }
+
+  /** The batch's loss (times `scale`), and its accuracy when `read`, as the optimiser's objective. */
+  private objective(x: tf.Tensor, y: tf.Tensor1D, read: boolean, scale: number, acc: { t: tf.Scalar | null }) {
+    return (): tf.Scalar => {
+      const logits = this.o.model.apply(x, { training: true }) as tf.Tensor;
+      if (read) acc.t = tf.keep(tf.mul(tf.mean(tf.cast(tf.equal(this.predict(logits), y), 'float32')), scale));
+      const l = this.lossFn(logits, y, this.o.nClasses);
+      const total = this.o.l2 > 0 ? tf.add(l, this.l2Penalty()) : l;
+      return (scale === 1 ? total : tf.mul(total, scale)) as tf.Scalar;
+    };
+  }
+
+  private get vars(): tf.Variable[] {
+    return this.o.model.trainableWeights.map((w) => w.read() as tf.Variable);
+  }
+
+  private minimize(x: tf.Tensor, y: tf.Tensor1D, read: boolean): [tf.Scalar, tf.Scalar | null] {
+    const acc = { t: null as tf.Scalar | null };
+    const loss = this.o.optimizer.minimize(this.objective(x, y, read, 1, acc), true, this.vars);
+    return [loss!, acc.t];
+  }
+
+  /**
+   * Data-parallel: this rank's gradients of share × its mean loss, summed over ranks, are the batch's gradients;
+   * every rank applies the same sum, so the replicas stay equal. Loss and accuracy ride along in the same sum.
+   */
+  private minimizeShared(x: tf.Tensor, y: tf.Tensor1D, read: boolean, share: number): [tf.Scalar, tf.Scalar | null] {
+    const vars = this.vars;
+    const acc = { t: null as tf.Scalar | null };
+    const empty = x.shape[0] === 0;
+    const { value, grads } = empty
+      ? { value: tf.scalar(0), grads: Object.fromEntries(vars.map((v) => [v.name, tf.zerosLike(v)])) }
+      : this.o.optimizer.computeGradients(this.objective(x, y, read, share, acc), vars);
+    if (read) acc.t ??= tf.scalar(0);
+    const names = vars.map((v) => v.name);
+    const mine = [...names.map((n) => grads[n]!), value, ...(acc.t ? [acc.t] : [])];
+    const summed = reduceTensors(mine);
+    tf.dispose(mine);
+    this.o.optimizer.applyGradients(Object.fromEntries(names.map((n, i) => [n, summed[i]!])));
+    tf.dispose(summed.slice(0, names.length));
+    return [summed[names.length] as tf.Scalar, read ? (summed[names.length + 1] as tf.Scalar) : null];
   }
 
   /** Loss and accuracy of a step, read back without holding the step up. */

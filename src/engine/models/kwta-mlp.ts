@@ -18,6 +18,7 @@ import { DeviceSplit } from '../data/batches';
 import { ClassifierExperiment, type LossFn } from './classifier';
 import type { SavedFile } from '../train/experiment';
 import { makeOptimizer } from './optimizers';
+import { currentReducer, sharedMean } from '../parallel/reduce';
 
 const EVAL = 2000;
 const IP_BINS = 20;
@@ -132,9 +133,10 @@ export async function buildKwtaMlp(spec: SpecOf<'kwta-mlp'>, data: Dataset): Pro
         }
       : {}),
     hooks: {
-      afterStep() {
-        const rates = kwta.takeBatchRates();
-        if (!rates) return;
+      afterStep(e) {
+        const own = kwta.takeBatchRates();
+        if (!own) return;
+        const rates = currentReducer().size === 1 ? own : sharedMean(own, e.share);
         if (scaling) {
           scaling.update(rates);
           const scales = scaling.scales();

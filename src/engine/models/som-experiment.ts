@@ -13,6 +13,7 @@ import { DeviceSplit } from '../data/batches';
 import { LateMetrics } from '../train/late-metrics';
 import type { ExperimentHooks } from './hooks';
 import { saveNamedTensors } from './save';
+import { currentReducer } from '../parallel/reduce';
 
 const EVAL_SAMPLES = 2000;
 
@@ -73,12 +74,14 @@ export class SomExperiment implements Experiment {
 
   async step(step: number, epoch: number): Promise<Record<string, number>> {
     const { sigma, alpha } = this.schedules(step);
-    const x = this.train.batchX(this.train.batchIndices(epoch, step % this.stepsPerEpoch, this.spec.batchSize));
+    const { idx } = this.train.shareIndices(epoch, step % this.stepsPerEpoch, this.spec.batchSize);
+    const x = this.train.batchX(idx);
     if (this.spec.som.mode === 'online') await this.som.trainOnline(x as tf.Tensor2D, sigma, alpha);
     else this.som.trainBatchBlended(x as tf.Tensor2D, sigma, alpha);
     this.hooks.afterStep?.(this, x, step);
     tf.dispose(x);
     // QE/TE: its kernels are queued now (on this step's codebook), read back later.
+    if (currentReducer().rank > 0) return { sigma, lr: alpha }; // rank 0 reports
     if (step % this.spec.snapshotEvery === 0 || step === this.totalSteps - 1)
       this.late.add(step, this.som.quality(this.evalX));
     return { sigma, lr: alpha };

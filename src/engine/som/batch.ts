@@ -59,6 +59,12 @@ function blendOne(w: tf.Tensor2D, x: tf.Tensor2D, h: tf.Tensor2D, alpha: number)
   return tf.add(pulled, tf.mul(w, tf.reshape(tf.sub(1, tf.mul(ok, alpha)), [-1, 1])));
 }
 
+/** Σ hᵀX [N, D] and Σh [N] of any number of rows (zeros for none: a data-parallel share may be empty). */
+export function sumsOf(w: tf.Tensor2D, x: tf.Tensor2D, h: tf.Tensor2D): [tf.Tensor2D, tf.Tensor1D] {
+  if (x.shape[0] === 0) return [tf.zerosLike(w), tf.zeros([w.shape[0]])];
+  return x.shape[0] <= CHUNK ? batchSums(w, x, h) : chunkedSums(w, x, h);
+}
+
 /** Σ hᵀX and Σh accumulated chunk by chunk, each chunk's [m, N] work freed before the next. */
 function chunkedSums(w: tf.Tensor2D, x: tf.Tensor2D, h: tf.Tensor2D): [tf.Tensor2D, tf.Tensor1D] {
   let acc: [tf.Tensor2D, tf.Tensor1D] | null = null;

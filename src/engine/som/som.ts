@@ -7,7 +7,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Neighbourhood, SomInit } from '../../shared/options';
 import type { SomConfig } from '../../shared/spec';
-import { batchBlend, CHUNK, scores } from './batch';
+import { batchBlend, CHUNK, scores, sumsOf, blendSums } from './batch';
+import { currentReducer, reduceTensors } from '../parallel/reduce';
 import {
   classMapOf,
   hitsOf,
@@ -86,7 +87,17 @@ export class Som {
     if (!(alpha >= 0)) throw new Error(`SOM batch blend α must be a number ≥ 0, received ${alpha}`);
     this.checkInput(x, 'trainBatch');
     const h = this.h.get(sigma); // built outside the tidy: the cache owns it
-    tf.tidy(() => this.codebook.assign(batchBlend(this.codebook, x, h, Math.min(alpha, 1))));
+    const a = Math.min(alpha, 1);
+    if (currentReducer().size === 1) {
+      tf.tidy(() => this.codebook.assign(batchBlend(this.codebook, x, h, a)));
+      return;
+    }
+    // Data-parallel: x is this rank's share of the batch; Σ hᵀX and Σh summed over ranks give every rank the
+    // one-thread step.
+    tf.tidy(() => {
+      const [num, den] = reduceTensors(sumsOf(this.codebook, x, h)) as [tf.Tensor2D, tf.Tensor1D];
+      this.codebook.assign(blendSums(this.codebook, num, den, a));
+    });
   }
 
   /** The online rule w_j ← w_j + α·h_j·(x − w_j), sample by sample, on the host (small maps, exact order). */

@@ -8,5 +8,6 @@ import { somlabVersion } from '../version';
 export const defaultTrainerDeps: Omit<TrainerDeps, 'build'> = {
   loadDataset: (ref, opts) => loadDataset(ref, opts),
   pickBackend: (request) => pickBackend(request),
+  parallelize: async (...args) => (await import('../parallel')).parallelize(...args),
   versions: () => ({ ...(somlabVersion() ? { somlab: somlabVersion()! } : {}), tfjs: version_core }),
 };

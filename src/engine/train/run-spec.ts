@@ -26,6 +26,7 @@ export async function runFromSpec(cmd: StartCommand, ctx: RunContext): Promise<L
   const now = (): string => new Date().toISOString();
   let store: RunHandle | undefined;
   let exp: Experiment | undefined;
+  let closePool = async (): Promise<void> => undefined;
   try {
     const spec = parseSpec(cmd.spec, 'spec of the start command');
     store = await createRun(cmd.projectDir, spec, {
@@ -43,14 +44,20 @@ export async function runFromSpec(cmd: StartCommand, ctx: RunContext): Promise<L
       device: backend.device,
       ...(backend.skipped.length ? { backendSkipped: backend.skipped } : {}),
     });
+    const allowedRoots = cmd.unrestricted ? undefined : cmd.dataRoots;
     const data = await ctx.deps.loadDataset(spec.dataset, {
-      allowedRoots: cmd.unrestricted ? undefined : cmd.dataRoots,
+      allowedRoots,
       seed: spec.seed,
     });
     for (const message of data.warnings) ctx.emit({ type: 'log', v: EVENTS_VERSION, runId, level: 'warn', message });
     if (data.warnings.length) await store.update({ warnings: data.warnings }); // kept for reopening the run
     if (data.classes.length) await store.update({ classes: data.classes });
     exp = await ctx.deps.build(spec, data);
+    if (ctx.deps.parallelize) {
+      const par = await ctx.deps.parallelize(spec, backend.name, exp, allowedRoots);
+      ({ exp, close: closePool } = par);
+      await store.update({ workers: par.plan.workers, ...(par.plan.note ? { workersNote: par.plan.note } : {}) });
+    }
     await store.update({ totalSteps: exp.totalSteps });
     ctx.emit({
       type: 'run-started',
@@ -79,5 +86,7 @@ export async function runFromSpec(cmd: StartCommand, ctx: RunContext): Promise<L
     const error = errorText(e);
     ctx.emit({ type: 'failed', v: EVENTS_VERSION, runId, error, endedAt: now() });
     return { status: 'failed', steps: 0, finalMetrics: {}, error };
+  } finally {
+    await closePool();
   }
 }

@@ -15,6 +15,13 @@ export interface TrainerDeps {
   /** Initialises the tfjs backend for this process and says which one runs and why others were skipped. */
   pickBackend(request: 'auto' | BackendName): Promise<BackendReport>;
   build(spec: ExperimentSpec, data: Dataset): Promise<Experiment>;
+  /** Splits each step across worker threads where the plan allows (absent: one thread, as fakes do). */
+  parallelize?(
+    spec: ExperimentSpec,
+    backend: BackendName,
+    exp: Experiment,
+    allowedRoots?: string[],
+  ): Promise<{ exp: Experiment; plan: { workers: number; note?: string }; close(): Promise<void> }>;
   /** Versions for run.json (tfjs, somlab...). */
   versions(): Record<string, string>;
 }

@@ -1,0 +1,64 @@
+/**
+ * How many worker threads a run trains on. Asked for: spec.workers, else the machine's cores. One is used where
+ * a split cannot give the single-thread result or costs more than it saves, and the note says why:
+ * - backends other than wasm and cpu (a GPU backend is one device; its step is not split across threads);
+ * - online SOM training (sample by sample, in order), dropout (each shard would draw the same mask rows),
+ *   kWTA with the triplet loss (its loss couples the samples of a batch), and the kinds whose own step
+ *   loop does not split batches yet (stacked-som, soft-som, som-after-features);
+ * - a step under MIN_WORK: batch rows × the run's weights (tf variables) per worker thread, measured with
+ *   `npm run bench -- --case workers` (bench/cases/workers.ts): below it the collective's copies cost more
+ *   than half a batch saves.
+ */
+import { availableParallelism } from 'node:os';
+import * as tf from '@tensorflow/tfjs-core';
+import type { ExperimentSpec } from '../../shared/spec';
+
+/** batch rows × weights per worker below which a split step is slower than one thread (see the bench case). */
+export const MIN_WORK = 4_000_000;
+
+const SPLITS = new Set(['som', 'patch-som', 'baseline-mlp', 'baseline-cnn', 'som-mask-mlp', 'som-mask-cnn', 'csom']);
+const KWTA = 'kwta-mlp';
+
+export interface WorkerPlan {
+  workers: number;
+  /** Why fewer than asked (absent when the run got what it asked for). */
+  note?: string;
+}
+
+/** Why this spec cannot be split, or null. */
+function unsplittable(spec: ExperimentSpec, backend: string): string | null {
+  if (backend !== 'wasm' && backend !== 'cpu') return `the ${backend} backend trains on one device`;
+  const s = spec as Record<string, unknown> & { kind: string };
+  const som = s.som as { mode?: string } | undefined;
+  if (som?.mode === 'online') return 'online SOM training is sample by sample';
+  if (Number(s.dropout ?? 0) > 0 || Number(s.dropout2d ?? 0) > 0)
+    return 'with dropout every shard would draw the same mask rows';
+  const kwta = s.kwta as { loss?: string } | undefined;
+  if (s.kind === KWTA) return kwta?.loss === 'triplet' ? 'the triplet loss couples the samples of a batch' : null;
+  return SPLITS.has(s.kind) ? null : `${s.kind} does not split its batches yet`;
+}
+
+/** Weights of everything this engine holds as variables (the built experiment's model and maps). */
+export function weightCount(): number {
+  const vars = Object.values(tf.engine().registeredVariables);
+  return vars.reduce((n, v) => n + v.size, 0);
+}
+
+export function planWorkers(
+  spec: ExperimentSpec,
+  backend: string,
+  weights: number,
+  cores = availableParallelism(),
+): WorkerPlan {
+  const asked = spec.workers ?? cores;
+  if (asked <= 1) return { workers: 1 };
+  const why = unsplittable(spec, backend);
+  if (why) return { workers: 1, note: `1 worker: ${why}` };
+  const fit = Math.min(asked, Math.floor((spec.batchSize * weights) / MIN_WORK), spec.batchSize);
+  if (fit <= 1) {
+    const step = `a step of ${spec.batchSize} rows × ${weights} weights`;
+    return { workers: 1, note: `1 worker: ${step} is too small to split (under ${MIN_WORK} per worker)` };
+  }
+  if (fit === asked) return { workers: fit };
+  return { workers: fit, note: `${fit} workers: a smaller share per worker would cost more than it saves` };
+}
