@@ -2,7 +2,7 @@
  * One contract, two implementations: the same scenarios run against LabHost (real trainer processes writing a
  * project in a temp folder) and against the renderer's fake Api (its test double), so the double the renderer's
  * tests lean on cannot drift from the host: same refusals, same event order, same saved steps and layers,
- * sweeps run variant after variant in one group.
+ * one trainer slot here so runs beyond it wait as `queued`, sweeps queued whole in one group.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,14 +18,17 @@ interface Subject {
   close(): Promise<void>;
 }
 
+/** One trainer at a time, and 1 GiB a spec. */
+const LIMITS = { maxTrainers: 1, memoryBudget: 2 ** 30 };
+
 function hostApi(): Subject {
-  const host = new LabHost({ dataRoots: [], projectRoots: null });
+  const host = new LabHost({ dataRoots: [], projectRoots: null, ...LIMITS });
   const calls = Object.fromEntries(API_CALL_NAMES.map((n) => [n, (...a: unknown[]) => host.call(n, a)]));
   return { api: { ...calls, onRunEvent: (l) => host.onRunEvent(l) } as Api, close: () => host.close() };
 }
 const SUBJECTS: [string, () => Subject][] = [
   ['LabHost', hostApi],
-  ['fake Api', () => ({ api: createFakeApi(), close: async () => undefined })],
+  ['fake Api', () => ({ api: createFakeApi(LIMITS), close: async () => undefined })],
 ];
 
 /** 60 colours in batches of 20 for 2 epochs: 6 steps, views after steps 1, 3, 5, evaluations after 2 and 5. */
@@ -105,6 +108,30 @@ describe.each(SUBJECTS)('Api contract: %s', (_name, make) => {
     expect((await s.api['runs:list']()).map((r) => [r.id, r.status])).toEqual([[id, 'finished']]);
   });
 
+  it('refuses a spec over the memory budget, naming the field and the estimate against the budget', async () => {
+    const big = { ...SMALL_SOM, som: { ...SMALL_SOM.som, rows: 200, cols: 200 } };
+    await expect(s.api['runs:start'](big as never)).rejects.toThrow(
+      /about 17\.9 GiB of memory, over the budget of 1\.0 GiB; .* from som\.rows × som\.cols/,
+    );
+  });
+
+  it('queues runs beyond the trainer slots: listed queued, not pausable, stoppable off the queue', async () => {
+    const a = await s.api['runs:start'](LONG_SOM as never);
+    const b = await s.api['runs:start'](SMALL_SOM as never);
+    const c = await s.api['runs:start'](SMALL_SOM as never);
+    const status = async (id: string) => (await s.api['runs:list']()).find((r) => r.id === id)?.status;
+    expect([await status(b), await status(c)]).toEqual(['queued', 'queued']);
+    expect((await s.api['runs:get'](b)).summary).toMatchObject({ id: b, status: 'queued', kind: 'som' });
+    await expect(s.api['runs:pause'](b)).rejects.toThrow(`run ${b} is queued (waiting for one of 1 trainer slots)`);
+    await s.api['runs:stop'](c);
+    expect(await status(c)).toBeUndefined();
+    await until((e) => e.type === 'metrics' && e.runId === a);
+    expect(events.some((e) => e.runId === b)).toBe(false);
+    await s.api['runs:stop'](a);
+    expect((await until<RunEventOf<'finished'>>(finished(b))).status).toBe('finished');
+    expect(events.some((e) => e.runId === c)).toBe(false);
+  });
+
   it('pauses, resumes and stops: the partial epoch is evaluated and the last step gets its views', async () => {
     const id = await s.api['runs:start'](LONG_SOM as never);
     await until((e) => e.type === 'metrics' && e.runId === id);
@@ -125,7 +152,7 @@ describe.each(SUBJECTS)('Api contract: %s', (_name, make) => {
     ).toMatchObject({ step: last });
   });
 
-  it('runs a sweep variant after variant, each in the preset group with its label', async () => {
+  it('queues a sweep whole, runs it variant after variant, each in the preset group with its label', async () => {
     const name = 'seed002-soft-som-spiral';
     const stopEach = s.api.onRunEvent((e) => {
       if (e.type === 'run-started') void s.api['runs:stop'](e.runId).catch(() => undefined);
@@ -133,6 +160,8 @@ describe.each(SUBJECTS)('Api contract: %s', (_name, make) => {
     const inSweep = (id: string): boolean =>
       events.some((e) => e.type === 'run-started' && e.runId === id && e.spec.preset === name);
     const first = await s.api['runs:startPreset'](name);
+    const queued = (await s.api['runs:list']()).filter((r) => r.group === name && r.status === 'queued');
+    expect(queued.length).toBeGreaterThanOrEqual(2); // one slot: the others wait
     await until(finished(first));
     await until(() => events.filter((e) => e.type === 'finished' && inSweep(e.runId)).length >= 3);
     stopEach();

@@ -7,14 +7,20 @@ import { join, resolve } from 'node:path';
 import type { ApiCallName, ApiCalls, ProjectInfo } from '../shared/api';
 import { parseApiArgs } from '../shared/api-schemas';
 import type { RunEvent } from '../shared/events';
-import type { RunId } from '../shared/run-types';
 import { findPreset, PRESETS } from '../shared/presets';
 import { expandPreset } from '../shared/sweep';
-import { parseSpec } from '../shared/validate';
 import { containedPath } from '../engine/fs/contain';
-import { createProject, listRuns, openProject, readRun, readSnapshot, readWinners } from '../engine/runs';
-import { launchTrainer, type TrainerHandle } from './launch-trainer';
-import { resultsCalls, withHonestPreset } from './results-calls';
+import {
+  createProject,
+  listRuns,
+  openProject,
+  readRun,
+  readSnapshot,
+  readWinners,
+  removeStaleTmp,
+} from '../engine/runs';
+import { HostRuns } from './host-runs';
+import { resultsCalls } from './results-calls';
 import { revealInProject, rootsNow, type Roots } from './project-files';
 import type { TrainerTransport } from './trainer-child';
 
@@ -37,14 +43,27 @@ export interface LabHostOptions {
   recentProjects?: { opened(dir: string): void; list(): readonly string[] };
   /** Shows a file in the system's file manager (Electron's shell.showItemInFolder). */
   reveal?: (abs: string) => void | Promise<void>;
+  /** Peak memory (bytes) a spec may be estimated to need; default: half the machine's RAM. */
+  memoryBudget?: number;
+  /** Trainers running at once, the rest queued; default: the machine's cores. */
+  maxTrainers?: number;
 }
 
 export class LabHost {
   private project: ProjectInfo | null = null;
-  private readonly trainers = new Map<RunId, TrainerHandle>();
   private readonly listeners = new Set<(e: RunEvent) => void>();
+  readonly runs: HostRuns;
 
-  constructor(private readonly opts: LabHostOptions) {}
+  constructor(private readonly opts: LabHostOptions) {
+    this.runs = new HostRuns({
+      transport: opts.transport,
+      memoryBudget: opts.memoryBudget,
+      maxTrainers: opts.maxTrainers,
+      dataRoots: () => [...this.dataRoots()],
+      unrestricted: opts.dataRoots === null,
+      emit: (e) => this.emit(e),
+    });
+  }
 
   onRunEvent(listener: (e: RunEvent) => void): () => void {
     this.listeners.add(listener);
@@ -65,8 +84,9 @@ export class LabHost {
     return (await containedPath(dir, { roots: rootsNow(r), what: 'project folder' })).real;
   }
 
-  private opened(project: ProjectInfo): ProjectInfo {
+  private async opened(project: ProjectInfo): Promise<ProjectInfo> {
     this.opts.recentProjects?.opened(project.dir);
+    await removeStaleTmp(project.dir); // left by writers that died mid-write; never a live trainer's
     return (this.project = project);
   }
 
@@ -78,6 +98,8 @@ export class LabHost {
     return this.opened({ ...(await (exists ? openProject(dir) : createProject(dir, 'Default project'))), dir });
   }
 
+  private readonly projectDir = (): string => this.requireProject().dir;
+
   private requireProject(): ProjectInfo {
     if (!this.project) throw new Error('no project is open: open or create a project folder first');
     return this.project;
@@ -85,13 +107,6 @@ export class LabHost {
 
   protected emit(e: RunEvent): void {
     for (const l of this.listeners) l(e);
-  }
-
-  private handle(id: RunId): TrainerHandle {
-    const h = this.trainers.get(id);
-    // A run that said it ended is no longer training, though its process may take a moment to exit.
-    if (!h || h.ended) throw new Error(`run ${id} is not training in this session`);
-    return h;
   }
 
   readonly calls: {
@@ -108,32 +123,20 @@ export class LabHost {
     'project:current': () => this.project,
     'project:openDefault': () => this.openDefault(),
     'projects:recent': () => [...(this.opts.recentProjects?.list() ?? [])],
-    'runs:list': () => listRuns(this.requireProject().dir),
-    'runs:get': (id) => readRun(this.requireProject().dir, id),
+    'runs:list': async () => this.runs.list(this.requireProject().dir, await listRuns(this.requireProject().dir)),
+    'runs:get': (id) => this.runs.detail(this.requireProject().dir, id) ?? readRun(this.requireProject().dir, id),
     'runs:snapshot': (id, step, layer) => readSnapshot(this.requireProject().dir, id, step, layer ?? 'som'),
     'runs:winners': (id, step, layer) => readWinners(this.requireProject().dir, id, step, layer ?? 'som'),
-    'runs:start': async (input) => (await this.start(input)).id,
-    'runs:startPreset': async (name) => {
+    // Both answer at once: the run is queued or starting; its folder appears when its trainer creates it.
+    'runs:start': (input) => this.runs.enqueue(this.projectDir, [input])[0]!,
+    'runs:startPreset': (name) => {
       const preset = findPreset(name);
-      const [first, ...rest] = expandPreset(preset);
-      const group = preset.variants ? preset.name : undefined;
-      if (group) this.stoppedGroups.delete(group);
-      const firstRun = await this.start(first!.spec, group);
-      // The other variants follow one after another, each when the previous trainer exits.
-      void (async () => {
-        let prev = firstRun.exited;
-        for (const v of rest) {
-          await prev;
-          if (this.closing || (group && this.stoppedGroups.has(group))) return;
-          prev = (await this.start(v.spec, group).catch(() => ({ exited: Promise.resolve(0) }))).exited;
-        }
-      })();
-      return firstRun.id;
+      const specs = expandPreset(preset).map((v) => v.spec);
+      return this.runs.enqueue(this.projectDir, specs, preset.variants ? preset.name : undefined)[0]!;
     },
-
-    'runs:pause': (id) => this.handle(id).pause(),
-    'runs:resume': (id) => this.handle(id).resume(),
-    'runs:stop': (id) => this.handle(id).stop(),
+    'runs:pause': (id) => this.runs.handle(id, 'pause').pause(),
+    'runs:resume': (id) => this.runs.handle(id, 'resume').resume(),
+    'runs:stop': (id) => this.runs.stop(id),
     'presets:list': () => PRESETS,
     'datasets:roots': () => [...this.dataRoots()],
     // Loaded on first use: the host process never pays for the loaders (or sharp) unless a preview is asked.
@@ -141,16 +144,8 @@ export class LabHost {
       (await import('../engine/data')).previewDataset(ref, { allowedRoots: this.dataRootsOrAnywhere() }),
     'dialogs:pickFolder': async (purpose) => (this.opts.pickFolder ? await this.opts.pickFolder(purpose) : null),
     'files:reveal': (path) => revealInProject(this.requireProject().dir, path, this.opts.reveal),
-    ...resultsCalls({ projectDir: () => this.requireProject().dir, stopGroup: (g) => this.stopGroup(g) }),
+    ...resultsCalls({ projectDir: () => this.requireProject().dir, stopGroup: (g) => this.runs.stopGroup(g) }),
   };
-
-  private readonly stoppedGroups = new Set<string>();
-  private readonly groupOf = new Map<RunId, string>();
-
-  private stopGroup(group: string): void {
-    this.stoppedGroups.add(group);
-    for (const [id, h] of this.trainers) if (this.groupOf.get(id) === group) h.stop();
-  }
 
   private dataRoots(): readonly string[] {
     return this.opts.dataRoots === null ? [] : rootsNow(this.opts.dataRoots);
@@ -159,34 +154,12 @@ export class LabHost {
     return this.opts.dataRoots === null ? undefined : [...this.dataRoots()];
   }
 
-  private closing = false;
-
-  private async start(input: unknown, group?: string): Promise<{ id: RunId; exited: Promise<number> }> {
-    const spec = withHonestPreset(parseSpec(input));
-    const projectDir = this.requireProject().dir;
-    const handle = launchTrainer({
-      transport: this.opts.transport,
-      spec,
-      projectDir,
-      dataRoots: [...this.dataRoots()],
-      group,
-      unrestricted: this.opts.dataRoots === null,
-      onEvent: (e) => this.emit(e),
-    });
-    this.trainers.set(handle.runId, handle);
-    if (group) this.groupOf.set(handle.runId, group);
-    void handle.exited.finally(() => this.trainers.delete(handle.runId));
-    // Answer once the run is on disk (the trainer says so), so a client that opens it right away finds it.
-    await handle.created;
-    return { id: handle.runId, exited: handle.exited };
-  }
-
-  /** Stops every trainer (graceful, then killed after a grace period). */
+  /**
+   * Shutdown: waiting runs dropped, trainers asked to stop, those still alive after `graceMs` killed and
+   * their runs marked interrupted (awaited), then stale temp files removed. Nothing is left `running`.
+   */
   async close(graceMs = 3000): Promise<void> {
-    this.closing = true;
-    const all = [...this.trainers.values()];
-    for (const h of all) h.stop();
-    await Promise.race([Promise.all(all.map((h) => h.exited)), new Promise((r) => setTimeout(r, graceMs))]);
-    for (const h of this.trainers.values()) h.kill();
+    await this.runs.close(graceMs);
+    if (this.project) await removeStaleTmp(this.project.dir);
   }
 }

@@ -29,6 +29,8 @@ export interface LaunchOptions {
   transport?: TrainerTransport;
   /** The trainer's heartbeat period (ms); its default when absent. */
   heartbeatMs?: number;
+  /** Memory budget (bytes) the trainer checks the spec against once the dataset is loaded; none when absent. */
+  memoryBudget?: number;
   /** Extra Node flags for the child (tests preload a fixture with `--import`). */
   execArgv?: string[];
   env?: NodeJS.ProcessEnv;
@@ -41,8 +43,8 @@ export interface TrainerHandle {
   resume(): void;
   stop(): void;
   requestSnapshot(): void;
-  /** Ends the process at once; the run is then marked interrupted. */
-  kill(): void;
+  /** Ends the process at once; the run is then marked interrupted, with `reason` when given. */
+  kill(reason?: string): void;
   /** True once the run said how it ended (finished or failed), while its process may still be exiting. */
   readonly ended: boolean;
   /** True once the run folder is on disk (the trainer's `run-created`); false if the trainer died first. */
@@ -71,6 +73,7 @@ export function launchTrainer(o: LaunchOptions): TrainerHandle {
   const runId = o.runId ?? newRunId(o.spec);
   const child = (o.transport ?? forkTransport)({ runId, execArgv: o.execArgv, env: o.env });
   let ended = false;
+  let killedFor: string | undefined;
   let markCreated: (created: boolean) => void = () => undefined;
   const created = new Promise<boolean>((resolve) => (markCreated = resolve));
   child.onMessage((m) => {
@@ -83,7 +86,7 @@ export function launchTrainer(o: LaunchOptions): TrainerHandle {
   const exited = new Promise<number>((resolve) => {
     child.onExit(async (exit) => {
       if (!ended) {
-        let error = exitReason(exit);
+        let error = killedFor ?? exitReason(exit);
         await markInterrupted(o.projectDir, runId, error, o.spec).catch((e: Error) => {
           error += ` (the run could not be marked interrupted: ${e.message})`;
         });
@@ -104,6 +107,7 @@ export function launchTrainer(o: LaunchOptions): TrainerHandle {
     group: o.group,
     sweep: o.sweep,
     heartbeatMs: o.heartbeatMs,
+    memoryBudget: o.memoryBudget,
   });
   return {
     runId,
@@ -117,7 +121,10 @@ export function launchTrainer(o: LaunchOptions): TrainerHandle {
     resume: () => child.send({ type: 'resume' }),
     stop: () => child.send({ type: 'stop' }),
     requestSnapshot: () => child.send({ type: 'snapshot' }),
-    kill: () => child.kill(),
+    kill: (reason) => {
+      killedFor ??= reason;
+      child.kill();
+    },
     created,
     exited,
   };

@@ -60,6 +60,8 @@ export type TrainerCommand =
       sweep?: SweepRef;
       /** How often the trainer's heartbeat thread touches the run's heartbeat file (ms). */
       heartbeatMs?: number;
+      /** Peak memory (bytes) the run may plan for: checked again with the dataset's real shape once loaded. */
+      memoryBudget?: number;
     }
   | { type: 'pause' }
   | { type: 'resume' }

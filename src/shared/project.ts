@@ -16,7 +16,8 @@ export type ProjectFile = z.infer<typeof ProjectFileSchema>;
 export const SweepRefSchema = z.object({ id: z.string().min(1).max(128), index: z.number().int().min(0) });
 export type SweepRef = z.infer<typeof SweepRefSchema>;
 
-export const RUN_STATUSES = ['running', 'finished', 'stopped', 'failed', 'interrupted'] as const;
+/** `queued`: waiting for a free trainer slot (listed by the host that queued it; never written to run.json). */
+export const RUN_STATUSES = ['running', 'finished', 'stopped', 'failed', 'interrupted', 'queued'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 export const RunRecordSchema = z.object({

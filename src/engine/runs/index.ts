@@ -17,3 +17,4 @@ export { withLiveness, isPidAlive, isOtherHost, heartbeatAge, STALE_AFTER_MS, ty
 export { saveSweep, readSweep, readSweepFile, listSweepIds, runsByVariant, sweepDir, sweepFile } from './sweeps';
 export { newRunId, assertRunId, PROJECT_FILE } from './paths';
 export { updateRunMeta, trashRun, restoreRun, listTrash, readMeta } from './manage';
+export { removeStaleTmp, tmpWriter } from './stale-tmp';

@@ -5,6 +5,8 @@
  */
 import { EVENTS_VERSION, type RunEvent } from '../../shared/events';
 import { parseSpec } from '../../shared/validate';
+import { admitSpec } from '../../shared/admission/admit';
+import { shapeOfData } from '../data/shape';
 import { createRun, type RunHandle } from '../runs';
 import type { Experiment } from './experiment';
 import { RunControl } from './control';
@@ -52,6 +54,8 @@ export async function runFromSpec(cmd: StartCommand, ctx: RunContext): Promise<L
     for (const message of data.warnings) ctx.emit({ type: 'log', v: EVENTS_VERSION, runId, level: 'warn', message });
     if (data.warnings.length) await store.update({ warnings: data.warnings }); // kept for reopening the run
     if (data.classes.length) await store.update({ classes: data.classes });
+    // The host admitted the spec on the dataset's known shape (or a lower bound for a folder): now it is known.
+    if (cmd.memoryBudget !== undefined) admitSpec(spec, shapeOfData(data), cmd.memoryBudget);
     exp = await ctx.deps.build(spec, data);
     if (ctx.deps.parallelize) {
       const par = await ctx.deps.parallelize(spec, backend.name, exp, allowedRoots);

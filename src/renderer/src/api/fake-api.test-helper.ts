@@ -1,8 +1,9 @@
 /**
  * An in-memory Api for the renderer's tests: a project "on disk" in memory (fake-disk), runs played by a
  * stand-in trainer at the engine loop's schedule (fake-trainer), and the host's rules: no calls before a
- * project is open, specs checked by parseSpec, sweeps run variant after variant in a group, pause/stop only
- * for runs still training. The contract test (src/host/api-contract.test.ts) holds it to what LabHost does.
+ * project is open, specs checked by parseSpec and admitted against a memory budget, at most maxTrainers
+ * runs at once and the rest queued (fake-queue), a sweep's variants queued together in a group, pause/stop
+ * only for runs still training. The contract test (src/host/api-contract.test.ts) holds it to what LabHost does.
  * Tests may also `emit` events themselves, as a trainer would.
  */
 import type { Api, DatasetPreview, ProjectInfo } from '../../../shared/api';
@@ -16,12 +17,17 @@ import { FakeDisk, type FakeRun } from './fake-disk.test-helper';
 import { playRun, type FakeTrainer } from './fake-trainer.test-helper';
 import { SHAPES } from './fake-views.test-helper';
 import { fakeResultsCalls } from './fake-results.test-helper';
+import { FakeQueue } from './fake-queue.test-helper';
 
 export type { FakeRun } from './fake-disk.test-helper';
 
 export interface FakeApiOptions {
   project?: ProjectInfo | null;
   presets?: Preset[];
+  /** Runs at once (LabHost: the machine's cores); the rest wait as `queued`. */
+  maxTrainers?: number;
+  /** Bytes a spec may be estimated to need (LabHost: half the RAM). */
+  memoryBudget?: number;
 }
 
 export type FakeApi = Api & {
@@ -74,18 +80,21 @@ export function createFakeApi(o: FakeApiOptions = {}): FakeApi {
     `${d.toISOString().slice(0, 19).replace(/[-:T]/g, '')}-${String(++counter).padStart(3, '0')}`;
   const log = (call: string, args: unknown[]): void => void calls.push({ call, args });
 
-  async function start(input: unknown, group?: string): Promise<{ id: RunId; done: Promise<void> }> {
-    const spec = parseSpec(input); // before the project check, as LabHost does
+  const queue = new FakeQueue(o, (job) => {
+    const t = playRun(job.spec, job.id, emitTo(job.group));
+    trainers.set(job.id, t);
+    return t.done.then(() => void trainers.delete(job.id));
+  });
+  /** Like LabHost: every spec checked and admitted first, then queued; answers at once. */
+  function enqueue(inputs: unknown[], group?: string): RunId[] {
+    const specs = inputs.map((i) => parseSpec(i)); // before the project check, as LabHost does
     need();
-    const id = newId();
-    const t = playRun(spec, id, emitTo(group));
-    trainers.set(id, t);
-    void t.done.then(() => trainers.delete(id));
-    await t.started; // like LabHost: answer once the run is on disk
-    return { id, done: t.done };
+    queue.admit(specs);
+    return specs.map((spec) => queue.add({ id: newId(), spec, group, queuedAt: now() }));
   }
   /** A run training in this session: played here, or started by a test's own events and not ended. */
   function control(id: RunId, what: 'pause' | 'resume' | 'stop'): void {
+    if (queue.refuse(id, what)) return;
     const t = trainers.get(id);
     if (t) return t[what]();
     const status = disk.runs.get(id)?.summary.status;
@@ -115,11 +124,11 @@ export function createFakeApi(o: FakeApiOptions = {}): FakeApi {
     },
     async 'runs:list'() {
       need();
-      const all = [...disk.runs.values()].map((r) => ({ ...r.summary }));
+      const all = [...queue.summaries(), ...[...disk.runs.values()].map((r) => ({ ...r.summary }))];
       return all.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
     },
     async 'runs:get'(id) {
-      return disk.detail(id, where());
+      return queue.detail(id) ?? disk.detail(id, where());
     },
     async 'runs:winners'(id, step, layer) {
       return disk.stored(id, where(), 'winners', step, layer);
@@ -129,17 +138,16 @@ export function createFakeApi(o: FakeApiOptions = {}): FakeApi {
     },
     async 'runs:start'(input) {
       log('runs:start', [input]);
-      return (await start(input)).id;
+      return enqueue([input])[0]!;
     },
     async 'runs:startPreset'(name) {
       log('runs:startPreset', [name]);
       const preset = findPreset(name);
-      const [first, ...rest] = expandPreset(preset);
       const group = preset.variants ? preset.name : undefined;
-      const firstRun = await start(first!.spec, group);
-      // The other variants follow one after another, each when the previous run has ended.
-      void rest.reduce((prev, next) => prev.then(async () => (await start(next.spec, group)).done), firstRun.done);
-      return firstRun.id;
+      return enqueue(
+        expandPreset(preset).map((v) => v.spec),
+        group,
+      )[0]!;
     },
     async 'runs:pause'(id) {
       log('runs:pause', [id]);
@@ -172,7 +180,12 @@ export function createFakeApi(o: FakeApiOptions = {}): FakeApi {
       log('files:reveal', [path]);
       return false;
     },
-    ...fakeResultsCalls(disk.runs, log, async (id) => control(id, 'stop')),
+    ...fakeResultsCalls(
+      disk.runs,
+      log,
+      async (id) => control(id, 'stop'),
+      (group) => queue.cancelGroup(group),
+    ),
     onRunEvent(l: (e: RunEvent) => void) {
       listeners.add(l);
       return () => void listeners.delete(l);

@@ -21,6 +21,8 @@ export function fakeResultsCalls(
   runs: Map<RunId, FakeRun>,
   log: (call: string, args: unknown[]) => void,
   stop: (id: RunId) => Promise<void>,
+  /** Takes a group's waiting variants off the queue. */
+  cancelGroup: (group: string) => void = () => undefined,
 ): Pick<Api, ResultCall> {
   const trash = new Map<RunId, FakeRun>();
   const get = (id: RunId): FakeRun => {
@@ -64,6 +66,7 @@ export function fakeResultsCalls(
     },
     async 'runs:stopGroup'(group) {
       log('runs:stopGroup', [group]);
+      cancelGroup(group);
       for (const r of runs.values())
         if (r.summary.group === group && r.summary.status === 'running') await stop(r.summary.id);
     },
