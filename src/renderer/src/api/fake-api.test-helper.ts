@@ -6,16 +6,15 @@
  * only for runs still training. The contract test (src/host/api-contract.test.ts) holds it to what LabHost does.
  * Tests may also `emit` events themselves, as a trainer would.
  */
-import type { Api, DatasetPreview, ProjectInfo } from '../../../shared/api';
+import type { Api, ProjectInfo } from '../../../shared/api';
 import { EVENTS_VERSION as v, type RunEvent } from '../../../shared/events';
 import { findPreset, PRESETS } from '../../../shared/presets';
 import type { Preset, RunId } from '../../../shared/run-types';
-import type { DatasetRef } from '../../../shared/spec';
 import { expandPreset } from '../../../shared/sweep';
 import { parseSpec } from '../../../shared/validate';
 import { FakeDisk, type FakeRun } from './fake-disk.test-helper';
 import { playRun, type FakeTrainer } from './fake-trainer.test-helper';
-import { SHAPES } from './fake-views.test-helper';
+import { preview } from './fake-views.test-helper';
 import { fakeResultsCalls } from './fake-results.test-helper';
 import { FakeQueue } from './fake-queue.test-helper';
 
@@ -40,23 +39,6 @@ export type FakeApi = Api & {
 };
 
 const now = (): string => new Date().toISOString();
-
-function preview(ref: DatasetRef): DatasetPreview {
-  if (ref.source === 'folder' && /missing|bad/.test(ref.path))
-    throw new Error(`${ref.path}: no dataset found (expected IDX files, CIFAR-10 batches, class folders or a CSV)`);
-  const builtin = ref.source === 'builtin';
-  return {
-    name: builtin ? ref.name : (ref.path.split('/').filter(Boolean).pop() ?? ref.path),
-    format: builtin ? 'builtin' : 'imagefolder',
-    source: builtin ? `builtin:${ref.name}` : ref.path,
-    shape: builtin ? (SHAPES[ref.name] ?? [3]) : [28, 28, 1],
-    classes: [],
-    trainCount: 60000,
-    testCount: 10000,
-    warnings: [],
-    samples: [],
-  };
-}
 
 export function createFakeApi(o: FakeApiOptions = {}): FakeApi {
   let project: ProjectInfo | null = o.project === undefined ? null : o.project;
@@ -143,10 +125,9 @@ export function createFakeApi(o: FakeApiOptions = {}): FakeApi {
     async 'runs:startPreset'(name) {
       log('runs:startPreset', [name]);
       const preset = findPreset(name);
-      const group = preset.variants ? preset.name : undefined;
       return enqueue(
         expandPreset(preset).map((v) => v.spec),
-        group,
+        preset.variants ? preset.name : undefined,
       )[0]!;
     },
     async 'runs:pause'(id) {

@@ -1,11 +1,12 @@
 /**
  * The map views of the fake trainer: a SOM run's snapshot and winner trace at a step, built with the shared
- * SOM math from a seeded codebook and seeded winners (no training: a test double, not a SOM).
+ * SOM math from a seeded codebook and seeded winners (no training: a test double, not a SOM); its previews.
  */
 import { EVENTS_VERSION as v, type RunEvent } from '../../../shared/events';
 import { mulberry32 } from '../../../shared/random';
 import type { RunId } from '../../../shared/run-types';
-import type { ExperimentSpec } from '../../../shared/spec';
+import type { DatasetPreview } from '../../../shared/api';
+import type { DatasetRef, ExperimentSpec } from '../../../shared/spec';
 import { classMapOf, hitsOf, makeGrid, uMatrixOf } from '../../../shared/som-math';
 
 /** Per-sample shapes of the built-in datasets, as the engine loads them. */
@@ -61,4 +62,22 @@ export function somViews(spec: ExperimentSpec, runId: RunId, step: number, train
       labels: labels.slice(0, probes),
     });
   return events;
+}
+
+/** The fake's datasets:preview: a missing or bad folder is refused as the loaders would. */
+export function preview(ref: DatasetRef): DatasetPreview {
+  if (ref.source === 'folder' && /missing|bad/.test(ref.path))
+    throw new Error(`${ref.path}: no dataset found (expected IDX files, CIFAR-10 batches, class folders or a CSV)`);
+  const builtin = ref.source === 'builtin';
+  return {
+    name: builtin ? ref.name : (ref.path.split('/').filter(Boolean).pop() ?? ref.path),
+    format: builtin ? 'builtin' : 'imagefolder',
+    source: builtin ? `builtin:${ref.name}` : ref.path,
+    shape: builtin ? (SHAPES[ref.name] ?? [3]) : [28, 28, 1],
+    classes: [],
+    trainCount: 60000,
+    testCount: 10000,
+    warnings: [],
+    samples: [],
+  };
 }
