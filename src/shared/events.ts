@@ -23,6 +23,8 @@ export type RunEvent =
       startedAt: string;
       /** The dataset's load warnings (also stored in run.json). */
       warnings?: string[];
+      /** The dataset's class names by index (also in run.json), for legends and class maps. */
+      classes?: string[];
     }
   | { type: 'metrics'; v: number; runId: RunId; rows: MetricRow[] }
   | { type: 'som-snapshot'; v: number; runId: RunId; snapshot: SomSnapshot }

@@ -9,8 +9,9 @@ import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { OKABE_ITO } from '../../shared/charts/colours';
-import { smoothPoints, type Point } from '../../shared/charts/series';
-import { axisFor, type Axis } from '../../shared/charts/ticks';
+import { drawnLine, echartsAxis, xAxisOf, yAxisOf } from '../../shared/charts/echarts-axis';
+import type { Point } from '../../shared/charts/series';
+import type { Axis } from '../../shared/charts/ticks';
 import { FONT, LABEL_PT, TICK_PT, TITLE_PT, type Art } from './svg';
 
 echarts.use([LineChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, SVGRenderer]);
@@ -38,22 +39,14 @@ export interface ChartArtOptions {
 }
 
 function axisOption(a: Axis, name: string, gap: number): object {
-  const labelOf = new Map(a.ticks.map((v, i) => [v, a.labels[i]!]));
+  const core = echartsAxis(a);
   return {
-    type: a.log ? 'log' : 'value',
+    ...core,
     name,
     nameLocation: 'middle',
     nameGap: gap,
     nameTextStyle: { fontSize: LABEL_PT, fontFamily: FONT, color: '#000' },
-    min: a.min,
-    max: a.max,
-    ...(a.log ? { logBase: 10 } : { interval: a.ticks.length > 1 ? a.ticks[1]! - a.ticks[0]! : 1 }),
-    axisLabel: {
-      fontSize: TICK_PT,
-      fontFamily: FONT,
-      color: '#000',
-      formatter: (v: number) => labelOf.get(v) ?? labelOf.get(Number(v.toPrecision(12))) ?? '',
-    },
+    axisLabel: { ...core.axisLabel, fontSize: TICK_PT, fontFamily: FONT, color: '#000' },
     axisLine: { lineStyle: { color: '#000', width: 0.5 } },
     axisTick: { lineStyle: { width: 0.5 } },
     splitLine: { lineStyle: { color: '#e6e6e6', width: 0.5 } },
@@ -66,10 +59,11 @@ function series(lines: ChartLine[], o: ChartArtOptions): object[] {
     const color = OKABE_ITO[(l.colour ?? k) % OKABE_ITO.length];
     const base = { type: 'line', name: l.name, showSymbol: false, color, animation: false };
     const style = (width: number, opacity = 1) => ({ width, opacity, type: l.dashed ? 'dashed' : 'solid' });
-    if (o.smoothing && o.smoothing > 0) {
-      out.push({ ...base, data: l.points, lineStyle: style(0.6, 0.3), silent: true });
-      out.push({ ...base, data: smoothPoints(l.points, o.smoothing), lineStyle: style(1.2) });
-    } else out.push({ ...base, data: l.points, lineStyle: style(1) });
+    const d = drawnLine(l.points, o.smoothing ?? 0, o.log && !o.percent);
+    if (d.smooth) {
+      out.push({ ...base, data: d.raw, lineStyle: style(0.6, 0.3), silent: true });
+      out.push({ ...base, data: d.smooth, lineStyle: style(1.2) });
+    } else out.push({ ...base, data: d.raw, lineStyle: style(1) });
   });
   if (o.marks?.length && out[0]) {
     const markLine = {
@@ -86,8 +80,6 @@ function series(lines: ChartLine[], o: ChartArtOptions): object[] {
 /** The chart's SVG body (ECharts' document nested in a group) and its size. */
 export function chartArt(lines: ChartLine[], o: ChartArtOptions): Art {
   const height = o.height ?? Math.round(o.width * 0.68);
-  const xs = lines.flatMap((l) => l.points.map((p) => p[0]));
-  const ys = lines.flatMap((l) => l.points.map((p) => p[1]));
   const legendRows = lines.length > 1 ? Math.ceil(lines.length / Math.max(1, Math.floor(o.width / 90))) : 0;
   const option = {
     animation: false,
@@ -104,12 +96,8 @@ export function chartArt(lines: ChartLine[], o: ChartArtOptions): Art {
         ? { type: 'plain', bottom: 0, itemWidth: 12, itemHeight: 6, textStyle: { fontSize: TICK_PT, fontFamily: FONT } }
         : undefined,
     grid: { left: 44, right: 10, top: 20, bottom: 30 + legendRows * 11 },
-    xAxis: axisOption(axisFor(xs, { target: 5 }), o.xLabel, 18),
-    yAxis: axisOption(
-      axisFor(ys, { fraction: o.percent, log: o.log, target: 5 }),
-      o.percent ? `${o.yLabel} (%)` : o.yLabel,
-      32,
-    ),
+    xAxis: axisOption(xAxisOf(lines), o.xLabel, 18),
+    yAxis: axisOption(yAxisOf(lines, o), o.percent ? `${o.yLabel} (%)` : o.yLabel, 32),
     series: series(lines, o),
   };
   const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width: o.width, height });

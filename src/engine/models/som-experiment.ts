@@ -12,6 +12,7 @@ import type { Experiment, SavedFile } from '../train/experiment';
 import { DeviceSplit } from '../data/batches';
 import { LateMetrics } from '../train/late-metrics';
 import type { ExperimentHooks } from './hooks';
+import { pickProbes } from './probes';
 import { saveNamedTensors } from './save';
 import { currentReducer } from '../parallel/reduce';
 
@@ -47,9 +48,13 @@ export class SomExperiment implements Experiment {
     const nEval = Math.min(EVAL_SAMPLES, train.count);
     this.evalX = tf.tidy(() => tf.reshape(tf.slice(train.x, 0, nEval), [nEval, this.dim]) as tf.Tensor2D);
     this.evalY = train.labels.slice(0, nEval);
-    const nProbe = Math.min(spec.probeCount, nEval);
-    this.probeX = tf.slice(this.evalX, 0, nProbe);
-    this.probeY = this.evalY.slice(0, nProbe);
+    // The same number of probes from every class, wherever they sit in the split (not the first files).
+    const probes = tf.tidy(() => {
+      const p = pickProbes(train.x, train.labels, spec.probeCount);
+      return { x: tf.reshape(p.x, [p.y.length, this.dim]) as tf.Tensor2D, y: p.y };
+    });
+    this.probeX = probes.x;
+    this.probeY = probes.y;
   }
 
   /** `x` holds the training vectors ([n, D] flat), with labels per vector (-1 when none). */

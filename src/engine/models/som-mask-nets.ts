@@ -14,6 +14,7 @@ import { addHead, requireImages, requireLabels } from './common';
 import { DeviceSplit } from '../data/batches';
 import { ClassifierExperiment } from './classifier';
 import { makeOptimizer } from './optimizers';
+import { pickProbes } from './probes';
 import { somMaskHooks, type MaskedLayerView } from './som-mask-hooks';
 
 const EVAL = 500;
@@ -53,9 +54,8 @@ async function finish(
   const src = test ?? train;
   const evalX = tf.slice(src.x, 0, nEval),
     evalY = src.labels.slice(0, nEval);
-  const nProbe = Math.min(spec.probeCount, nEval);
-  const probeX = tf.slice(src.x, 0, nProbe),
-    probeY = evalY.slice(0, nProbe);
+  // The same number of probes from every class, wherever they sit in the split (not the first files).
+  const { x: probeX, y: probeY } = tf.tidy(() => pickProbes(src.x, src.labels, spec.probeCount));
   // Start each SOM from samples of what it sees (random uniform codebooks would leave most units dead).
   const sample = tf.slice(train.x, 0, Math.min(2000, train.count));
   for (const v of views)

@@ -11,6 +11,7 @@ import { createRun, type RunHandle } from '../runs';
 import type { Experiment } from './experiment';
 import { RunControl } from './control';
 import { errorText, runExperiment, type LoopOutcome } from './loop';
+import { paceRecord } from './pace-record';
 import type { StartCommand } from './protocol';
 import { trainerCallbacks } from './trainer-callbacks';
 import type { TrainerDeps } from './trainer-deps';
@@ -72,13 +73,17 @@ export async function runFromSpec(cmd: StartCommand, ctx: RunContext): Promise<L
       totalSteps: exp.totalSteps,
       startedAt: store.record.startedAt,
       ...(data.warnings.length ? { warnings: data.warnings } : {}),
+      ...(data.classes.length ? { classes: data.classes } : {}),
     });
     const ready = exp;
     exp = undefined; // the loop owns and disposes it from here
     return await runExperiment(ready, {
       runId,
       control: ctx.control,
-      callbacks: trainerCallbacks({ emit: ctx.emit, store, snapshotEvery: spec.snapshotEvery }),
+      callbacks: [
+        paceRecord(store, spec.batchSize),
+        ...trainerCallbacks({ emit: ctx.emit, store, snapshotEvery: spec.snapshotEvery }),
+      ],
     });
   } catch (e) {
     try {

@@ -96,7 +96,9 @@ export function axisFor(values: Iterable<number>, o: AxisOptions = {}): Axis {
   if (o.log) {
     const ext = finiteExtent(values, true) ?? [1, 10];
     const ticks = logTicks(ext[0], ext[1] > ext[0] ? ext[1] : ext[0] * 10);
-    return { min: ticks[0]!, max: ticks[ticks.length - 1]!, ticks, labels: tickLabels(ticks), log: true };
+    // Log ticks are distinct by construction: each gets its own fewest decimals (0.01, 0.1, 1, 10).
+    const labels = ticks.map((v) => tickLabels([v])[0]!);
+    return { min: ticks[0]!, max: ticks[ticks.length - 1]!, ticks, labels, log: true };
   }
   const ext = finiteExtent(values) ?? [0, 1];
   const ticks = niceTicks(ext[0], ext[1], o.target);

@@ -23,16 +23,34 @@ describe('DecimatedSeries', () => {
     expect(s.seen).toBe(100_000);
   });
 
-  it('keeps evenly strided points (stride doubling), in order', () => {
-    const s = new DecimatedSeries(5);
-    for (let i = 0; i < 9; i++) s.push(i, 0);
-    // max 5: kept arrivals are multiples of the stride, plus the latest point.
-    // Pushing 0..4 overflows (5 > 4) → stride 2, kept 0,2,4; then 6 → 0,2,4,6; 8 → 0,2,4,6,8 overflows → stride 4: 0,4,8.
-    expect(s.points().map((p) => p[0])).toEqual([0, 4, 8]);
-    s.push(9, 0);
-    expect(s.points().map((p) => p[0])).toEqual([0, 4, 8, 9]);
-    const xs = s.points().map((p) => p[0]);
+  it('keeps the min/max envelope of every stretch, so no spike is lost', () => {
+    const s = new DecimatedSeries(301);
+    for (let i = 0; i < 1_000_000; i++) s.push(i, i === 654_321 ? 40 : i === 12_345 ? -7 : Math.sin(i / 1000));
+    const p = s.points();
+    expect(p.length).toBeLessThanOrEqual(301);
+    const ys = p.map((q) => q[1]);
+    expect(Math.max(...ys)).toBe(40);
+    expect(Math.min(...ys)).toBe(-7);
+    expect(p.find((q) => q[1] === 40)![0]).toBe(654_321);
+    const xs = p.map((q) => q[0]);
     expect([...xs].sort((a, b) => a - b)).toEqual(xs);
+    expect(new Set(xs).size).toBe(xs.length);
+  });
+
+  it('merges neighbouring buckets by hand-checkable rules', () => {
+    // max 7: the buckets hold at most 6 points. The 7th arrival overflows: pairs merge (stride 2), still 7
+    // points, so they merge again (stride 4): {0..3} keeps first (0,5), min (1,1), max (2,9); {4..6} keeps
+    // (4,8) and its min (5,3); 7 joins that bucket (no new extreme), 8 opens the next one.
+    const s = new DecimatedSeries(7);
+    [5, 1, 9, 2, 8, 3, 7, 4, 6].forEach((y, i) => s.push(i, y));
+    expect(s.points()).toEqual([
+      [0, 5],
+      [1, 1],
+      [2, 9],
+      [4, 8],
+      [5, 3],
+      [8, 6],
+    ]);
   });
 
   it('refuses a budget that cannot hold first and last', () => {

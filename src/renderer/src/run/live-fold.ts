@@ -7,6 +7,7 @@ import { traceOf, type RunEvent } from '../../../shared/events';
 import type { BackendReport, MetricRow, RunId, SomSnapshot, WinnerTrace } from '../../../shared/run-types';
 import type { ExperimentSpec } from '../../../shared/spec';
 import type { RunStatus } from '../../../shared/project';
+import type { BackendName } from '../../../shared/options';
 import { DecimatedList, DecimatedSeries } from '../chart/decimate';
 
 export const MAX_POINTS = 2000;
@@ -43,6 +44,10 @@ export interface LiveRun {
   /** Recent (step, t) pairs for samples/s. */
   pace: [number, number][];
   samplesPerSec?: number;
+  /** The dataset's class names by index (from run-started, or run.json for a reopened run). */
+  classes: string[];
+  /** (step, ms since start) of the rows, decimated: maps a step onto the wall-time x axis. */
+  clock: DecimatedSeries;
 }
 
 export function newRun(id: RunId, source: LiveRun['source'] = 'live'): LiveRun {
@@ -67,6 +72,8 @@ export function newRun(id: RunId, source: LiveRun['source'] = 'live'): LiveRun {
     warnings: [],
     finalMetrics: {},
     pace: [],
+    classes: [],
+    clock: new DecimatedSeries(MAX_POINTS),
   };
 }
 
@@ -100,6 +107,8 @@ function foldRow(run: LiveRun, row: MetricRow): void {
     run.epoch = row.epoch;
     run.t = row.t;
   }
+  const tick = run.clock.last;
+  if (!tick || row.step > tick[0]) run.clock.push(row.step, row.t);
   run.pace.push([row.step, row.t]);
   if (run.pace.length > 40) run.pace.splice(0, run.pace.length - 40);
   const batch = run.spec?.batchSize ?? 0;
@@ -128,6 +137,7 @@ export function foldEvent(run: LiveRun, e: RunEvent): void {
         startedAt: e.startedAt,
         status: 'running',
         warnings: e.warnings ?? [],
+        classes: e.classes ?? [],
       });
       break;
     case 'metrics':
@@ -170,6 +180,10 @@ export function foldEvent(run: LiveRun, e: RunEvent): void {
   }
 }
 
+function skippedOf(d: RunDetail): BackendReport['skipped'] {
+  return (d.summary.backendSkipped ?? []).map((k) => ({ name: k.name as BackendName, reason: k.reason }));
+}
+
 /** A saved run as a LiveRun: the same series (mask rows recognised by their names), no live pace. */
 export function runFromDetail(d: RunDetail): LiveRun {
   const run = newRun(d.summary.id, 'disk');
@@ -184,11 +198,15 @@ export function runFromDetail(d: RunDetail): LiveRun {
     warnings: d.summary.warnings ?? [],
     snapshotSteps: [...d.snapshotSteps],
     winnerSteps: [...(d.winnerSteps ?? [])],
-    backend: d.summary.backend ? { name: d.summary.backend, device: d.summary.device ?? '', skipped: [] } : null,
+    classes: d.summary.classes ?? [],
+    backend: d.summary.backend
+      ? { name: d.summary.backend, device: d.summary.device ?? '', skipped: skippedOf(d) }
+      : null,
   });
   for (const row of [...d.metrics].sort((a, b) => a.step - b.step)) foldRow(run, row);
   run.pace = [];
-  run.samplesPerSec = undefined;
+  // What the live run showed, as stored in run.json (older runs have none).
+  run.samplesPerSec = d.summary.samplesPerSec;
   return run;
 }
 

@@ -62,6 +62,7 @@ export const useLiveRunStore = defineStore('liveRun', () => {
       winnerLayers: [...r.winners.keys()],
       logs: r.logs.slice(-20),
       warnings: r.warnings,
+      classes: r.classes,
     };
   });
 
