@@ -56,7 +56,9 @@ export function somMaskHooks(o: {
   probeY: Int32Array;
   nClasses: number;
 }): ExperimentHooks<ClassifierExperiment> {
-  const trained = o.views.filter((v) => v.layer.somGate.enabled);
+  const trained = o.views.filter((v) => v.layer.learns);
+  // Mask statistics only where a mask gates (an organising-only SOM lets everything through).
+  const gated = trained.filter((v) => v.layer.somGate.enabled);
   return {
     afterStep(exp, _x, step) {
       const T = Math.max(1, exp.totalSteps - 1);
@@ -65,12 +67,12 @@ export function somMaskHooks(o: {
       for (const v of trained) v.layer.trainSom(sigma, alpha);
     },
     async maskStats(): Promise<MaskStat[]> {
-      return Promise.all(trained.map(async (v) => ({ name: v.layer.name, ...(await v.layer.maskStats()) })));
+      return Promise.all(gated.map(async (v) => ({ name: v.layer.name, ...(await v.layer.maskStats()) })));
     },
     async winners(_exp, step): Promise<WinnerTrace[]> {
       const out: tf.Tensor1D[] = [];
       walk(o.model, o.probeX, (layer, input) => {
-        if (layer.somGate.enabled) out.push(tf.keep(winnerPerSample(layer, input)));
+        if (layer.learns) out.push(tf.keep(winnerPerSample(layer, input)));
       });
       const traces = await Promise.all(
         out.map(async (w, i) => ({
@@ -86,7 +88,7 @@ export function somMaskHooks(o: {
     async snapshots(_exp, step): Promise<SomSnapshot[]> {
       const inputs: tf.Tensor2D[] = [];
       walk(o.model, o.evalX, (layer, input) => {
-        if (layer.somGate.enabled) inputs.push(tf.keep(layer.somInput(input)));
+        if (layer.learns) inputs.push(tf.keep(layer.somInput(input)));
       });
       const snaps: SomSnapshot[] = [];
       for (const [i, v] of trained.entries()) {
@@ -126,8 +128,8 @@ export function somMaskHooks(o: {
       return snaps;
     },
     async finalMetrics(): Promise<Record<string, number>> {
-      if (trained.length === 0) return {};
-      const stats = await Promise.all(trained.map((v) => v.layer.maskStats()));
+      if (gated.length === 0) return {};
+      const stats = await Promise.all(gated.map((v) => v.layer.maskStats()));
       return {
         activeFraction: stats.reduce((a, s) => a + s.sparsity, 0) / stats.length,
         maskStrength: stats.reduce((a, s) => a + s.strength, 0) / stats.length,

@@ -1,7 +1,8 @@
 /**
  * The SOM-as-a-mask networks of seed 000 (docs/SCIENCE.md §4): SOM+FC (som-mask-mlp), SOM+CNN (som-mask-cnn)
  * and CSOM (csom). Layers without a mask (mask: false, or σ_fwd = ∞) are the same layers ungated, so the
- * plain nets and the budget baselines come from the same builders.
+ * plain nets and the budget baselines come from the same builders. A σ_fwd = ∞ layer marked `mask: true`
+ * still organises its SOM (never gating), so a SOM-CNN and its CNN baseline show their maps side by side.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
@@ -59,7 +60,7 @@ async function finish(
   // Start each SOM from samples of what it sees (random uniform codebooks would leave most units dead).
   const sample = tf.slice(train.x, 0, Math.min(2000, train.count));
   for (const v of views)
-    if (v.layer.somGate.enabled) {
+    if (v.layer.learns) {
       const seen: tf.Tensor2D[] = [];
       tf.tidy(() => {
         let h: tf.Tensor = sample;
@@ -103,6 +104,7 @@ export async function buildSomMaskMlp(spec: SpecOf<'som-mask-mlp'>, data: Datase
   let prevShape = data.shape;
   spec.hidden.forEach((g, i) => {
     const layer = new SomMaskDense(maskArgs(spec.mask, g, spec.seed + i, `fc${i + 1}`));
+    layer.organise = g.mask;
     model.add(layer);
     views.push({ layer, shape: prevShape });
     prevShape = [g.rows, g.cols, 1];
@@ -129,6 +131,7 @@ function buildConvNet(
   let [h, w, c] = shape;
   spec.conv.forEach((g, i) => {
     const layer = new Layer({ ...maskArgs(spec.mask, g, spec.seed + i, `conv${i + 1}`), kernelSize: g.kernel });
+    layer.organise = g.mask;
     model.add(layer);
     views.push({ layer, shape: Layer === Csom ? [g.kernel, g.kernel, c] : [h, w, c] });
     model.add(tfl.layers.maxPooling2d({ poolSize: 2 }));

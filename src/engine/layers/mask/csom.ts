@@ -39,7 +39,7 @@ export class Csom extends SomConvBase {
       const x = (Array.isArray(inputs) ? inputs[0]! : inputs) as tf.Tensor4D;
       const training = kwargs?.training === true;
       // Patches are cut inside constant ops: backprop never runs the (k·k·C)-channel identity conv.
-      if (training && this.somGate.enabled)
+      if (training && this.learns)
         this.remember(
           constantOf(x, (v) => this.subset(this.somInput(v))),
           true,

@@ -47,6 +47,13 @@ export abstract class SomMaskBase extends tfl.layers.Layer {
   protected codebook: LayerWeight | null = null;
   /** The SOM's view of the last training batch, kept for the Kohonen step after the gradient step. */
   private lastSomInput: tf.Tensor2D | null = null;
+  /**
+   * The SOM learns even where it does not gate (σ_fwd = ∞ on a layer the spec marks `mask: true`): the CNN
+   * baseline then shows the map its layer's inputs organise, beside the SOM-CNN's, while the network itself
+   * is untouched (the codebook is not trainable and no mask multiplies the layer). Set by the model builder;
+   * not part of the layer's config.
+   */
+  organise = false;
 
   constructor(args: SomMaskArgs) {
     super({ name: args.name, inputShape: args.inputShape });
@@ -88,6 +95,11 @@ export abstract class SomMaskBase extends tfl.layers.Layer {
     );
   }
 
+  /** Whether the layer's SOM is trained and viewed: it gates, or it organises alongside. */
+  get learns(): boolean {
+    return this.somGate.enabled || this.organise;
+  }
+
   get somGate(): SomGate {
     if (!this.gate) throw new Error(`${this.name}: the layer is not built yet`);
     return this.gate;
@@ -100,7 +112,7 @@ export abstract class SomMaskBase extends tfl.layers.Layer {
   }
 
   protected remember(somInput: tf.Tensor2D, training: boolean): void {
-    if (!training || !this.gate?.enabled) return;
+    if (!training || !this.gate || !(this.gate.enabled || this.organise)) return;
     this.lastSomInput?.dispose();
     this.lastSomInput = tf.keep(tf.clone(somInput));
   }
