@@ -23,6 +23,7 @@ import { HostRuns } from './host-runs';
 import { resultsCalls } from './results-calls';
 import { revealInProject, rootsNow, type Roots } from './project-files';
 import type { TrainerTransport } from './trainer-child';
+import { WatchSlot, type WatchOptions } from './watch-slot';
 
 export interface LabHostOptions {
   /** Folders a dataset path may point into, or a function giving the current set; `null` means anywhere. */
@@ -47,12 +48,16 @@ export interface LabHostOptions {
   memoryBudget?: number;
   /** Trainers running at once, the rest queued; default: the machine's cores. */
   maxTrainers?: number;
+  /** How runs written by other processes are noticed (fs.watch, polling on network disks); false: not at all. */
+  watch?: WatchOptions | false;
 }
 
 export class LabHost {
   private project: ProjectInfo | null = null;
   private readonly listeners = new Set<(e: RunEvent) => void>();
   readonly runs: HostRuns;
+  /** Runs other processes write into the project, emitted as a trainer of ours would. */
+  readonly watch = new WatchSlot({ emit: (e) => this.emit(e), options: () => this.opts.watch });
 
   constructor(private readonly opts: LabHostOptions) {
     this.runs = new HostRuns({
@@ -86,6 +91,7 @@ export class LabHost {
 
   private async opened(project: ProjectInfo): Promise<ProjectInfo> {
     this.opts.recentProjects?.opened(project.dir);
+    this.watch.switchTo(project.dir);
     await removeStaleTmp(project.dir); // left by writers that died mid-write; never a live trainer's
     return (this.project = project);
   }
@@ -128,11 +134,11 @@ export class LabHost {
     'runs:snapshot': (id, step, layer) => readSnapshot(this.requireProject().dir, id, step, layer ?? 'som'),
     'runs:winners': (id, step, layer) => readWinners(this.requireProject().dir, id, step, layer ?? 'som'),
     // Both answer at once: the run is queued or starting; its folder appears when its trainer creates it.
-    'runs:start': (input) => this.runs.enqueue(this.projectDir, [input])[0]!,
+    'runs:start': (input) => this.watch.own(this.runs.enqueue(this.projectDir, [input]))[0]!,
     'runs:startPreset': (name) => {
       const preset = findPreset(name);
       const specs = expandPreset(preset).map((v) => v.spec);
-      return this.runs.enqueue(this.projectDir, specs, preset.variants ? preset.name : undefined)[0]!;
+      return this.watch.own(this.runs.enqueue(this.projectDir, specs, preset.variants ? preset.name : undefined))[0]!;
     },
     'runs:pause': (id) => this.runs.handle(id, 'pause').pause(),
     'runs:resume': (id) => this.runs.handle(id, 'resume').resume(),
@@ -159,6 +165,7 @@ export class LabHost {
    * their runs marked interrupted (awaited), then stale temp files removed. Nothing is left `running`.
    */
   async close(graceMs = 3000): Promise<void> {
+    await this.watch.close();
     await this.runs.close(graceMs);
     if (this.project) await removeStaleTmp(this.project.dir);
   }

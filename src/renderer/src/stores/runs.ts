@@ -1,6 +1,10 @@
-/** runs: the open project's run list (refreshed when runs start or end) and the preset gallery. */
+/**
+ * runs: the open project's run list (refreshed when runs appear, start or end, by this lab or any other process
+ * writing into the project), each running run's progress, and the preset gallery.
+ */
 import { defineStore } from 'pinia';
-import { ref, shallowRef } from 'vue';
+import { ref, shallowRef, triggerRef } from 'vue';
+import type { RunEvent } from '../../../shared/events';
 import type { Preset, RunId } from '../../../shared/run-types';
 import type { ExperimentSpecInput } from '../../../shared/spec';
 import type { RunSummary } from '../../../shared/project';
@@ -34,10 +38,26 @@ export const useRunsStore = defineStore('runs', () => {
     }
   }
 
-  /** Refreshes on run-started/finished/failed (coalesced); returns the disposer. */
+  /** Step reached by each running run, from its metrics events (the run list's progress), updated coalesced. */
+  const progress = shallowRef(new Map<RunId, { step: number; total?: number }>());
+  let progressPending: ReturnType<typeof setTimeout> | null = null;
+  function noteProgress(e: RunEvent): void {
+    const m = progress.value;
+    if (e.type === 'run-started') m.set(e.runId, { step: 0, total: e.totalSteps });
+    else if (e.type === 'metrics') m.set(e.runId, { ...m.get(e.runId), step: e.rows[e.rows.length - 1]!.step + 1 });
+    else if (e.type === 'finished' || e.type === 'failed') m.delete(e.runId);
+    else return;
+    progressPending ??= setTimeout(() => {
+      progressPending = null;
+      triggerRef(progress);
+    }, 250);
+  }
+
+  /** Refreshes on run-created/started/finished/failed (coalesced), including runs other processes write. */
   function attach(delayMs = 250): () => void {
     const off = getApi().onRunEvent((e) => {
-      if (e.type !== 'run-started' && e.type !== 'finished' && e.type !== 'failed') return;
+      noteProgress(e);
+      if (!['run-created', 'run-started', 'finished', 'failed'].includes(e.type)) return;
       if (pending) clearTimeout(pending);
       pending = setTimeout(() => {
         pending = null;
@@ -47,7 +67,8 @@ export const useRunsStore = defineStore('runs', () => {
     return () => {
       off();
       if (pending) clearTimeout(pending);
-      pending = null;
+      if (progressPending) clearTimeout(progressPending);
+      pending = progressPending = null;
     };
   }
 
@@ -65,5 +86,5 @@ export const useRunsStore = defineStore('runs', () => {
     return id;
   }
 
-  return { list, presets, loading, error, refresh, loadPresets, attach, start, startPreset };
+  return { list, progress, presets, loading, error, refresh, loadPresets, attach, start, startPreset };
 });
