@@ -3,6 +3,7 @@ import { chartById, isHeldOut, MASK_CHARTS, seriesLabel, type ChartDef } from '.
 import { metricPoints, X_AXIS_LABELS } from '../../shared/charts/series';
 import type { PanelRef } from '../../shared/figure-spec';
 import type { RunDetail } from '../../shared/api';
+import { diffName, specDiff } from '../../shared/spec-diff';
 import { chartArt, type ChartLine } from './chart-art';
 import type { PanelTable, PreparedPanel } from './panel';
 import { runLabel, type FigureSource } from './source';
@@ -18,15 +19,26 @@ function keysFor(d: RunDetail, def: ChartDef): string[] {
     .sort();
 }
 
+/**
+ * Overlaid runs named by the spec fields they differ in ("threshold=0.9"), as Compare names them; a user's
+ * or preset name where nothing differs, and the run id's tail where two names would still be the same.
+ */
+export function runNames(runs: RunDetail[]): string[] {
+  const diff = specDiff(runs.map((d) => d.spec));
+  const names = runs.map((d, r) => diffName(diff, r) || runLabel(d));
+  return names.map((n, r) => (names.indexOf(n) !== names.lastIndexOf(n) ? `${n} ${runs[r]!.summary.id.slice(-4)}` : n));
+}
+
 /** Lines for a chart: one colour per run, dashed for held-out metrics. */
 export function curveLines(runs: RunDetail[], def: ChartDef, ref: PanelRef): ChartLine[] {
   const lines: ChartLine[] = [];
+  const names = runNames(runs);
   runs.forEach((d, r) => {
     const keys = keysFor(d, def);
     const perEpoch = d.summary.totalSteps && d.spec.epochs ? d.summary.totalSteps / d.spec.epochs : undefined;
     keys.forEach((k, j) => {
       const metric = seriesLabel(k);
-      const name = runs.length > 1 ? (keys.length > 1 ? `${runLabel(d)} · ${metric}` : runLabel(d)) : metric;
+      const name = runs.length > 1 ? (keys.length > 1 ? `${names[r]} · ${metric}` : names[r]!) : metric;
       lines.push({
         name,
         points: metricPoints(d.metrics, k, ref.x, perEpoch),
