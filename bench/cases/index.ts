@@ -1,5 +1,5 @@
 /**
- * Every bench case, found by looking: each module in this folder may export BenchCase objects, so a new case
+ * Every bench case, found by looking: each module in this folder may export BenchCase objects (or arrays of them), so a new case
  * is one new file (helpers such as nets-raw.ts export none and are ignored).
  */
 import { readdirSync } from 'node:fs';
@@ -33,7 +33,11 @@ export async function loadCases(): Promise<BenchCase[]> {
   const found: BenchCase[] = [];
   for (const f of files) {
     const mod = (await import(pathToFileURL(`${dir}${f}`).href)) as Record<string, unknown>;
-    found.push(...Object.values(mod).filter(isCase));
+    found.push(
+      ...Object.values(mod)
+        .flatMap((v) => (Array.isArray(v) ? (v as unknown[]) : [v]))
+        .filter(isCase),
+    );
   }
   const names = new Set<string>();
   for (const c of found) {

@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Split } from './types';
 import { permutation, subSeed } from '../../shared/random';
-import { currentReducer, shareOf, type Reducer } from '../parallel/reduce';
+import { currentReducer, setShare, shareOf, type Reducer } from '../parallel/reduce';
 
 export interface Shard {
   idx: Int32Array;
@@ -53,6 +53,7 @@ export class DeviceSplit {
     const all = this.batchIndices(epoch, i, batchSize);
     if (r.size === 1) return { idx: all, share: 1 };
     const [s, e] = shareOf(all.length, r);
+    setShare({ start: s, end: e, total: all.length });
     return { idx: all.subarray(s, e), share: (e - s) / all.length };
   }
 

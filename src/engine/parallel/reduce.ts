@@ -24,6 +24,18 @@ export function setReducer(r: Reducer): void {
   current = r;
 }
 
+/** Rows [start, end) of the current batch of `total` rows that this thread holds (DeviceSplit sets it). */
+export interface Share {
+  start: number;
+  end: number;
+  total: number;
+}
+let share: Share = { start: 0, end: 0, total: 0 };
+export const currentShare = (): Share => share;
+export function setShare(s: Share): void {
+  share = s;
+}
+
 /** Sums tensors across ranks: one read of all of them into one array, one collective, new tensors out. */
 export function reduceTensors(ts: readonly tf.Tensor[], r: Reducer = current): tf.Tensor[] {
   const total = ts.reduce((s, t) => s + t.size, 0);

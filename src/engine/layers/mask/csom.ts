@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { mulberry32 } from '../../../shared/random';
 import { constantOf } from '../detach';
+import { currentReducer, currentShare } from '../../parallel/reduce';
 import { SomConvBase } from './som-mask-conv';
 
 type Shape = (number | null)[];
@@ -41,7 +42,7 @@ export class Csom extends SomConvBase {
       // Patches are cut inside constant ops: backprop never runs the (k·k·C)-channel identity conv.
       if (training && this.learns)
         this.remember(
-          constantOf(x, (v) => this.subset(this.somInput(v))),
+          constantOf(x, (v) => this.subset(this.somInput(v), x.shape[1]! * x.shape[2]!)),
           true,
         );
       const m = this.somGate.mask(x, true, (v) => this.somInput(v));
@@ -50,10 +51,19 @@ export class Csom extends SomConvBase {
     });
   }
 
-  private subset(rows: tf.Tensor2D): tf.Tensor2D {
-    const n = rows.shape[0];
+  /**
+   * The patches the SOM trains on. Drawn over the whole batch's patches: under data-parallel training each
+   * thread keeps the draws that fall in its share (hw patches per image), so together they train on the
+   * one-thread subset.
+   */
+  private subset(rows: tf.Tensor2D, hw: number): tf.Tensor2D {
+    const { start, total } = currentReducer().size === 1 ? { start: 0, total: rows.shape[0] / hw } : currentShare();
+    const n = total * hw,
+      from = start * hw,
+      to = from + rows.shape[0];
     if (n <= TRAIN_PATCHES) return rows;
-    const idx = Int32Array.from({ length: TRAIN_PATCHES }, () => Math.floor(this.rand() * n));
+    const all = Array.from({ length: TRAIN_PATCHES }, () => Math.floor(this.rand() * n));
+    const idx = Int32Array.from(all.filter((i) => i >= from && i < to).map((i) => i - from));
     return tf.gather(rows, tf.tensor1d(idx, 'int32')) as tf.Tensor2D;
   }
 
