@@ -1,6 +1,6 @@
 /**
- * Every bench case, found by looking: each module in this folder may export BenchCase objects (or arrays of them), so a new case
- * is one new file (helpers such as nets-raw.ts export none and are ignored).
+ * Every bench case, found by looking: each module in this folder may export BenchCase objects (or arrays of
+ * them), so a new case is one new file (helpers such as nets-raw.ts export none and are ignored).
  */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
