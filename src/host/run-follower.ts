@@ -66,7 +66,8 @@ export class RunFollower {
       const rec = await this.readRecordIfChanged();
       if (!rec) return this.giveUpIfLitter();
       if (!this.created) await this.begin(rec);
-      if (!this.started && rec.backend) await this.announceStart(rec);
+      // As the trainer does: run-started once the backend is picked and the steps are known.
+      if (!this.started && rec.backend && rec.totalSteps !== undefined) await this.announceStart(rec);
       await this.readMetrics();
       await this.readArrays('snapshots');
       await this.readArrays('winners');
@@ -122,6 +123,7 @@ export class RunFollower {
       totalSteps: rec.totalSteps ?? 0,
       startedAt: rec.startedAt,
       ...(rec.warnings ? { warnings: rec.warnings } : {}),
+      ...(rec.classes ? { classes: rec.classes } : {}),
     });
   }
 
