@@ -57,7 +57,8 @@ export const useRunsStore = defineStore('runs', () => {
   function attach(delayMs = 250): () => void {
     const off = getApi().onRunEvent((e) => {
       noteProgress(e);
-      if (!['run-created', 'run-started', 'finished', 'failed'].includes(e.type)) return;
+      // A queued run turns "starting" at run-created, "running" at run-started.
+      if (!['run-queued', 'run-created', 'run-started', 'finished', 'failed'].includes(e.type)) return;
       if (pending) clearTimeout(pending);
       pending = setTimeout(() => {
         pending = null;
@@ -86,5 +87,10 @@ export const useRunsStore = defineStore('runs', () => {
     return id;
   }
 
-  return { list, progress, presets, loading, error, refresh, loadPresets, attach, start, startPreset };
+  /** Puts an updated summary (rename, tags, note) in place without refetching the list. */
+  function replace(run: RunSummary): void {
+    list.value = list.value.map((r) => (r.id === run.id ? { ...r, ...run } : r));
+  }
+
+  return { replace, list, progress, presets, loading, error, refresh, loadPresets, attach, start, startPreset };
 });
