@@ -3,7 +3,7 @@
  * fixed number of epochs, seed by seed. The seeds never state their epochs, so each net trains for the
  * epochs in FULL_EPOCHS; the report then shows the epoch of best test accuracy, so a net still improving at
  * its last epoch is visible (rule: a plateau is best epoch < last epoch). Presets run in FULL_ORDER: the
- * claims that rest on small margins first, the ones under investigation (threshold mask, LeNet) last.
+ * claims that rest on small margins first (the threshold mask among them), then the rest.
  */
 import type { Preset } from '../shared/run-types';
 import type { ExperimentSpecInput } from '../shared/spec';
@@ -11,13 +11,15 @@ import { deepMerge, expandPreset, type Variant } from '../shared/sweep';
 
 export const FULL_ORDER = [
   'seed000-som-cnn',
+  'seed000-threshold-mask',
+  'seed000-sigma-sweep',
   'seed000-som-relu-order',
   'seed001-kwta-triplet',
   'seed000-budget',
-  'seed000-sigma-sweep',
   'seed000-dual-sigma',
   'seed000-som-fc',
   'baseline-mlp-mnist',
+  'seed003-lenet',
   'seed002-soft-som-spiral',
   'seed004-colors',
   'seed000-ring-rotating-digit',
@@ -27,8 +29,6 @@ export const FULL_ORDER = [
   'seed000-patch-som-mnist',
   'seed000-patch-som-mnist-2500',
   'seed000-csom',
-  'seed000-threshold-mask',
-  'seed003-lenet',
 ] as const;
 
 /** Epochs at full scale; presets not listed keep their own (SOM presets already use the whole set). */
