@@ -41,6 +41,15 @@ const SMALL_SOM = {
   probeCount: 5,
   som: { rows: 3, cols: 3, sigma: { start: 2, end: 0.5 } },
 };
+/** A small MLP on the 2-class spiral: a classifier with a saved model in a few seconds. */
+const SMALL_MLP = {
+  kind: 'baseline-mlp',
+  dataset: { source: 'builtin', name: 'spirals' },
+  epochs: 4,
+  batchSize: 32,
+  hidden: [32, 32],
+  learningRate: 0.01,
+};
 const LONG_SOM = { ...SMALL_SOM, dataset: { ...SMALL_SOM.dataset, trainLimit: 2000 }, batchSize: 10, epochs: 50 };
 
 describe.each(SUBJECTS)('Api contract: %s', (_name, make) => {
@@ -150,6 +159,23 @@ describe.each(SUBJECTS)('Api contract: %s', (_name, make) => {
         .filter((e) => e.type === 'eval')
         .at(-1),
     ).toMatchObject({ step: last });
+  });
+
+  it('attacks a finished classifier run: progress events, the curve kept with the run, refusals named', async () => {
+    const id = await s.api['runs:start'](SMALL_MLP as never);
+    expect((await until<RunEventOf<'finished'>>(finished(id))).status).toBe('finished');
+    const curve = await s.api['runs:robustness'](id, { attack: 'fgsm', eps: [0, 0.5], limit: 200 });
+    expect(curve).toMatchObject({ runId: id, attack: 'fgsm', eps: [0, 0.5] });
+    const [clean, attacked] = curve.accuracy as [number, number];
+    expect(clean).toBeGreaterThan(0.5);
+    expect(attacked).toBeLessThanOrEqual(clean);
+    const progress = events.filter((e) => e.type === 'robustness' && e.runId === id);
+    expect(progress.at(-1)).toMatchObject({ curve: { attack: 'fgsm' } });
+    expect(progress.length).toBeGreaterThan(1);
+    expect(await s.api['runs:robustnessCurves'](id)).toEqual([curve]);
+    const som = (await s.api['runs:list']()).find((r) => r.kind === 'som')!;
+    await expect(s.api['runs:robustness'](som.id, {})).rejects.toThrow(/is a som run: robustness needs a classifier/);
+    await expect(s.api['runs:robustness'](id, { eps: [-1] } as never)).rejects.toThrow(/eps/);
   });
 
   it('queues a sweep whole, runs it variant after variant, each in the preset group with its label', async () => {

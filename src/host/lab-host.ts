@@ -21,6 +21,7 @@ import {
 } from '../engine/runs';
 import { HostRuns } from './host-runs';
 import { resultsCalls } from './results-calls';
+import { robustnessCalls } from './robustness-calls';
 import { revealInProject, rootsNow, type Roots } from './project-files';
 import type { TrainerTransport } from './trainer-child';
 import { WatchSlot, type WatchOptions } from './watch-slot';
@@ -151,6 +152,13 @@ export class LabHost {
     'dialogs:pickFolder': async (purpose) => (this.opts.pickFolder ? await this.opts.pickFolder(purpose) : null),
     'files:reveal': (path) => revealInProject(this.requireProject().dir, path, this.opts.reveal),
     ...resultsCalls({ projectDir: () => this.requireProject().dir, stopGroup: (g) => this.runs.stopGroup(g) }),
+    ...robustnessCalls({
+      projectDir: () => this.requireProject().dir,
+      transport: () => this.opts.transport,
+      dataRoots: () => [...this.dataRoots()],
+      unrestricted: () => this.opts.dataRoots === null,
+      emit: (e) => this.emit(e),
+    }),
   };
 
   private dataRoots(): readonly string[] {

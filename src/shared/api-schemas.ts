@@ -7,6 +7,7 @@ import type { ApiCallName, ApiCalls } from './api';
 import { RunMetaSchema } from './project';
 import { DatasetRefSchema } from './spec';
 import { clip } from './clip';
+import { RobustnessRequestSchema } from './robustness';
 import { parseWith } from './validate';
 
 const runId = z
@@ -44,6 +45,8 @@ export const API_ARGS = {
   // Both are validated by their own schemas in the engine, for field-level messages.
   'figures:export': z.tuple([z.unknown()]),
   'figures:compose': z.tuple([z.unknown()]),
+  'runs:robustness': z.tuple([runId, RobustnessRequestSchema]),
+  'runs:robustnessCurves': z.tuple([runId]),
   'presets:list': z.tuple([]),
   'datasets:roots': z.tuple([]),
   'datasets:preview': z.tuple([DatasetRefSchema]),

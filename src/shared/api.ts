@@ -7,6 +7,7 @@ import type { MetricRow, Preset, RunId, SomSnapshot, WinnerTrace } from './run-t
 import type { DatasetRef, ExperimentSpecInput, ExperimentSpec } from './spec';
 import type { RunMeta, RunSummary, ProjectFile } from './project';
 import type { ExportRequestInput, ExportResult, FigureSpecInput } from './figure-spec';
+import type { RobustnessCurve, RobustnessRequestInput } from './robustness';
 
 export interface ProjectInfo extends ProjectFile {
   dir: string;
@@ -78,6 +79,13 @@ export interface ApiCalls {
   'figures:export': (request: ExportRequestInput) => ExportResult;
   /** A composed figure into figures/ (what `somlab figure` writes). */
   'figures:compose': (spec: FigureSpecInput) => ExportResult;
+  /**
+   * Attacks a finished classifier run's saved model (FGSM or PGD over ε, in a process of its own; progress
+   * as 'robustness' run events) and keeps the curve in runs/<id>/robustness/<attack>.json.
+   */
+  'runs:robustness': (runId: RunId, request: RobustnessRequestInput) => RobustnessCurve;
+  /** The robustness curves saved with a run (one per attack; [] when none). */
+  'runs:robustnessCurves': (runId: RunId) => RobustnessCurve[];
 }
 
 export type RunMetaPatch = RunMeta;
@@ -112,6 +120,8 @@ export const API_CALL_NAMES = [
   'runs:stopGroup',
   'figures:export',
   'figures:compose',
+  'runs:robustness',
+  'runs:robustnessCurves',
 ] as const satisfies readonly ApiCallName[];
 type Missing = Exclude<ApiCallName, (typeof API_CALL_NAMES)[number]>;
 // Compile-time check that the list is complete: `Missing` must be never.

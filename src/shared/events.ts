@@ -2,6 +2,7 @@
  * Run events, versioned. The trainer process emits them; hosts relay them unchanged to the renderer
  * and the run store persists them. The values they carry are the run types of run-types.ts.
  */
+import type { AttackName, RobustnessCurve, RobustnessRequest } from './robustness';
 import type { BackendReport, MaskStat, MetricRow, RunId, SomSnapshot, WinnerTrace } from './run-types';
 import type { SweepRef } from './project';
 import type { ExperimentSpec } from './spec';
@@ -41,7 +42,18 @@ export type RunEvent =
       finalMetrics: Record<string, number>;
       endedAt: string;
     }
-  | { type: 'failed'; v: number; runId: RunId; error: string; endedAt: string };
+  | { type: 'failed'; v: number; runId: RunId; error: string; endedAt: string }
+  /** A robustness evaluation of a finished run: progress, then the curve (or the error that stopped it). */
+  | {
+      type: 'robustness';
+      v: number;
+      runId: RunId;
+      attack: AttackName;
+      done: number;
+      total: number;
+      curve?: RobustnessCurve;
+      error?: string;
+    };
 
 export type RunEventType = RunEvent['type'];
 export type RunEventOf<T extends RunEventType> = Extract<RunEvent, { type: T }>;
@@ -64,6 +76,15 @@ export type TrainerCommand =
       heartbeatMs?: number;
       /** Peak memory (bytes) the run may plan for: checked again with the dataset's real shape once loaded. */
       memoryBudget?: number;
+    }
+  /** Evaluates a finished run's saved model under attack (robustness.ts), then exits. */
+  | {
+      type: 'robustness';
+      runId: RunId;
+      projectDir: string;
+      dataRoots: string[];
+      unrestricted?: boolean;
+      request: RobustnessRequest;
     }
   | { type: 'pause' }
   | { type: 'resume' }

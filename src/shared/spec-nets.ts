@@ -8,6 +8,8 @@ import { DECAYS, TOPOLOGIES } from './options';
 const positiveInt = (max: number) => z.number().int().min(1).max(max);
 export const LOSSES = ['softmax', 'triplet'] as const;
 export const MASK_ORDERS = ['som-relu', 'relu-som'] as const;
+/** When the threshold θ cuts the mask: in training and evaluation, or only at evaluation (trained at θ = 0). */
+export const THRESHOLD_AT = ['train-and-eval', 'eval'] as const;
 export const SOFT_SOM_VARIANTS = ['pure-nn', 'som-preprocess', 'som-interposed'] as const;
 export const FEATURES = ['none', 'fc', 'conv'] as const;
 
@@ -27,6 +29,8 @@ export const MaskSchema = z.object({
   sigmaOrg: schedule(3, 0.5),
   learningRate: schedule(0.5, 0.01),
   threshold: z.number().min(0).max(0.999).default(0),
+  /** Absent = 'train-and-eval' (no default, so the hashes of specs written before it stay the same). */
+  thresholdAt: z.enum(THRESHOLD_AT).optional(),
   order: z.enum(MASK_ORDERS).default('som-relu'),
   topology: z.enum(TOPOLOGIES).default('rect'),
   /** Keep exactly this many units active (the K nearest the winner on the grid) instead of the Gaussian. */

@@ -34,6 +34,7 @@ function maskArgs(
     seed,
     sigmaFwd: grid.mask ? m.sigmaFwd : 'inf',
     threshold: m.threshold,
+    ...(m.thresholdAt ? { thresholdAt: m.thresholdAt } : {}),
     order: m.order,
     ...(grid.mask && m.activeUnits !== undefined ? { activeUnits: m.activeUnits } : {}),
   };

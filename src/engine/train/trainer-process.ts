@@ -4,9 +4,10 @@
  * host, runs one experiment and exits: 0 when the run finished or stopped, 1 when it failed.
  */
 import { EVENTS_VERSION } from '../../shared/events';
+import type { RobustnessCurve } from '../../shared/robustness';
 import { RunControl } from './control';
 import { errorText } from './loop';
-import { isTrainerMessage, type StartCommand } from './protocol';
+import { isTrainerMessage, type RobustnessCommand, type StartCommand } from './protocol';
 import { runFromSpec } from './run-spec';
 import { trainerDeps } from './trainer-deps';
 import { detectTransport } from './transport';
@@ -18,6 +19,7 @@ if (!transport) {
 }
 const control = new RunControl();
 let runId: string | undefined;
+let evaluating = false;
 
 async function exit(code: number): Promise<never> {
   await transport!.flushed();
@@ -27,6 +29,28 @@ async function exit(code: number): Promise<never> {
 async function start(cmd: StartCommand): Promise<void> {
   const outcome = await runFromSpec(cmd, { emit: (e) => transport!.send(e), control, deps: await trainerDeps() });
   await exit(outcome.status === 'failed' ? 1 : 0);
+}
+
+/** Not a training: the saved model of a finished run under attack, progress as 'robustness' events. */
+async function robustness(cmd: RobustnessCommand): Promise<void> {
+  const { attack } = cmd.request;
+  const send = (rest: { done: number; total: number; curve?: RobustnessCurve; error?: string }): void =>
+    transport!.send({ type: 'robustness', v: EVENTS_VERSION, runId: cmd.runId, attack, ...rest });
+  try {
+    const deps = await trainerDeps();
+    const { evaluateRobustness, readRunSpec } = await import('../robustness');
+    const backend = await deps.pickBackend((await readRunSpec(cmd.projectDir, cmd.runId)).backend);
+    const curve = await evaluateRobustness(cmd.projectDir, cmd.runId, cmd.request, {
+      allowedRoots: cmd.unrestricted ? undefined : cmd.dataRoots,
+      backend: backend.name,
+      onProgress: (done, total) => send({ done, total }),
+    });
+    send({ done: 1, total: 1, curve });
+    await exit(0);
+  } catch (e) {
+    send({ done: 0, total: 0, error: errorText(e) });
+    await exit(1);
+  }
 }
 
 function fatal(e: unknown): void {
@@ -49,6 +73,12 @@ transport.onMessage((m) => {
       if (runId) return; // one run per process
       runId = m.runId;
       start(m).catch(fatal);
+      break;
+    case 'robustness':
+      // Not `runId`: a crash here must not report the finished run as failed (robustness() reports it).
+      if (runId || evaluating) return;
+      evaluating = true;
+      void robustness(m);
       break;
     case 'pause':
       control.pause();

@@ -45,7 +45,7 @@ export class Csom extends SomConvBase {
           constantOf(x, (v) => this.subset(this.somInput(v), x.shape[1]! * x.shape[2]!)),
           true,
         );
-      const m = this.somGate.mask(x, true, (v) => this.somInput(v));
+      const m = this.somGate.mask(x, true, (v) => this.somInput(v), training);
       const [b, h, w] = x.shape;
       return this.gated(this.conv(x), m ? tf.reshape(m, [b, h, w, this.units]) : null);
     });

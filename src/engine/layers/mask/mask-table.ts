@@ -7,6 +7,8 @@ export interface MaskOptions {
   sigmaFwd: number | 'inf';
   threshold: number;
   activeUnits?: number;
+  /** 'eval': training masks use θ = 0, evaluation masks θ (docs/threshold-mask.md). */
+  thresholdAt?: 'train-and-eval' | 'eval';
 }
 
 export function maskTable(dist2: Float32Array, n: number, o: MaskOptions): Float32Array {

@@ -19,6 +19,8 @@ export class SomGate {
   readonly som: Som;
   readonly grid: Grid;
   private readonly table: tf.Tensor2D | null;
+  /** The mask table of training-mode calls when θ applies only at evaluation (else the same table). */
+  private readonly trainTable: tf.Tensor2D | null;
   /** Sparsity and strength of the last training-mode mask, as kept scalars read only on request. */
   private last: [tf.Scalar, tf.Scalar] | null = null;
 
@@ -33,10 +35,12 @@ export class SomGate {
   ) {
     this.grid = makeGrid(rows, cols, topology);
     this.som = new Som(this.grid, dim, 'gaussian', seed, codebook);
-    this.table =
-      opts.sigmaFwd === 'inf' && opts.activeUnits === undefined
-        ? null
-        : tf.keep(tf.tensor2d(maskTable(this.grid.dist2, this.grid.n, opts), [this.grid.n, this.grid.n]));
+    const unmasked = opts.sigmaFwd === 'inf' && opts.activeUnits === undefined;
+    const build = (o: MaskOptions) =>
+      tf.keep(tf.tensor2d(maskTable(this.grid.dist2, this.grid.n, o), [this.grid.n, this.grid.n]));
+    this.table = unmasked ? null : build(opts);
+    const evalOnly = opts.thresholdAt === 'eval' && opts.threshold > 0;
+    this.trainTable = unmasked ? null : evalOnly ? build({ ...opts, threshold: 0 }) : this.table;
   }
 
   get enabled(): boolean {
@@ -51,9 +55,10 @@ export class SomGate {
     x: tf.Tensor,
     record: boolean,
     toRows: (x: tf.Tensor) => tf.Tensor2D = (v) => v as tf.Tensor2D,
+    training = false,
   ): tf.Tensor2D | null {
     if (!this.table) return null;
-    const table = this.table;
+    const table = training ? this.trainTable! : this.table;
     // Layers record on every call, training or not: evaluation statistics are what the θ sweep reports.
     const m = constantOf(x, (input) => tf.gather(table, this.som.winners(toRows(input))) as tf.Tensor2D);
     if (record) this.record(m);
@@ -85,6 +90,7 @@ export class SomGate {
   }
 
   dispose(): void {
+    if (this.trainTable !== this.table) this.trainTable?.dispose();
     this.table?.dispose();
     this.last?.forEach((t) => t.dispose());
     this.som.dispose();

@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { MASK_ORDERS } from '../../../shared/spec-nets';
+import { MASK_ORDERS, THRESHOLD_AT } from '../../../shared/spec-nets';
 import { pickOption, TOPOLOGIES, type Topology } from '../../../shared/options';
 import { SomGate, type GateStats } from './som-gate';
 
@@ -18,6 +18,7 @@ export interface SomMaskArgs {
   /** Forward-mask radius; 'inf' (or Infinity) = no mask. */
   sigmaFwd?: number | 'inf';
   threshold?: number;
+  thresholdAt?: 'train-and-eval' | 'eval';
   order?: 'som-relu' | 'relu-som';
   activeUnits?: number;
   seed?: number;
@@ -32,6 +33,7 @@ function checkArgs(cls: string, a: SomMaskArgs): void {
     if (!Number.isInteger(a[k]) || a[k] < 1)
       throw new Error(`${cls}: ${k} must be a whole number ≥ 1, received ${String(a[k])}`);
   }
+  pickOption(`${cls} thresholdAt`, THRESHOLD_AT, a.thresholdAt ?? 'train-and-eval');
   if (a.threshold !== undefined && !(a.threshold >= 0 && a.threshold < 1))
     throw new Error(`${cls}: threshold must be in [0, 1), received ${a.threshold}`);
   if (a.sigmaFwd !== undefined && a.sigmaFwd !== 'inf' && !(a.sigmaFwd > 0))
@@ -42,7 +44,10 @@ function checkArgs(cls: string, a: SomMaskArgs): void {
 
 export abstract class SomMaskBase extends tfl.layers.Layer {
   readonly units: number;
-  readonly maskArgs: Required<Omit<SomMaskArgs, 'activeUnits' | 'name' | 'inputShape'>> & { activeUnits?: number };
+  readonly maskArgs: Required<Omit<SomMaskArgs, 'activeUnits' | 'name' | 'inputShape' | 'thresholdAt'>> & {
+    activeUnits?: number;
+    thresholdAt?: 'train-and-eval' | 'eval';
+  };
   protected gate: SomGate | null = null;
   protected codebook: LayerWeight | null = null;
   /** The SOM's view of the last training batch, kept for the Kohonen step after the gradient step. */
@@ -69,6 +74,7 @@ export abstract class SomMaskBase extends tfl.layers.Layer {
       order: args.order ?? 'som-relu',
       activeUnits: args.activeUnits,
       seed: args.seed ?? 0,
+      ...(args.thresholdAt === 'eval' ? { thresholdAt: 'eval' as const } : {}),
     };
     this.units = args.rows * args.cols;
   }
@@ -90,7 +96,7 @@ export abstract class SomMaskBase extends tfl.layers.Layer {
       a.topology,
       somDim,
       this.codebook.read() as tf.Variable,
-      { sigmaFwd: a.sigmaFwd, threshold: a.threshold, activeUnits: a.activeUnits },
+      { sigmaFwd: a.sigmaFwd, threshold: a.threshold, activeUnits: a.activeUnits, thresholdAt: a.thresholdAt },
       a.seed,
     );
   }
@@ -133,7 +139,7 @@ export abstract class SomMaskBase extends tfl.layers.Layer {
   }
 
   override getConfig(): tf.serialization.ConfigDict {
-    const { rows, cols, topology, sigmaFwd, threshold, order, activeUnits, seed } = this.maskArgs;
+    const { rows, cols, topology, sigmaFwd, threshold, thresholdAt, order, activeUnits, seed } = this.maskArgs;
     return {
       ...super.getConfig(),
       rows,
@@ -144,6 +150,7 @@ export abstract class SomMaskBase extends tfl.layers.Layer {
       order,
       seed,
       ...(activeUnits !== undefined ? { activeUnits } : {}),
+      ...(thresholdAt ? { thresholdAt } : {}),
     };
   }
 

@@ -75,7 +75,7 @@ export class SomMaskConv extends SomConvBase {
       const flat = this.somInput(x);
       const training = kwargs?.training === true;
       this.remember(flat, training);
-      const m = this.somGate.mask(flat, true);
+      const m = this.somGate.mask(flat, true, undefined, training);
       return this.gated(this.conv(x), m ? tf.reshape(m, [x.shape[0], 1, 1, this.units]) : null);
     });
   }

@@ -42,7 +42,7 @@ export class SomMaskDense extends SomMaskBase {
       const z = tf.add(tf.matMul(flat, this.kernel!.read()), this.bias!.read());
       const training = kwargs?.training === true;
       this.remember(flat, training);
-      return this.gated(z, this.somGate.mask(flat, true));
+      return this.gated(z, this.somGate.mask(flat, true, undefined, training));
     });
   }
 

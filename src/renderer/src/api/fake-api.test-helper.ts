@@ -17,6 +17,7 @@ import { playRun, type FakeTrainer } from './fake-trainer.test-helper';
 import { preview } from './fake-views.test-helper';
 import { fakeResultsCalls } from './fake-results.test-helper';
 import { FakeQueue } from './fake-queue.test-helper';
+import { fakeRobustnessCalls } from './fake-robustness.test-helper';
 
 export type { FakeRun } from './fake-disk.test-helper';
 
@@ -167,6 +168,7 @@ export function createFakeApi(o: FakeApiOptions = {}): FakeApi {
       async (id) => control(id, 'stop'),
       (group) => queue.cancelGroup(group),
     ),
+    ...fakeRobustnessCalls(disk.runs, log, emit),
     onRunEvent(l: (e: RunEvent) => void) {
       listeners.add(l);
       return () => void listeners.delete(l);
