@@ -2,11 +2,23 @@
 import { parseArgs } from 'node:util';
 import { PANELS } from '../shared/figure-spec';
 import { SWEEP_OPTIONS, sweepArgs, type SweepArgs } from './args-sweep';
+import { ROBUSTNESS_OPTIONS, robustnessArgs, type RobustnessArgs } from './args-robustness';
 
-export const COMMANDS = ['run', 'sweep', 'slurm', 'reproduce', 'list', 'presets', 'export', 'figure', 'help'] as const;
+export const COMMANDS = [
+  'run',
+  'sweep',
+  'slurm',
+  'reproduce',
+  'robustness',
+  'list',
+  'presets',
+  'export',
+  'figure',
+  'help',
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
-export interface CliArgs extends SweepArgs {
+export interface CliArgs extends SweepArgs, RobustnessArgs {
   command: Command;
   preset?: string;
   spec?: string;
@@ -55,6 +67,8 @@ commands:
   reproduce  [--quick] [--only NAME,NAME] [--out FILE] [--from-project]  (every seed preset; a markdown table)
   reproduce  --full [--seeds N] [--workers N] [--cifar DIR] [--summaries DIR] [--out FILE] [--report-only]
              (full MNIST, several seeds, resumable: summaries in docs/reproduction, table in docs/REPRODUCTION.md)
+  robustness --run ID[,ID…] [--attack fgsm|pgd] [--eps 0,0.05,0.1] [--limit N] [--steps N] [--project DIR]
+             (accuracy of finished classifier runs under attack, kept in runs/ID/robustness/; a table per ε)
   list       [--project DIR] [--json]   (runs with names, tags, status and final metrics)
   presets    [--json]
   export     --run ID --panel P --format svg|pdf|png|pgf|csv|gif [--step N] [--width 3.5in] [--dpi 300]
@@ -78,6 +92,7 @@ export function parseCli(argv: string[]): CliArgs {
     allowPositionals: command === 'figure' || command === 'slurm',
     options: {
       ...SWEEP_OPTIONS,
+      ...ROBUSTNESS_OPTIONS,
       run: { type: 'string' },
       panel: { type: 'string' },
       format: { type: 'string' },
@@ -120,9 +135,11 @@ export function parseCli(argv: string[]): CliArgs {
     throw new Error('run: give exactly one of --preset NAME, --spec FILE or --sweep FILE --index I');
   if (command === 'export' && (!values.run || !values.panel || !values.format))
     throw new Error('export: give --run ID, --panel P and --format F');
+  if (command === 'robustness' && !values.run) throw new Error('robustness: give --run ID (or ID,ID,… to compare)');
   if (command === 'figure' && positionals.length !== 1) throw new Error('figure: give one FIGURE.json file');
   return {
     ...sweepArgs(command, values, positionals),
+    ...robustnessArgs(values),
     command: values.help ? 'help' : (command as Command),
     exportRequest: exportRequest(values),
     figureFile: positionals[0],

@@ -6,6 +6,7 @@ import { reproduceCommand } from './reproduce';
 import { sweepCommand } from './sweep';
 import { slurmCommand } from './slurm/command';
 import { exportCommand, figureCommand } from './export';
+import { robustnessCommand } from './robustness';
 
 export async function main(argv: string[]): Promise<number> {
   let args;
@@ -25,6 +26,8 @@ export async function main(argv: string[]): Promise<number> {
         return await slurmCommand(args);
       case 'reproduce':
         return await reproduceCommand(args);
+      case 'robustness':
+        return await robustnessCommand(args);
       case 'list':
         return await listCommand(args);
       case 'presets':

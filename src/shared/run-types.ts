@@ -41,6 +41,10 @@ export interface SomSnapshot {
   umatrix: Float32Array; // [N]
   /** Majority class per neuron, -1 where no sample won. Absent when data is unlabelled. */
   classMap?: Int32Array;
+  /** Mask layers: per unit, the fraction of evaluation samples whose mask lets it through (above θ or 0.01). */
+  firing?: Float32Array; // [N]
+  /** Mask layers: per unit and class, the fraction of that class's samples it fires for. */
+  firingByClass?: Float32Array; // [N × classes]
 }
 
 /** Where each probe sample's best-matching unit sat at one step, for one SOM layer. */

@@ -11,6 +11,7 @@ import { SomMaskBase } from '../layers/mask';
 import { decayValue } from '../../shared/som-math';
 import type { ClassifierExperiment } from './classifier';
 import type { ExperimentHooks } from './hooks';
+import { maskFiring } from './mask-firing';
 
 export interface MaskedLayerView {
   layer: SomMaskBase;
@@ -121,6 +122,7 @@ export function somMaskHooks(o: {
           hits: await som.hits(rows),
           umatrix: await som.uMatrix(),
           ...(o.nClasses > 0 ? { classMap: await som.classMap(rows, o.evalY, o.nClasses) } : {}),
+          ...(await maskFiring(v.layer.somGate, rows, o.evalY, o.nClasses)),
         });
         if (rows !== x) rows.dispose();
       }

@@ -37,6 +37,11 @@ export async function writeSnapshotFiles(dir: string, s: SomSnapshot): Promise<v
     hits: { data: s.hits, shape: grid },
     umatrix: { data: s.umatrix, shape: grid },
     classMap: s.classMap && { data: s.classMap, shape: grid },
+    firing: s.firing && { data: s.firing, shape: grid },
+    firingByClass: s.firingByClass && {
+      data: s.firingByClass,
+      shape: [...grid, s.firingByClass.length / (s.rows * s.cols)],
+    },
   });
 }
 
@@ -63,6 +68,8 @@ export async function readSnapshotFiles(dir: string, layer: string, step: number
     umatrix: need(arrays, 'umatrix', Float32Array, where),
   };
   if (arrays.classMap) snapshot.classMap = need(arrays, 'classMap', Int32Array, where);
+  if (arrays.firing) snapshot.firing = need(arrays, 'firing', Float32Array, where);
+  if (arrays.firingByClass) snapshot.firingByClass = need(arrays, 'firingByClass', Float32Array, where);
   return snapshot;
 }
 

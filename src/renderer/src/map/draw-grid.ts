@@ -13,8 +13,9 @@ import {
   imageShape,
   neuronColour,
 } from '../../../shared/map/codebook-image';
+import { drawClassFiring, drawFiring } from './draw-firing';
 
-export type GridMode = 'codebook' | 'umatrix' | 'hits' | 'classes';
+export type GridMode = 'codebook' | 'umatrix' | 'hits' | 'classes' | 'firing' | 'classFiring';
 export const LEGEND_H = 34;
 
 export function modesFor(s: SomSnapshot): GridMode[] {
@@ -22,6 +23,8 @@ export function modesFor(s: SomSnapshot): GridMode[] {
   if (codebookView(s.shape) !== 'vector') m.push('codebook');
   m.push('umatrix', 'hits');
   if (s.classMap) m.push('classes');
+  if (s.firing) m.push('firing');
+  if (s.firingByClass) m.push('classFiring');
   return m;
 }
 
@@ -30,6 +33,8 @@ export const MODE_LABEL: Record<GridMode, string> = {
   umatrix: 'U-matrix',
   hits: 'Hit map',
   classes: 'Class map',
+  firing: 'Firing',
+  classFiring: 'Class firing',
 };
 
 /** Layout for a snapshot inside w×h px, leaving room for the legend. */
@@ -37,13 +42,18 @@ export function layoutFor(s: SomSnapshot, w: number, h: number, pad = 4): GridLa
   return gridLayout(s.rows, s.cols, s.topology, Math.max(10, w - 2 * pad), Math.max(10, h - LEGEND_H - 2 * pad));
 }
 
-function path(ctx: CanvasRenderingContext2D, pts: [number, number][]): void {
+export function path(ctx: CanvasRenderingContext2D, pts: [number, number][]): void {
   ctx.beginPath();
   pts.forEach(([x, y], k) => (k ? ctx.lineTo(x, y) : ctx.moveTo(x, y)));
   ctx.closePath();
 }
 
-function fillCells(ctx: CanvasRenderingContext2D, L: GridLayout, colour: (i: number) => string, inset = 0.94): void {
+export function fillCells(
+  ctx: CanvasRenderingContext2D,
+  L: GridLayout,
+  colour: (i: number) => string,
+  inset = 0.94,
+): void {
   const n = L.rows * L.cols;
   for (let i = 0; i < n; i++) {
     ctx.fillStyle = colour(i);
@@ -107,6 +117,8 @@ export function drawMap(
     } else drawImages(ctx, s, L);
     return null;
   }
+  if (mode === 'firing' && s.firing) return drawFiring(ctx, s.firing, L);
+  if (mode === 'classFiring' && s.firingByClass) return drawClassFiring(ctx, s.firingByClass, L);
   if (mode === 'classes' && s.classMap) {
     const cm = s.classMap;
     fillCells(ctx, L, (i) => rgbCss(classColour(cm[i]!)));
