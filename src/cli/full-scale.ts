@@ -3,19 +3,20 @@
  * fixed number of epochs, seed by seed. The seeds never state their epochs, so each net trains for the
  * epochs in FULL_EPOCHS; the report then shows the epoch of best test accuracy, so a net still improving at
  * its last epoch is visible (rule: a plateau is best epoch < last epoch). Presets run in FULL_ORDER: the
- * claims that rest on small margins first (the threshold mask among them), then the rest.
+ * claims that rest on small margins first, the cheap MLP ones before the CNNs (so some land within a
+ * session), then the rest.
  */
 import type { Preset } from '../shared/run-types';
 import type { ExperimentSpecInput } from '../shared/spec';
 import { deepMerge, expandPreset, type Variant } from '../shared/sweep';
 
 export const FULL_ORDER = [
-  'seed000-som-cnn',
-  'seed000-threshold-mask',
-  'seed000-sigma-sweep',
   'seed000-som-relu-order',
   'seed001-kwta-triplet',
+  'seed000-sigma-sweep',
   'seed000-budget',
+  'seed000-som-cnn',
+  'seed000-threshold-mask',
   'seed000-dual-sigma',
   'seed000-som-fc',
   'baseline-mlp-mnist',
