@@ -22,7 +22,9 @@ export function robustnessTable(curves: RobustnessCurve[]): string {
 
 export async function robustnessCommand(args: CliArgs): Promise<number> {
   const host = new LabHost({ dataRoots: null, projectRoots: null });
-  const api = Object.fromEntries(API_CALL_NAMES.map((n) => [n, (...a: unknown[]) => host.call(n, a)])) as Api;
+  const api = Object.fromEntries(
+    API_CALL_NAMES.map((n) => [n, (...a: unknown[]) => host.call(n, a)]),
+  ) as unknown as Api;
   const bar = new cliProgress.SingleBar(
     { format: ' {bar} {percentage}% | {run} | {attack} | {value}/{total} batches', hideCursor: true },
     cliProgress.Presets.shades_classic,
