@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import type { SweepSpec } from '../shared/sweep-spec';
 import type { CheckedVariant } from '../shared/sweep-validate';
+import { TrainerQueue } from '../host/trainer-queue';
 import { formatMetrics } from './list';
 import { trainOne, type TrainOutcome } from './train-one';
 
@@ -39,34 +40,27 @@ export async function runLocal(o: LocalSweep): Promise<LocalOutcome[]> {
   const log = o.log ?? ((l: string) => console.error(l));
   log(`sweep ${o.id}: ${o.variants.length} variants, ${parallel} at a time`);
   const outcomes: LocalOutcome[] = [];
-  let next = 0;
-  let done = 0;
-  let stopping = false;
+  // The host's bounded queue: `parallel` trainers at once, the next variant starts as one exits.
+  const queue = new TrainerQueue<{ exited: Promise<void> }>({ maxRunning: parallel });
   // Ctrl-C: each running trainer stops after its batch (trainOne's handler); no queued variant starts.
-  const onSigint = (): void => {
-    stopping = true;
-  };
+  const onSigint = (): void => void queue.close();
   process.on('SIGINT', onSigint);
-  // Each worker takes the next variant when its trainer exits: at most `parallel` trainers at once.
-  const worker = async (): Promise<void> => {
-    while (next < o.variants.length && !stopping) {
-      const v = o.variants[next++]!;
-      const out = await trainOne(v.parsed, {
-        project: o.project,
-        data: o.data,
-        group: o.sweep.name,
-        sweep: { id: o.id, index: v.index },
-        progress: false,
-      });
-      outcomes.push({ ...out, index: v.index, label: v.label });
-      done += 1;
-      const what =
-        out.status === 'failed' ? `failed: ${out.error}` : `${out.status} ${formatMetrics(out.finalMetrics)}`;
-      log(`[${done}/${o.variants.length}] ${v.label}: ${what} (${(out.wallMs / 1000).toFixed(1)} s, run ${out.runId})`);
-    }
+  const train = async (v: CheckedVariant): Promise<void> => {
+    const out = await trainOne(v.parsed, {
+      project: o.project,
+      data: o.data,
+      group: o.sweep.name,
+      sweep: { id: o.id, index: v.index },
+      progress: false,
+    });
+    outcomes.push({ ...out, index: v.index, label: v.label });
+    const what = out.status === 'failed' ? `failed: ${out.error}` : `${out.status} ${formatMetrics(out.finalMetrics)}`;
+    const n = `[${outcomes.length}/${o.variants.length}]`;
+    log(`${n} ${v.label}: ${what} (${(out.wallMs / 1000).toFixed(1)} s, run ${out.runId})`);
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(parallel, o.variants.length) }, worker));
+    for (const v of o.variants) queue.add({ id: String(v.index), launch: () => ({ exited: train(v) }) });
+    await queue.idle();
   } finally {
     process.off('SIGINT', onSigint);
   }

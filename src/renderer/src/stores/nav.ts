@@ -5,7 +5,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 
-export const VIEWS = ['runs', 'live', 'compare'] as const;
+export const VIEWS = ['runs', 'live', 'compare', 'sweeps'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface Route {
