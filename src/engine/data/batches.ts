@@ -26,6 +26,7 @@ export class DeviceSplit {
     shape: readonly number[],
     private readonly seed: number,
   ) {
+    if (split.rows) throw new Error('this experiment needs its data in memory (only the batch SOM streams from disk)');
     this.count = split.count;
     this.labels = split.y;
     this.x = tf.tensor(split.x, [split.count, ...shape], 'float32');

@@ -7,12 +7,14 @@ import { loadMnist } from './builtin/mnist';
 import { loadRotatingDigit } from './builtin/rotating-digit';
 import { loadSpirals } from './builtin/spirals';
 import { loadFolder } from './folder';
+import { loadFolderCached, type CacheOptions } from './cache';
 import { applyLimits } from './limit';
 import { resolveDatasetFolder } from './roots';
 import { sampleSize, type Dataset } from './types';
 
 export { DatasetError, type Dataset, type Split } from './types';
 export { loadFolder } from './folder';
+export { loadFolderCached, STREAM_ABOVE } from './cache';
 
 const BUILTINS: Record<BuiltinDataset, () => Dataset> = {
   mnist: loadMnist,
@@ -25,16 +27,20 @@ export function loadBuiltin(name: string): Dataset {
   return BUILTINS[pickOption('built-in dataset', BUILTIN_DATASETS, name)]();
 }
 
-export interface LoadOptions {
+export interface LoadOptions extends Partial<CacheOptions> {
   allowedRoots?: string[];
   seed?: number;
 }
 
+/** A folder goes through the project's cache when `cacheRoot` is given (cache/index.ts), else is read whole. */
 export async function loadDataset(ref: DatasetRef, opts: LoadOptions = {}): Promise<Dataset> {
-  const data =
-    ref.source === 'builtin'
-      ? loadBuiltin(ref.name)
-      : await loadFolder(await resolveDatasetFolder(ref.path, opts.allowedRoots), ref.path);
+  if (ref.source === 'builtin')
+    return applyLimits(loadBuiltin(ref.name), ref.trainLimit, ref.testLimit, opts.seed ?? 0);
+  const root = await resolveDatasetFolder(ref.path, opts.allowedRoots);
+  const { cacheRoot } = opts;
+  const data = cacheRoot
+    ? await loadFolderCached(root, ref.path, { ...opts, cacheRoot })
+    : await loadFolder(root, ref.path);
   return applyLimits(data, ref.trainLimit, ref.testLimit, opts.seed ?? 0);
 }
 

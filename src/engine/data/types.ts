@@ -1,8 +1,19 @@
 /** What every dataset loader returns: flat typed arrays, never JS arrays of samples. */
 
+/** Rows kept on disk (a big cached table), read by range: `read(row, n)` gives rows [row, row + n). */
+export interface RowSource {
+  readonly count: number;
+  /** Values per row. */
+  readonly width: number;
+  read(row: number, n: number, into?: Float32Array): Promise<Float32Array>;
+  close(): Promise<void>;
+}
+
 export interface Split {
-  /** Samples, row-major [count, ...shape], values scaled to [0, 1] for images. */
+  /** Samples, row-major [count, ...shape], values scaled to [0, 1] for images; empty when `rows` is set. */
   x: Float32Array;
+  /** Set when the samples stay on disk: only experiments that stream (the batch SOM) take such a split. */
+  rows?: RowSource;
   /** Class index per sample (-1 when unlabelled). */
   y: Int32Array;
   count: number;

@@ -9,10 +9,10 @@ import { sampleSize, type Dataset } from '../data/types';
 import { somFromConfig, type Som } from '../som';
 import { decayValue } from '../../shared/som-math';
 import type { Experiment, SavedFile } from '../train/experiment';
-import { DeviceSplit } from '../data/batches';
+import type { FullQuality } from '../som/full-pass';
+import { somSource, type EvalSet, type SomSource } from './som-source';
 import { LateMetrics } from '../train/late-metrics';
 import type { ExperimentHooks } from './hooks';
-import { pickProbes } from './probes';
 import { saveNamedTensors } from './save';
 import { currentReducer } from '../parallel/reduce';
 
@@ -25,34 +25,31 @@ export class SomExperiment implements Experiment {
   readonly stepsPerEpoch: number;
   readonly totalSteps: number;
   readonly late = new LateMetrics();
-  private readonly train: DeviceSplit;
-  /** First EVAL_SAMPLES training samples (the split is stored in dataset order). */
+  /** Set by the trainer: progress of long phases (the full-data evaluation), as log lines. */
+  progress?: (message: string) => void;
+  /** What the evaluation at the end found over all rows, and after how many steps. */
+  private final: { steps: number; q: Promise<Partial<FullQuality>> } | null = null;
+  private trained = 0;
+  /** EVAL_SAMPLES training samples: the first ones in memory, a seeded random sample when streamed. */
   private readonly evalX: tf.Tensor2D;
   private readonly evalY: Int32Array;
   private readonly probeX: tf.Tensor2D;
   private readonly probeY: Int32Array;
-  private readonly dim: number;
 
   private constructor(
     private readonly spec: SomRunSpec,
     readonly som: Som,
-    train: DeviceSplit,
+    private readonly train: SomSource,
     private readonly data: Dataset,
     private readonly codebookShape: number[],
     private readonly hooks: ExperimentHooks<SomExperiment>,
+    evalSet: EvalSet,
+    probes: EvalSet,
   ) {
-    this.train = train;
-    this.dim = sampleSize(codebookShape);
     this.stepsPerEpoch = train.stepsPerEpoch(spec.batchSize);
     this.totalSteps = this.stepsPerEpoch * spec.epochs;
-    const nEval = Math.min(EVAL_SAMPLES, train.count);
-    this.evalX = tf.tidy(() => tf.reshape(tf.slice(train.x, 0, nEval), [nEval, this.dim]) as tf.Tensor2D);
-    this.evalY = train.labels.slice(0, nEval);
-    // The same number of probes from every class, wherever they sit in the split (not the first files).
-    const probes = tf.tidy(() => {
-      const p = pickProbes(train.x, train.labels, spec.probeCount);
-      return { x: tf.reshape(p.x, [p.y.length, this.dim]) as tf.Tensor2D, y: p.y };
-    });
+    this.evalX = evalSet.x;
+    this.evalY = evalSet.y;
     this.probeX = probes.x;
     this.probeY = probes.y;
   }
@@ -66,10 +63,14 @@ export class SomExperiment implements Experiment {
     hooks: ExperimentHooks<SomExperiment> = {},
   ): Promise<SomExperiment> {
     const dim = sampleSize(codebookShape);
-    const train = new DeviceSplit(vectors, [dim], spec.seed);
+    if (vectors.rows && spec.som.mode === 'online')
+      throw new Error('the online SOM rule needs the data in memory; use som.mode "batch" for a streamed table');
+    const train = somSource(vectors, dim, spec.seed, spec.batchSize);
     const som = somFromConfig(spec.som, dim, spec.seed);
-    await som.initFrom(train.x as tf.Tensor2D, spec.som.init);
-    return new SomExperiment(spec, som, train, data, codebookShape, hooks);
+    const head = await train.head(5000);
+    await som.initFrom(head, spec.som.init).finally(() => head.dispose());
+    const [evalSet, probes] = [await train.evalSet(EVAL_SAMPLES), await train.probes(spec.probeCount)];
+    return new SomExperiment(spec, som, train, data, codebookShape, hooks, evalSet, probes);
   }
 
   private schedules(step: number): { sigma: number; alpha: number } {
@@ -79,8 +80,9 @@ export class SomExperiment implements Experiment {
 
   async step(step: number, epoch: number): Promise<Record<string, number>> {
     const { sigma, alpha } = this.schedules(step);
-    const { idx } = this.train.shareIndices(epoch, step % this.stepsPerEpoch, this.spec.batchSize);
-    const x = this.train.batchX(idx);
+    const x = await this.train.batch(epoch, step % this.stepsPerEpoch, this.spec.batchSize);
+    this.trained = step + 1;
+    if (step === 0 && this.train.note) this.progress?.(this.train.note);
     if (this.spec.som.mode === 'online') await this.som.trainOnline(x as tf.Tensor2D, sigma, alpha);
     else this.som.trainBatchBlended(x as tf.Tensor2D, sigma, alpha);
     this.hooks.afterStep?.(this, x, step);
@@ -112,6 +114,12 @@ export class SomExperiment implements Experiment {
       umatrix: await this.som.uMatrix(),
       ...(nClasses > 0 ? { classMap: await this.som.classMap(this.evalX, this.evalY, nClasses) } : {}),
     };
+    // A streamed table's last map shows hits and classes of every row (the pass is reused by finalMetrics).
+    if (this.train.note && step === this.totalSteps - 1) {
+      const q = await this.fullData();
+      if (q.hits) som.hits = q.hits;
+      if (q.classMap && nClasses > 0) som.classMap = q.classMap;
+    }
     return [som, ...extra];
   }
 
@@ -129,7 +137,28 @@ export class SomExperiment implements Experiment {
   }
 
   async finalMetrics(): Promise<Record<string, number>> {
-    return { ...(await this.som.quality(this.train.x as tf.Tensor2D)), ...(await this.hooks.finalMetrics?.(this)) };
+    const { qe, te } = await this.fullData();
+    return { qe: qe!, te: te!, ...(await this.hooks.finalMetrics?.(this)) };
+  }
+
+  /** QE/TE (streamed: also hits and classes) over all rows, once per codebook state. */
+  private fullData(): Promise<Partial<FullQuality>> {
+    if (this.final?.steps === this.trained) return this.final.q;
+    const total = this.train.count,
+      started = Date.now();
+    let told = started;
+    const progress = (rows: number): void => {
+      if (Date.now() - told < 2000 && rows < total) return;
+      told = Date.now();
+      this.progress?.(`evaluating: ${rows} of ${total} rows (${Math.round((100 * rows) / total)}%)`);
+    };
+    const q = this.train.full(this.som, this.data.classes.length, this.train.note ? progress : undefined);
+    this.final = { steps: this.trained, q };
+    return q.then((r) => {
+      if (this.train.note)
+        this.progress?.(`evaluated ${total} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      return r;
+    });
   }
 
   async save(): Promise<SavedFile[]> {

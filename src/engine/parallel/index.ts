@@ -30,10 +30,11 @@ export async function parallelize(
   backend: BackendName,
   exp: Experiment,
   allowedRoots?: string[],
+  cacheRoot?: string,
 ): Promise<Parallel> {
   const plan = planWorkers(spec, backend, weightCount());
   if (plan.workers <= 1) return { exp, plan, close: async () => undefined };
-  const pool = await WorkerPool.open({ spec, size: plan.workers, backend, allowedRoots });
+  const pool = await WorkerPool.open({ spec, size: plan.workers, backend, allowedRoots, cacheRoot });
   return { exp: withPool(exp, pool), plan, close: () => pool.close() };
 }
 

@@ -16,6 +16,7 @@ export interface PoolOptions {
   size: number;
   backend: BackendName;
   allowedRoots?: string[];
+  cacheRoot?: string;
 }
 
 const BOOT = new URL('./boot.mjs', import.meta.url);
@@ -53,6 +54,7 @@ export class WorkerPool {
       ports.push(port1);
       const init: WorkerInit = { entry: ENTRY, spec: o.spec, rank, size: o.size, backend: o.backend, port: port2, sig };
       if (o.allowedRoots) init.allowedRoots = o.allowedRoots;
+      if (o.cacheRoot) init.cacheRoot = o.cacheRoot;
       workers.push(new Worker(BOOT, { workerData: init, transferList: [port2] }));
     }
     const pool = new WorkerPool(workers);

@@ -12,6 +12,8 @@ export interface WorkerInit {
   /** The backend rank 0 runs on (asked for by name, so every rank runs the same kernels). */
   backend: BackendName;
   allowedRoots?: string[];
+  /** The project's dataset cache (rank 0 has built it): a big table streams from it here too. */
+  cacheRoot?: string;
   port: MessagePort;
   sig: Int32Array;
 }

@@ -31,6 +31,7 @@ async function start(): Promise<void> {
   const data = await defaultTrainerDeps.loadDataset(init.spec.dataset, {
     allowedRoots: init.allowedRoots,
     seed: init.spec.seed,
+    ...(init.cacheRoot ? { cacheRoot: init.cacheRoot, stream: init.spec.kind === 'som' } : {}),
   });
   exp = await buildFromRegistry(init.spec, data);
   setReducer(memberReducer(init.rank, init.size, init.port, init.sig));

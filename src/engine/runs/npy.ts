@@ -16,26 +16,32 @@ export interface Npy {
   shape: number[];
 }
 
-function descrOf(a: NpyArray): string {
-  return a instanceof Float32Array ? DESCR.float32 : DESCR.int32;
-}
-
-export function encodeNpy(data: NpyArray, shape: readonly number[] = [data.length]): Buffer {
-  const count = shape.reduce((a, b) => a * b, 1);
-  if (count !== data.length)
-    throw new Error(`npy: shape (${shape.join(', ')}) holds ${count} values, got ${data.length}`);
+/**
+ * The header of a C-order array of `shape`: magic, version 1.0, length and the dict padded so the data
+ * starts at a multiple of 64 (or at `minBytes`, so a header written before the row count is known can be
+ * rewritten in place once it is).
+ */
+export function npyHeader(dtype: keyof typeof DESCR, shape: readonly number[], minBytes = 0): Buffer {
   const tuple = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
-  const dict = `{'descr': '${descrOf(data)}', 'fortran_order': False, 'shape': ${tuple}, }`;
+  const dict = `{'descr': '${DESCR[dtype]}', 'fortran_order': False, 'shape': ${tuple}, }`;
   // magic (6) + version (2) + length (2) + dict + padding + "\n" is a multiple of 64.
-  const total = Math.ceil((10 + dict.length + 1) / 64) * 64;
+  const total = Math.max(minBytes, Math.ceil((10 + dict.length + 1) / 64) * 64);
   const header = dict.padEnd(total - 10 - 1, ' ') + '\n';
   const prefix = Buffer.alloc(10);
   MAGIC.copy(prefix, 0);
   prefix[6] = 1;
   prefix[7] = 0;
   prefix.writeUInt16LE(header.length, 8);
+  return Buffer.concat([prefix, Buffer.from(header, 'latin1')]);
+}
+
+export function encodeNpy(data: NpyArray, shape: readonly number[] = [data.length]): Buffer {
+  const count = shape.reduce((a, b) => a * b, 1);
+  if (count !== data.length)
+    throw new Error(`npy: shape (${shape.join(', ')}) holds ${count} values, got ${data.length}`);
   const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  return Buffer.concat([prefix, Buffer.from(header, 'latin1'), BIG_ENDIAN ? Buffer.from(bytes).swap32() : bytes]);
+  const dtype = data instanceof Float32Array ? 'float32' : 'int32';
+  return Buffer.concat([npyHeader(dtype, shape), BIG_ENDIAN ? Buffer.from(bytes).swap32() : bytes]);
 }
 
 function parseHeader(text: string, where: string): { descr: string; shape: number[] } {
@@ -55,7 +61,11 @@ function parseHeader(text: string, where: string): { descr: string; shape: numbe
   return { descr, shape };
 }
 
-export function decodeNpy(buf: Uint8Array, where: string): Npy {
+/** Where the data of a .npy file starts, its dtype and shape (from its first bytes; 4 KiB is always enough). */
+export function npyLayout(
+  buf: Uint8Array,
+  where: string,
+): { dtype: keyof typeof DESCR; shape: number[]; start: number; count: number } {
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   if (b.length < 10 || !b.subarray(0, 6).equals(MAGIC))
     throw new Error(`${where}: not a .npy file (no \\x93NUMPY magic)`);
@@ -66,14 +76,19 @@ export function decodeNpy(buf: Uint8Array, where: string): Npy {
   const start = 8 + lenBytes + headerLen;
   if (start > b.length) throw new Error(`${where}: .npy header runs past the end of the file`);
   const { descr, shape } = parseHeader(b.subarray(8 + lenBytes, start).toString('latin1'), where);
-  const Ctor = descr === DESCR.float32 ? Float32Array : descr === DESCR.int32 ? Int32Array : null;
-  if (!Ctor) throw new Error(`${where}: dtype '${descr}' is not supported (expected '<f4' or '<i4')`);
-  const count = shape.reduce((a, x) => a * x, 1);
+  const dtype = descr === DESCR.float32 ? 'float32' : descr === DESCR.int32 ? 'int32' : null;
+  if (!dtype) throw new Error(`${where}: dtype '${descr}' is not supported (expected '<f4' or '<i4')`);
+  return { dtype, shape, start, count: shape.reduce((a, x) => a * x, 1) };
+}
+
+export function decodeNpy(buf: Uint8Array, where: string): Npy {
+  const { dtype, shape, start, count } = npyLayout(buf, where);
   const end = start + count * 4;
-  if (end > b.length)
-    throw new Error(`${where}: truncated: shape (${shape.join(', ')}) needs ${end} bytes, has ${b.length}`);
+  if (end > buf.byteLength)
+    throw new Error(`${where}: truncated: shape (${shape.join(', ')}) needs ${end} bytes, has ${buf.byteLength}`);
   // Copy into a fresh, aligned buffer: the data's offset in the file need not be a multiple of 4.
-  const bytes = new Uint8Array(b.subarray(start, end));
+  const bytes = new Uint8Array(buf.subarray(start, end));
   if (BIG_ENDIAN) Buffer.from(bytes.buffer).swap32();
+  const Ctor = dtype === 'float32' ? Float32Array : Int32Array;
   return { data: new Ctor(bytes.buffer, 0, count), shape };
 }

@@ -78,3 +78,6 @@ export function parseArrayFileStem(stem: string): { layer: string; step: number 
     return null;
   }
 }
+
+/** Where the project keeps converted datasets (engine/data/cache): one sub-folder per source folder. */
+export const datasetCacheRoot = (projectDir: string): string => join(projectDir, 'cache', 'datasets');

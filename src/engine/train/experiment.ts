@@ -34,6 +34,8 @@ export interface Experiment {
   maskStats?(): Promise<MaskStat[]>;
   /** Final numbers for run.json and `somlab list` (e.g. qe, te, testAccuracy, psnr). */
   finalMetrics(): Promise<Record<string, number>>;
+  /** Set by the trainer before the first step: progress of long phases (streaming, full-data evaluation). */
+  progress?: (message: string) => void;
   /** Model weights and extra artefacts to store under the run's model/ folder. */
   save?(): Promise<SavedFile[]>;
   dispose(): void;

@@ -8,6 +8,7 @@ import { parseSpec } from '../../shared/validate';
 import { admitSpec } from '../../shared/admission/admit';
 import { shapeOfData } from '../data/shape';
 import { createRun, type RunHandle } from '../runs';
+import { datasetCacheRoot } from '../runs/paths';
 import type { Experiment } from './experiment';
 import { RunControl } from './control';
 import { errorText, runExperiment, type LoopOutcome } from './loop';
@@ -48,9 +49,14 @@ export async function runFromSpec(cmd: StartCommand, ctx: RunContext): Promise<L
       ...(backend.skipped.length ? { backendSkipped: backend.skipped } : {}),
     });
     const allowedRoots = cmd.unrestricted ? undefined : cmd.dataRoots;
+    const cacheRoot = datasetCacheRoot(cmd.projectDir);
     const data = await ctx.deps.loadDataset(spec.dataset, {
       allowedRoots,
       seed: spec.seed,
+      cacheRoot,
+      // Only the batch SOM trains from rows on disk; every other kind gets its data in memory.
+      stream: spec.kind === 'som' && spec.som.mode === 'batch',
+      note: (message) => ctx.emit({ type: 'log', v: EVENTS_VERSION, runId, level: 'info', message }),
     });
     for (const message of data.warnings) ctx.emit({ type: 'log', v: EVENTS_VERSION, runId, level: 'warn', message });
     if (data.warnings.length) await store.update({ warnings: data.warnings }); // kept for reopening the run
@@ -59,10 +65,11 @@ export async function runFromSpec(cmd: StartCommand, ctx: RunContext): Promise<L
     if (cmd.memoryBudget !== undefined) admitSpec(spec, shapeOfData(data), cmd.memoryBudget);
     exp = await ctx.deps.build(spec, data);
     if (ctx.deps.parallelize) {
-      const par = await ctx.deps.parallelize(spec, backend.name, exp, allowedRoots);
+      const par = await ctx.deps.parallelize(spec, backend.name, exp, allowedRoots, cacheRoot);
       ({ exp, close: closePool } = par);
       await store.update({ workers: par.plan.workers, ...(par.plan.note ? { workersNote: par.plan.note } : {}) });
     }
+    exp.progress = (message) => ctx.emit({ type: 'log', v: EVENTS_VERSION, runId, level: 'info', message });
     await store.update({ totalSteps: exp.totalSteps });
     ctx.emit({
       type: 'run-started',

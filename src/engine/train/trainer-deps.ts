@@ -6,12 +6,14 @@ import type { BackendReport } from '../../shared/run-types';
 import type { BackendName } from '../../shared/options';
 import type { DatasetRef, ExperimentSpec } from '../../shared/spec';
 import type { Dataset } from '../data/types';
+import type { LoadOptions } from '../data';
 import type { Experiment } from './experiment';
 import { builderFor } from './registry';
 
 export interface TrainerDeps {
   /** `allowedRoots` undefined means any folder (Electron, where the user picked it). */
-  loadDataset(ref: DatasetRef, opts: { allowedRoots?: string[]; seed: number }): Promise<Dataset>;
+  /** `cacheRoot`: the project's dataset cache; `stream`: the experiment can train from rows on disk. */
+  loadDataset(ref: DatasetRef, opts: LoadOptions & { seed: number }): Promise<Dataset>;
   /** Initialises the tfjs backend for this process and says which one runs and why others were skipped. */
   pickBackend(request: 'auto' | BackendName): Promise<BackendReport>;
   build(spec: ExperimentSpec, data: Dataset): Promise<Experiment>;
@@ -21,6 +23,8 @@ export interface TrainerDeps {
     backend: BackendName,
     exp: Experiment,
     allowedRoots?: string[],
+    /** The project's dataset cache: workers stream a big table from it as rank 0 does. */
+    cacheRoot?: string,
   ): Promise<{ exp: Experiment; plan: { workers: number; note?: string }; close(): Promise<void> }>;
   /** Versions for run.json (tfjs, somlab...). */
   versions(): Record<string, string>;

@@ -31,11 +31,22 @@ function notRecognised(f: Folder): DatasetError {
   );
 }
 
-/** Loads the folder at real path `root`; `label` is how messages name it (the path as the user gave it). */
-export async function loadFolder(root: string, label = root): Promise<Dataset> {
+export type FolderFormat = keyof typeof LOADERS;
+
+/** Walks the folder at real path `root` and recognises its format; `label` names it in messages. */
+export async function walkDataset(root: string, label = root): Promise<{ f: Folder; format: FolderFormat }> {
   const f = await walk(root, label);
   if (f.entries.length === 0) throw new DatasetError(label, `is empty: ${EXPECTED}`);
   const format = detectFormat(f.entries.map((e) => e.kind));
   if (format === null) throw notRecognised(f);
-  return LOADERS[format](f);
+  return { f, format };
+}
+
+/** Loads a walked folder whole into memory. */
+export const loadWalked = (f: Folder, format: FolderFormat): Promise<Dataset> => LOADERS[format](f);
+
+/** Loads the folder at real path `root`; `label` is how messages name it (the path as the user gave it). */
+export async function loadFolder(root: string, label = root): Promise<Dataset> {
+  const { f, format } = await walkDataset(root, label);
+  return loadWalked(f, format);
 }

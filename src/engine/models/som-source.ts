@@ -1,0 +1,131 @@
+/**
+ * Where a SOM run's training vectors come from: a split uploaded to the device (DeviceSplit, every small
+ * dataset, exactly as before) or rows streamed from the dataset cache on disk (StreamSplit, big tables).
+ * The SOM experiment asks both the same things: batches, the first rows for initialisation, the subset it
+ * evaluates during training, and QE/TE over all rows at the end.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { DeviceSplit } from '../data/batches';
+import { limitSplit } from '../data/limit';
+import { StreamSplit } from '../data/stream-split';
+import type { Split } from '../data/types';
+import { subSeed } from '../../shared/random';
+import { fullQuality, type FullQuality } from '../som/full-pass';
+import type { Som } from '../som';
+import { balancedProbeIndices, pickProbes } from './probes';
+import { currentReducer, setShare, shareOf } from '../parallel/reduce';
+
+export interface EvalSet {
+  x: tf.Tensor2D;
+  y: Int32Array;
+}
+
+export interface SomSource {
+  readonly count: number;
+  /** Set when the rows stream from disk: what the run log should say about it. */
+  readonly note?: string;
+  stepsPerEpoch(batchSize: number): number;
+  batch(epoch: number, i: number, batchSize: number): Promise<tf.Tensor2D>;
+  head(n: number): Promise<tf.Tensor2D>;
+  evalSet(n: number): Promise<EvalSet>;
+  /** The winner-trace probes: the same number from every class (models/probes.ts). */
+  probes(count: number): Promise<EvalSet>;
+  /** QE/TE over every row (and, streamed, hits and the class map too). */
+  full(som: Som, nClasses: number, progress?: (rows: number) => void): Promise<Partial<FullQuality>>;
+  dispose(): void;
+}
+
+class MemorySource implements SomSource {
+  constructor(private readonly train: DeviceSplit) {}
+  get count(): number {
+    return this.train.count;
+  }
+  stepsPerEpoch(b: number): number {
+    return this.train.stepsPerEpoch(b);
+  }
+  /** This thread's share of the batch (all of it without a worker pool). */
+  async batch(epoch: number, i: number, b: number): Promise<tf.Tensor2D> {
+    return this.train.batchX(this.train.shareIndices(epoch, i, b).idx) as tf.Tensor2D;
+  }
+  async head(n: number): Promise<tf.Tensor2D> {
+    return tf.slice(this.train.x, 0, Math.min(n, this.count)) as tf.Tensor2D;
+  }
+  /** The first n training samples (the split is stored in dataset order). */
+  async evalSet(n: number): Promise<EvalSet> {
+    const m = Math.min(n, this.count),
+      dim = this.train.x.size / Math.max(1, this.count);
+    const x = tf.tidy(() => tf.reshape(tf.slice(this.train.x, 0, m), [m, dim]) as tf.Tensor2D);
+    return { x, y: this.train.labels.slice(0, m) };
+  }
+  async probes(count: number): Promise<EvalSet> {
+    const dim = this.train.x.size / Math.max(1, this.count);
+    return tf.tidy(() => {
+      const p = pickProbes(this.train.x, this.train.labels, count);
+      return { x: tf.reshape(p.x, [p.y.length, dim]) as tf.Tensor2D, y: p.y };
+    });
+  }
+  async full(som: Som): Promise<Partial<FullQuality>> {
+    return som.quality(this.train.x as tf.Tensor2D);
+  }
+  dispose(): void {
+    this.train.dispose();
+  }
+}
+
+class DiskSource implements SomSource {
+  readonly note: string;
+  constructor(
+    private readonly split: Split,
+    private readonly stream: StreamSplit,
+    private readonly seed: number,
+  ) {
+    this.note =
+      `${split.count} rows stream from the dataset cache in batches of ${stream.batchRows} ` +
+      `(blocks of rows in a seeded order per epoch); QE/TE during training on a random sample, at the end on all rows`;
+  }
+  get count(): number {
+    return this.stream.count;
+  }
+  stepsPerEpoch(): number {
+    return this.stream.stepsPerEpoch();
+  }
+  /** This thread's share of the batch's rows (all of them without a worker pool). */
+  async batch(epoch: number, i: number): Promise<tf.Tensor2D> {
+    const rows = await this.stream.batch(epoch, i),
+      w = this.stream.width,
+      n = rows.length / w;
+    const r = currentReducer();
+    if (r.size === 1) return tf.tensor2d(rows, [n, w]);
+    const [s, e] = shareOf(n, r);
+    setShare({ start: s, end: e, total: n });
+    return tf.tensor2d(rows.subarray(s * w, e * w), [e - s, w]);
+  }
+  head(n: number): Promise<tf.Tensor2D> {
+    return this.stream.head(n);
+  }
+  /** A seeded random sample (a big table is often sorted: its first rows would be one corner of it). */
+  async evalSet(n: number): Promise<EvalSet> {
+    if (n >= this.count) return { x: await this.head(n), y: this.split.y.slice() };
+    const s = await limitSplit(this.split, this.stream.width, n, subSeed(this.seed, 2001));
+    return { x: tf.tensor2d(s.x, [s.count, this.stream.width]), y: s.y };
+  }
+  async probes(count: number): Promise<EvalSet> {
+    const idx = balancedProbeIndices(this.split.y, Math.min(count, this.count));
+    const x = new Float32Array(idx.length * this.stream.width);
+    for (let k = 0; k < idx.length; k++)
+      await this.split.rows!.read(idx[k]!, 1, x.subarray(k * this.stream.width, (k + 1) * this.stream.width));
+    return { x: tf.tensor2d(x, [idx.length, this.stream.width]), y: Int32Array.from(idx, (i) => this.split.y[i]!) };
+  }
+  full(som: Som, nClasses: number, progress?: (rows: number) => void): Promise<FullQuality> {
+    return fullQuality(som, this.stream.chunks(), nClasses, progress);
+  }
+  dispose(): void {
+    this.stream.dispose();
+  }
+}
+
+/** `vectors` is [count, dim] flat; a split with `rows` streams from disk (the batch rule only). */
+export function somSource(vectors: Split, dim: number, seed: number, batchSize: number): SomSource {
+  if (!vectors.rows) return new MemorySource(new DeviceSplit(vectors, [dim], seed));
+  return new DiskSource(vectors, new StreamSplit(vectors.rows, vectors.y, seed, batchSize), seed);
+}
