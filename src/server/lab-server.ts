@@ -14,6 +14,7 @@ import { newToken } from './auth';
 import { createFanout } from './fanout';
 import { handleHttp, handleUpgrade, type Doors } from './http';
 import { serveSocket } from './socket-api';
+import type { WatchOptions } from '../host/project-watch';
 
 export interface LabServerOptions {
   host?: string;
@@ -28,6 +29,8 @@ export interface LabServerOptions {
   projectRoots?: string[];
   /** A host built by the caller (tests); by default one is made from the roots above. */
   lab?: LabHost;
+  /** How the host watches its project for runs other processes write (LabHostOptions.watch). */
+  watch?: WatchOptions | false;
 }
 
 export interface LabServer {
@@ -68,7 +71,7 @@ export async function startLabServer(o: LabServerOptions): Promise<LabServer> {
   const token = o.token === undefined ? newToken() : o.token;
   const projectRoots = o.projectRoots ?? defaultProjectRoots(o.project);
   // The start screen's built-in experiment runs in --project when no project is open.
-  const lab = o.lab ?? new LabHost({ dataRoots: o.dataRoots, projectRoots, defaultProject: o.project });
+  const lab = o.lab ?? new LabHost({ dataRoots: o.dataRoots, projectRoots, defaultProject: o.project, watch: o.watch });
   if (o.project) await openOrCreate(lab, o.project);
 
   let origins: string[] = [];

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultProjectRoots, isLoopback, startLabServer } from './lab-server';
+import { WATCH_MODES, type WatchMode, type WatchOptions } from '../host/project-watch';
 import { openBrowser } from './open-browser';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -28,6 +29,13 @@ function ensureRenderer(rebuild: boolean): void {
   if (r.status !== 0) throw new Error('renderer build failed');
 }
 
+/** --watch: how runs other processes write are noticed (poll: a network disk fs.watch cannot hear). */
+function watchOption(v: string): WatchOptions | false {
+  if (v === 'off') return false;
+  if ((WATCH_MODES as readonly string[]).includes(v)) return { mode: v as WatchMode };
+  throw new Error(`--watch: expected one of ${[...WATCH_MODES, 'off'].join(', ')}, received "${v}"`);
+}
+
 export async function labMain(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -41,8 +49,10 @@ export async function labMain(argv: string[]): Promise<void> {
       'no-token': { type: 'boolean', default: false },
       open: { type: 'boolean', default: false },
       rebuild: { type: 'boolean', default: false },
+      watch: { type: 'string', default: 'auto' },
     },
   });
+  const watch = watchOption(values.watch!);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port: expected 0–65535, received "${values.port}"`);
@@ -62,6 +72,7 @@ export async function labMain(argv: string[]): Promise<void> {
     project,
     projectRoots,
     dataRoots: values.data!.map((d) => resolve(d)),
+    watch,
   });
   console.log(`SOM Lab is running at ${lab.url}`);
   const notOpened = values.open ? await openBrowser(lab.url) : null;
