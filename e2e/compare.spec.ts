@@ -143,4 +143,27 @@ describe.skipIf(noChromium)('compare and figures in the browser', () => {
     expect(side.command).toMatch(/^somlab figure --project .* .*e2e-figure\.figure\.json$/);
     expect(side.files).toEqual(expect.arrayContaining(['figures/e2e-figure.svg', 'figures/e2e-figure.pdf']));
   }, 90_000);
+
+  it("shows a run's filmstrip from step 0, pins a frame, and exports it as an animated GIF", async () => {
+    const { page, project } = l;
+    await page.goto(`${l.lab.url}#/live/${ids.som}`);
+    const frames = page.locator('section[aria-label="Filmstrip"] .frame');
+    await expect.poll(() => frames.allTextContents(), { timeout: 20_000 }).toEqual(['step 0', 'step 1', 'step 3']);
+    await frames.first().click();
+    await expect
+      .poll(() => page.locator('section.grid-panel .panel-head .muted').first().textContent())
+      .toMatch(/step 0$/);
+    expect(await frames.first().getAttribute('aria-selected')).toBe('true');
+    await shot(page, 'live-filmstrip');
+
+    const strip = page.locator('section[aria-label="Filmstrip"]');
+    await strip.getByRole('button', { name: 'Export…' }).click();
+    await strip.getByLabel('Format').selectOption('gif');
+    await strip.getByRole('button', { name: 'Write into project' }).click();
+    const status = strip.getByRole('status');
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/filmstrip.*\.gif/);
+    const file = /runs\/\S+?\.gif/.exec((await status.textContent()) ?? '')![0];
+    const sharp = (await import('sharp')).default;
+    expect((await sharp(join(project, file), { pages: -1 }).metadata()).pages).toBe(3);
+  }, 60_000);
 });

@@ -4,6 +4,7 @@ import { chartById } from '../../shared/charts/metric-charts';
 import type { PanelRef } from '../../shared/figure-spec';
 import { codebookView } from '../../shared/map/codebook-image';
 import type { GridLayout } from '../../shared/map/grid-geometry';
+import { frameSteps } from '../../shared/map/frames';
 import type { SomSnapshot } from '../../shared/run-types';
 import { curveLines } from './panel-curves';
 import { chartArt } from './chart-art';
@@ -89,15 +90,6 @@ export async function prepareTrace(src: FigureSource, ref: PanelRef): Promise<Pr
     runs: [{ id: ref.run, steps: shown, layer }],
     render: (o) => mapArt(snapshot, 'umatrix', { ...o, title, showScale: false, overlay: traceOverlay(traces) }),
   };
-}
-
-/** Evenly spaced snapshots, always the first (step 0) and the last. */
-export function frameSteps(steps: readonly number[], count: number): number[] {
-  const sorted = [...new Set(steps)].sort((a, b) => a - b);
-  if (sorted.length <= count) return sorted;
-  return [
-    ...new Set(Array.from({ length: count }, (_, k) => sorted[Math.round((k * (sorted.length - 1)) / (count - 1))]!)),
-  ];
 }
 
 export async function prepareFilmstrip(src: FigureSource, ref: PanelRef): Promise<PreparedPanel> {
