@@ -28,8 +28,10 @@ function mark(ctx: CanvasRenderingContext2D, L: GridLayout, i: number, kind: 'de
   }
 }
 
+/** The scale runs from 0 to the busiest unit: a sparse mask (θ = 0.9: one unit in 16) is not all one colour. */
 export function drawFiring(ctx: CanvasRenderingContext2D, firing: Float32Array, L: GridLayout): Legend {
-  fillCells(ctx, L, (i) => rgbCss(SCALES.viridis(Math.min(1, Math.max(0, firing[i]!)))));
+  const hi = Math.max(1e-6, ...firing);
+  fillCells(ctx, L, (i) => rgbCss(SCALES.viridis(Math.min(1, Math.max(0, firing[i]! / hi)))));
   for (let i = 0; i < firing.length; i++) {
     if (firing[i]! < DEAD_BELOW) mark(ctx, L, i, 'dead');
     else if (firing[i]! > ALWAYS_ON_ABOVE) mark(ctx, L, i, 'on');
@@ -39,8 +41,8 @@ export function drawFiring(ctx: CanvasRenderingContext2D, firing: Float32Array, 
     kind: 'scale',
     scale: 'viridis',
     lo: 0,
-    hi: 1,
-    label: `fraction of samples firing · ${h.dead} dead (×) · ${h.alwaysOn} always on (○) of ${h.units}`,
+    hi,
+    label: `fraction of samples a unit fires for · ${h.dead} dead (×) · ${h.alwaysOn} always on (○) of ${h.units}`,
   };
 }
 
