@@ -22,7 +22,7 @@ describe('mask firing per unit', () => {
     expect([...f.firingByClass!].map((v) => Number(v.toFixed(4)))).toEqual([1, 0.3333, 0, 0.3333, 0, 0.3333]);
   });
 
-  it('with a wide mask every unit fires for every sample (θ = 0: above 0.01), and no labels means no classes', async () => {
+  it('a wide mask fires every unit for every sample (θ = 0: above 0.01); no labels, no classes', async () => {
     const gate = new SomGate(1, 3, 'rect', 1, codebook(), { sigmaFwd: 5, threshold: 0 }, 0);
     const f = await maskFiring(gate, tf.tensor2d([[0], [2]]), new Int32Array(0), 0);
     expect([...f.firing]).toEqual([1, 1, 1]);
