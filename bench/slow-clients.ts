@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { WebSocket } from 'ws';
 import { findPreset } from '../src/shared/presets';
-import { decodeWire, encodeWire, type WireResponse } from '../src/shared/wire';
+import { encodeWire } from '../src/shared/wire';
+import { decodeMessage } from '../src/shared/wire-frame';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '90' }, stuck: { type: 'string', default: '3' } },
@@ -60,9 +61,9 @@ const reader = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${token}`);
 await new Promise((r) => reader.once('open', r));
 let snapshots = 0;
 let bytes = 0;
-reader.on('message', (raw: Buffer) => {
+reader.on('message', (raw: Buffer, isBinary: boolean) => {
   bytes += raw.length;
-  const m = decodeWire<WireResponse>(raw.toString());
+  const m = decodeMessage(raw, isBinary);
   if ('event' in m && m.event.type === 'som-snapshot') snapshots++;
   if ('id' in m && !m.ok) console.error(`bench: ${m.error}`);
   if ('event' in m && (m.event.type === 'failed' || m.event.type === 'log')) console.error(`bench: run says`, m.event);

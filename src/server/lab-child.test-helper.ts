@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { connect, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
-import { decodeWire, encodeWire, type WireResponse } from '../shared/wire';
+import { encodeWire, type WireResponse } from '../shared/wire';
+import { decodeMessage } from '../shared/wire-frame';
 import type { ChildStats, FloodOrder } from './lab-child-main.test-helper';
 import type { LabServerOptions } from './lab-server';
 
@@ -156,8 +157,8 @@ export function sendRaw(
       done();
       reject(new Error(`the socket closed (${code} ${reason.toString()}) before the reply to message ${id}`));
     };
-    const onMessage = (raw: Buffer): void => {
-      const m = decodeWire<WireResponse>(raw.toString());
+    const onMessage = (raw: Buffer, isBinary: boolean): void => {
+      const m = decodeMessage(raw, isBinary);
       if ('event' in m || !wanted.includes(m.id)) return;
       done();
       resolve(m);

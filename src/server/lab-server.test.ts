@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { decodeWire, encodeWire, type WireResponse } from '../shared/wire';
+import { encodeWire, type WireResponse } from '../shared/wire';
+import { decodeMessage } from '../shared/wire-frame';
 import { startLabServer, type LabServer } from './lab-server';
 
 let dir: string;
@@ -35,8 +36,8 @@ function connect(url: string, origin?: string): Promise<WebSocket> {
 
 function call(ws: WebSocket, id: number, name: string, args: unknown[]): Promise<WireResponse> {
   return new Promise((resolve) => {
-    ws.on('message', function onMsg(raw) {
-      const m = decodeWire<WireResponse>(raw.toString());
+    ws.on('message', function onMsg(raw, isBinary) {
+      const m = decodeMessage(raw as Buffer, isBinary);
       if ('id' in m && m.id === id) {
         ws.off('message', onMsg);
         resolve(m);

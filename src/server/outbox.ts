@@ -13,6 +13,7 @@
  */
 import type { WebSocket } from 'ws';
 import { CLOSE_TOO_FAR_BEHIND } from '../shared/wire';
+import { isBinaryPayload } from './wire-buffer';
 
 export interface OutboxLimits {
   /** Send at once while the socket holds less than this many unsent bytes. */
@@ -100,7 +101,8 @@ export class Outbox {
 
   private write(payload: Payload): void {
     if (this.ws.readyState !== this.ws.OPEN) return;
-    this.ws.send(bytesOf(payload), { binary: false }, (err) => {
+    const bytes = bytesOf(payload);
+    this.ws.send(bytes, { binary: isBinaryPayload(bytes) }, (err) => {
       if (err || this.closed) return;
       this.stalledSince = this.now(); // progress: the kernel took the bytes
       this.flush();

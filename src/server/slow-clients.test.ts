@@ -6,7 +6,7 @@
 import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
-import { decodeWire, type WireResponse } from '../shared/wire';
+import { decodeMessage } from '../shared/wire-frame';
 import type { RunEvent } from '../shared/events';
 import { upgradeRequest } from './frames.test-helper';
 import { openSocket, tempChildLab, stuckTab, type ChildLab } from './lab-child.test-helper';
@@ -25,8 +25,8 @@ afterAll(() => lab?.stop());
 /** What a reading tab saw: metric row steps in arrival order, snapshot steps. */
 function watch(ws: WebSocket): { rows: number[]; snapshots: number[] } {
   const seen = { rows: [] as number[], snapshots: [] as number[] };
-  ws.on('message', (raw) => {
-    const m = decodeWire<WireResponse>(raw.toString());
+  ws.on('message', (raw, isBinary) => {
+    const m = decodeMessage(raw as Buffer, isBinary);
     if (!('event' in m)) return;
     const e: RunEvent = m.event;
     if (e.type === 'metrics') seen.rows.push(...e.rows.map((r) => r.step));

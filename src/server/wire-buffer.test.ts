@@ -1,25 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { encodeWire, type WireResponse } from '../shared/wire';
-import { encodeWireBuffer } from './wire-buffer';
+import { decodeWire, encodeWire, type WireResponse } from '../shared/wire';
+import { decodeFrame } from '../shared/wire-frame';
+import { encodeWireBuffer, isBinaryPayload } from './wire-buffer';
 
 describe('encodeWireBuffer', () => {
-  it('gives exactly the bytes of encodeWire, typed arrays, nesting, NULs and non-ASCII included', () => {
-    const big = new Float32Array(70_001).map((_, i) => Math.sin(i));
+  it('a message without typed arrays: exactly the JSON text of encodeWire, sent as a text frame', () => {
     const msgs: WireResponse[] = [
       { id: 1, ok: true, result: null },
       { id: 2, ok: false, error: 'naïve \u0000 "quoted" \u00001" — 😀' },
-      {
-        id: 3,
-        ok: true,
-        result: {
-          codebook: big,
-          nested: [{ winners: new Int32Array([3, -1, 7]) }, { u8: new Uint8Array([0, 255]) }],
-          empty: new Float32Array(0),
-          view: big.subarray(5, 9),
-          text: 'ü\u0000',
-        },
-      },
     ];
-    for (const m of msgs) expect(encodeWireBuffer(m).equals(Buffer.from(encodeWire(m)))).toBe(true);
+    for (const m of msgs) {
+      const b = encodeWireBuffer(m);
+      expect(b.equals(Buffer.from(encodeWire(m)))).toBe(true);
+      expect(isBinaryPayload(b)).toBe(false);
+    }
+  });
+
+  it('a message with typed arrays: a binary frame that decodes to what the JSON path gives', () => {
+    const big = new Float32Array(70_001).map((_, i) => Math.sin(i));
+    const m: WireResponse = {
+      event: {
+        type: 'winners',
+        v: 1,
+        runId: 'r',
+        step: 3,
+        layer: 'som',
+        winners: new Int32Array([3, -1, 7]),
+        extra: { codebook: big, view: big.subarray(5, 9) },
+      } as never,
+    };
+    const b = encodeWireBuffer(m);
+    expect(isBinaryPayload(b)).toBe(true);
+    expect(b.length).toBeLessThan(big.byteLength + 400);
+    expect(decodeFrame(b)).toEqual(decodeWire(encodeWire(m)));
   });
 });

@@ -22,8 +22,9 @@ export class FakeSocket {
     this.readyState = 1;
     this.onopen?.(new Event('open'));
   }
-  receive(text: string): void {
-    this.onmessage?.({ data: text } as MessageEvent);
+  /** A text frame, or the ArrayBuffer of a binary one. */
+  receive(data: string | ArrayBuffer): void {
+    this.onmessage?.({ data } as MessageEvent);
   }
   drop(reason = '', code = 1006): void {
     this.readyState = 3;

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { encodeWire } from '../../../shared/wire';
+import { encodeFrame } from '../../../shared/wire-frame';
 import type { RunEvent } from '../../../shared/events';
 import type { SomSnapshot } from '../../../shared/run-types';
 import { createWsClient, defaultBackoff } from './ws-client';
@@ -72,6 +73,30 @@ describe('WebSocket Api client', () => {
     const s = await p;
     expect(s.codebook).toBeInstanceOf(Float32Array);
     expect([...s.codebook]).toEqual([0.5, 0.25, 1, 0, 0, 0.125]);
+  });
+
+  it('decodes binary frames (snapshots, winners) to typed arrays; a damaged one is dropped with a warning', () => {
+    const api = make();
+    const sock = FakeSocket.all[0]!;
+    sock.open();
+    const events: RunEvent[] = [];
+    api.onRunEvent((e) => events.push(e));
+    const winners: RunEvent = {
+      type: 'winners',
+      v: 1,
+      runId: 'r',
+      step: 3,
+      layer: 'som',
+      winners: new Int32Array([4, -1]),
+    };
+    sock.receive(encodeFrame({ event: winners })!.slice().buffer);
+    expect(events).toEqual([winners]);
+    expect((events[0] as typeof winners & { winners: Int32Array }).winners).toBeInstanceOf(Int32Array);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    sock.receive(new Uint8Array([0x53, 0x4c, 0x42, 1, 99, 0, 0, 0]).buffer);
+    expect(events).toHaveLength(1);
+    expect(String(warn.mock.calls[0]?.[1])).toMatch(/binary frame: header of 99 bytes overruns/);
+    warn.mockRestore();
   });
 
   it('rejects calls in flight when the socket drops, reconnects with backoff and reports its state', async () => {

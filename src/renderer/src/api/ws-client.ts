@@ -7,7 +7,8 @@
  */
 import { API_CALL_NAMES, type Api, type ApiCallName, type ApiCalls } from '../../../shared/api';
 import type { RunEvent } from '../../../shared/events';
-import { decodeWire, encodeWire, type WireResponse } from '../../../shared/wire';
+import { encodeWire, type WireResponse } from '../../../shared/wire';
+import { decodeMessage } from '../../../shared/wire-frame';
 import type { SessionCheck } from './session';
 
 export type ConnStatus = 'connecting' | 'open' | 'reconnecting' | 'refused' | 'closed';
@@ -64,7 +65,13 @@ interface Pending {
 }
 
 export function createWsClient(o: WsClientOptions): WsClient {
-  const open = o.socket ?? ((url: string) => new WebSocket(url) as SocketLike);
+  const open =
+    o.socket ??
+    ((url: string) => {
+      const sock = new WebSocket(url);
+      sock.binaryType = 'arraybuffer'; // snapshots and winners arrive as binary frames: decoded as views, no copy
+      return sock as SocketLike;
+    });
   const backoff = o.backoff ?? defaultBackoff;
   const pending = new Map<number, Pending>();
   const queue: string[] = [];
@@ -82,10 +89,12 @@ export function createWsClient(o: WsClientOptions): WsClient {
     for (const l of stateListeners) l(state);
   };
 
-  function onMessage(text: string): void {
+  function onMessage(data: unknown): void {
     let msg: WireResponse;
     try {
-      msg = decodeWire<WireResponse>(text);
+      if (typeof data !== 'string' && !(data instanceof ArrayBuffer))
+        throw new Error(`a frame of ${Object.prototype.toString.call(data)}, expected text or an ArrayBuffer`);
+      msg = decodeMessage<WireResponse>(data, typeof data !== 'string');
     } catch (e) {
       console.warn('somlab ws: undecodable message', e);
       return;
@@ -113,7 +122,7 @@ export function createWsClient(o: WsClientOptions): WsClient {
       setState({ status: 'open', attempt: 0, everOpened: true, lastError: undefined, serverDown: false });
       while (queue.length && sock.readyState === 1) sock.send(queue.shift()!);
     };
-    sock.onmessage = (ev) => onMessage(String(ev.data));
+    sock.onmessage = (ev) => onMessage(ev.data);
     sock.onerror = () => setState({ lastError: 'the connection failed' });
     sock.onclose = (ev) => {
       if (ws !== sock) return;
