@@ -50,6 +50,16 @@ export const RunRecordSchema = z.object({
   classes: z.array(z.string()).optional(),
   /** Why each backend before the one that ran was skipped. */
   backendSkipped: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
+  /** The WebGPU adapter a webgpu run used (vendor, architecture, device, description; software or not). */
+  adapter: z
+    .object({
+      vendor: z.string(),
+      architecture: z.string(),
+      device: z.string(),
+      description: z.string(),
+      fallback: z.boolean(),
+    })
+    .optional(),
   /** Worker threads that split each batch (1: one thread), and why fewer than asked when so. */
   workers: z.number().int().optional(),
   workersNote: z.string().optional(),

@@ -17,6 +17,17 @@ export interface BackendReport {
   device: string;
   /** Why each earlier candidate was skipped, in picker order. */
   skipped: { name: BackendName; reason: string }[];
+  /** The GPU adapter (webgpu only), as the driver names it. */
+  adapter?: AdapterInfo;
+}
+
+/** A WebGPU adapter as its driver reports it; `fallback` marks a software one (lavapipe, SwiftShader). */
+export interface AdapterInfo {
+  vendor: string;
+  architecture: string;
+  device: string;
+  description: string;
+  fallback: boolean;
 }
 
 /** One row of scalars; `step` is the global optimiser/SOM step, `t` ms since run start. */

@@ -61,5 +61,8 @@ describe('binary frames', () => {
     const shifted = new Uint8Array(f.length + 1);
     shifted.set(f, 1);
     expect(decodeFrame(shifted.subarray(1))).toEqual(msg);
+    const pooled = Buffer.alloc(f.length + 1);
+    pooled.set(f, 1);
+    expect(decodeFrame(pooled.subarray(1))).toEqual(msg);
   });
 });

@@ -79,7 +79,8 @@ function arrayOf(bytes: Uint8Array, row: unknown, i: number): Typed {
   // A view when aligned (always, for frames encodeFrame wrote into a fresh buffer); a copy otherwise.
   if (start % Ctor.BYTES_PER_ELEMENT === 0)
     return new Ctor(bytes.buffer as ArrayBuffer, start, len / Ctor.BYTES_PER_ELEMENT);
-  return new Ctor(bytes.slice(off as number, (off as number) + len).buffer);
+  // Uint8Array's slice copies (Node's Buffer.slice would give another unaligned view).
+  return new Ctor(Uint8Array.prototype.slice.call(bytes, off as number, (off as number) + len).buffer);
 }
 
 function reviveArrays(v: unknown, arrays: Typed[]): unknown {

@@ -4,15 +4,22 @@
  * their candidate is tried.
  */
 import type { BackendName } from '../../shared/options';
+import type { AdapterInfo } from '../../shared/run-types';
 import { activate } from './activate';
 import { tensorflowCpu, tensorflowGpu } from './native';
 import { wasmCandidate } from './wasm';
 import { setupWebGpu } from './webgpu';
 
+/** The device words, and for webgpu the adapter too. */
+export type Started = string | { device: string; adapter: AdapterInfo };
+
 export interface Candidate {
   name: BackendName;
-  /** Activates the backend and returns the device words, or throws with the reason. */
-  init(): Promise<string>;
+  /**
+   * Activates the backend and returns the device words, or throws with the reason. `byName`: the user asked
+   * for this backend (or the picker came back to it), so a candidate that ranks itself lower must start.
+   */
+  init(opts?: { byName?: boolean }): Promise<Started>;
 }
 
 const cpuCandidate: Candidate = {
@@ -26,7 +33,7 @@ const cpuCandidate: Candidate = {
 
 export const CANDIDATES: Candidate[] = [
   tensorflowGpu,
-  { name: 'webgpu', init: () => setupWebGpu() },
+  { name: 'webgpu', init: (o) => setupWebGpu(undefined, o?.byName) },
   tensorflowCpu,
   wasmCandidate,
   cpuCandidate,

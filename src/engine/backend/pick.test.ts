@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pickBackend, type Candidate } from './pick';
+import { RanksBelow } from './webgpu';
 
 /** Fake candidates that record the order they were tried in. */
 function fakes(spec: [Candidate['name'], string | null][]): { list: Candidate[]; tried: string[] } {
@@ -72,6 +73,46 @@ describe('backend picker', () => {
       'backend webgpu (SOMLAB_BACKEND asked for it) cannot run: no WebGPU adapter',
     );
     expect(f.tried).toEqual(['webgpu', 'webgpu']);
+  });
+
+  it('a software WebGPU adapter ranks below wasm in auto; asked for by name (or wasm failing) it runs', async () => {
+    const soft = {
+      vendor: 'mesa',
+      architecture: '',
+      device: 'llvmpipe (LLVM 19.1.7, 256 bits)',
+      description: '',
+      fallback: true,
+    };
+    const seen: (boolean | undefined)[] = [];
+    const list = (wasmFails: string | null): Candidate[] => [
+      {
+        name: 'webgpu',
+        init: async (o) => {
+          seen.push(o?.byName);
+          if (!o?.byName) throw new RanksBelow('wasm', 'the only WebGPU adapter is a software one (llvmpipe)');
+          return { device: 'llvmpipe via Dawn/WebGPU, a software adapter', adapter: soft };
+        },
+      },
+      ...fakes([
+        ['wasm', wasmFails],
+        ['cpu', null],
+      ]).list,
+    ];
+    const auto = await pickBackend('auto', {}, list(null));
+    expect(auto).toEqual({
+      name: 'wasm',
+      device: 'wasm device',
+      skipped: [{ name: 'webgpu', reason: 'the only WebGPU adapter is a software one (llvmpipe)' }],
+    });
+    const fallback = await pickBackend('auto', {}, list('wasm binary missing'));
+    expect(fallback).toEqual({
+      name: 'webgpu',
+      device: 'llvmpipe via Dawn/WebGPU, a software adapter',
+      adapter: soft,
+      skipped: [{ name: 'wasm', reason: 'wasm binary missing' }],
+    });
+    expect((await pickBackend('webgpu', {}, list(null))).adapter).toEqual(soft);
+    expect(seen).toEqual([false, false, true, true]);
   });
 
   it('an unknown name lists the valid ones', async () => {

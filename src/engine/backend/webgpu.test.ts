@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyHeadlessNvidiaIcd, findAdapter, type WebGpuDeps } from './webgpu';
+import { adapterInfo, applyHeadlessNvidiaIcd, findAdapter, RanksBelow, setupWebGpu, type WebGpuDeps } from './webgpu';
 import { parseLdconfig } from './shared-libs';
 
 /** A fake Dawn whose n-th create() finds an adapter only if `found[n]` is true; records the env it saw. */
@@ -101,6 +101,35 @@ describe('headless NVIDIA fallback', () => {
     };
     await expect(findAdapter(deps)).rejects.toThrow(
       /^the webgpu package \(Dawn\) did not load: dawn\.node: invalid ELF header$/,
+    );
+  });
+});
+
+describe('software adapters', () => {
+  it("are told by isFallbackAdapter (on the adapter or its info) or by a software driver's name", () => {
+    const hw = { vendor: 'nvidia', architecture: 'hopper', device: 'NVIDIA H200', description: 'NVIDIA H200' };
+    expect(adapterInfo({ info: hw })).toEqual({ ...hw, fallback: false });
+    expect(adapterInfo({ info: hw, isFallbackAdapter: true }).fallback).toBe(true);
+    expect(adapterInfo({ info: { ...hw, isFallbackAdapter: true } }).fallback).toBe(true);
+    for (const device of ['llvmpipe (LLVM 19.1.7, 256 bits)', 'SwiftShader Device (Subzero)', 'lavapipe'])
+      expect(adapterInfo({ info: { vendor: 'mesa', device } }).fallback, device).toBe(true);
+    expect(adapterInfo({})).toEqual({ vendor: '', architecture: '', device: '', description: '', fallback: false });
+  });
+
+  it('setupWebGpu refuses a software adapter unless asked by name, naming it', async () => {
+    const deps = fakeDeps([true], VULKAN);
+    deps.loadDawn = async () => ({
+      create: () =>
+        ({
+          requestAdapter: async () => ({ info: { vendor: 'mesa', device: 'llvmpipe (LLVM 19)' } }),
+        }) as unknown as GPU,
+      globals: {},
+    });
+    const e = await setupWebGpu(deps).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(RanksBelow);
+    expect((e as RanksBelow).below).toBe('wasm');
+    expect((e as Error).message).toBe(
+      'the only WebGPU adapter is a software one (llvmpipe (LLVM 19)), slower than wasm on this CPU: ask for webgpu by name to use it',
     );
   });
 });

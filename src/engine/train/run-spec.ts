@@ -16,6 +16,8 @@ import { paceRecord } from './pace-record';
 import type { StartCommand } from './protocol';
 import { trainerCallbacks } from './trainer-callbacks';
 import type { TrainerDeps } from './trainer-deps';
+import { checkBindings } from './check-bindings';
+import { faultCheck } from '../backend/webgpu-device';
 
 export interface RunContext {
   emit(e: RunEvent): void;
@@ -47,6 +49,7 @@ export async function runFromSpec(cmd: StartCommand, ctx: RunContext): Promise<L
       backend: backend.name,
       device: backend.device,
       ...(backend.skipped.length ? { backendSkipped: backend.skipped } : {}),
+      ...(backend.adapter ? { adapter: backend.adapter } : {}),
     });
     const allowedRoots = cmd.unrestricted ? undefined : cmd.dataRoots;
     const cacheRoot = datasetCacheRoot(cmd.projectDir);
@@ -63,6 +66,7 @@ export async function runFromSpec(cmd: StartCommand, ctx: RunContext): Promise<L
     if (data.classes.length) await store.update({ classes: data.classes });
     // The host admitted the spec on the dataset's known shape (or a lower bound for a folder): now it is known.
     if (cmd.memoryBudget !== undefined) admitSpec(spec, shapeOfData(data), cmd.memoryBudget);
+    checkBindings(data);
     exp = await ctx.deps.build(spec, data);
     if (ctx.deps.parallelize) {
       const par = await ctx.deps.parallelize(spec, backend.name, exp, allowedRoots, cacheRoot);
@@ -89,6 +93,7 @@ export async function runFromSpec(cmd: StartCommand, ctx: RunContext): Promise<L
       control: ctx.control,
       callbacks: [
         paceRecord(store, spec.batchSize),
+        faultCheck(), // a GPU validation error or a lost device fails the run (off webgpu it never fires)
         ...trainerCallbacks({ emit: ctx.emit, store, snapshotEvery: spec.snapshotEvery }),
       ],
     });
