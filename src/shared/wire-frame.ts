@@ -6,7 +6,8 @@
  *
  * Layout: "SLB" 0x01 | u32 LE header length | header (UTF-8 JSON) | zero padding to 8 | each array's
  * bytes, each padded to 8. The header is { m: message with {$bin: i} in place of array i, a: [tag, offset,
- * byteLength][] }, offsets counted from the data section. The first byte is never "{", so a reader tells the two kinds apart by the frame type.
+ * byteLength][] }, offsets counted from the data section. The first byte is never "{" (JSON text's first),
+ * and the frame type (binary or text) tells a reader which decoder to use.
  */
 import { decodeWire, tagOf, type WireResponse } from './wire';
 

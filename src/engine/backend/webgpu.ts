@@ -139,7 +139,8 @@ export async function setupWebGpu(
   if (adapter.fallback && !byName)
     throw new RanksBelow(
       'wasm',
-      `the only WebGPU adapter is a software one (${name}), slower than wasm on this CPU: ask for webgpu by name to use it`,
+      `the only WebGPU adapter is a software one (${name}), slower than wasm on this CPU: ` +
+        'ask for webgpu by name to use it',
     );
   // tfjs-backend-webgpu reads navigator.gpu when imported; Node ≥ 21 has a read-only navigator.
   Object.assign(globalThis, dawn.globals);

@@ -15,10 +15,11 @@ export function checkBindings(data: Pick<Dataset, 'train' | 'test'>, limit = bin
   ] as const) {
     const bytes = split ? split.x.byteLength : 0;
     if (bytes <= limit) continue;
+    const field = name === 'training' ? 'trainLimit' : 'testLimit';
     throw new Error(
       `the ${name} split is ${formatBytes(bytes)} as one GPU tensor, over this GPU's storage-buffer binding ` +
         `limit of ${formatBytes(limit)} (maxStorageBufferBindingSize): run it on wasm (backend "wasm") or ` +
-        `set dataset.${name === 'training' ? 'trainLimit' : 'testLimit'} to at most ${Math.floor(limit / (bytes / split!.count))}`,
+        `set dataset.${field} to at most ${Math.floor(limit / (bytes / split!.count))}`,
     );
   }
 }

@@ -41,6 +41,13 @@ type SocketLike = Pick<WebSocket, 'send' | 'close' | 'readyState'> & {
 };
 export type SocketFactory = (url: string) => SocketLike;
 
+/** Snapshots and winners arrive as binary frames: as ArrayBuffers they decode to views, without a copy. */
+function openBinary(url: string): SocketLike {
+  const sock = new WebSocket(url);
+  sock.binaryType = 'arraybuffer';
+  return sock as SocketLike;
+}
+
 export interface WsClientOptions {
   url: string;
   socket?: SocketFactory;
@@ -65,13 +72,7 @@ interface Pending {
 }
 
 export function createWsClient(o: WsClientOptions): WsClient {
-  const open =
-    o.socket ??
-    ((url: string) => {
-      const sock = new WebSocket(url);
-      sock.binaryType = 'arraybuffer'; // snapshots and winners arrive as binary frames: decoded as views, no copy
-      return sock as SocketLike;
-    });
+  const open = o.socket ?? openBinary;
   const backoff = o.backoff ?? defaultBackoff;
   const pending = new Map<number, Pending>();
   const queue: string[] = [];
@@ -93,7 +94,7 @@ export function createWsClient(o: WsClientOptions): WsClient {
     let msg: WireResponse;
     try {
       if (typeof data !== 'string' && !(data instanceof ArrayBuffer))
-        throw new Error(`a frame of ${Object.prototype.toString.call(data)}, expected text or an ArrayBuffer`);
+        throw new Error('a frame neither text nor binary');
       msg = decodeMessage<WireResponse>(data, typeof data !== 'string');
     } catch (e) {
       console.warn('somlab ws: undecodable message', e);
