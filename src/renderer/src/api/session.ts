@@ -27,3 +27,12 @@ export function sessionChecker(
     }
   };
 }
+
+/** What to tell the user when the server refuses this page; retrying cannot help, a new URL can. */
+export function refusalMessage(refusal: 'token' | 'origin', everOpened: boolean): string {
+  if (refusal === 'origin')
+    return "The lab server does not accept this page's address: open the exact URL it printed (…/?token=…).";
+  return everOpened
+    ? 'The lab server restarted with a new access token: open the new URL it printed (…/?token=…).'
+    : 'This page has no valid access token for the lab server: open the URL that `npm run lab` printed (…/?token=…).';
+}

@@ -9,7 +9,9 @@ import { API_CALL_NAMES, type Api, type ApiCallName, type ApiCalls } from '../..
 import type { RunEvent } from '../../../shared/events';
 import { encodeWire, type WireResponse } from '../../../shared/wire';
 import { decodeMessage } from '../../../shared/wire-frame';
-import type { SessionCheck } from './session';
+import { refusalMessage, type SessionCheck } from './session';
+
+export { refusalMessage };
 
 export type ConnStatus = 'connecting' | 'open' | 'reconnecting' | 'refused' | 'closed';
 export interface ConnState {
@@ -22,15 +24,6 @@ export interface ConnState {
   refusal?: 'token' | 'origin';
   /** The last check after a close found no server answering. */
   serverDown?: boolean;
-}
-
-/** What to tell the user when the server refuses this page; retrying cannot help, a new URL can. */
-export function refusalMessage(refusal: 'token' | 'origin', everOpened: boolean): string {
-  if (refusal === 'origin')
-    return "The lab server does not accept this page's address: open the exact URL it printed (…/?token=…).";
-  return everOpened
-    ? 'The lab server restarted with a new access token: open the new URL it printed (…/?token=…).'
-    : 'This page has no valid access token for the lab server: open the URL that `npm run lab` printed (…/?token=…).';
 }
 
 type SocketLike = Pick<WebSocket, 'send' | 'close' | 'readyState'> & {
