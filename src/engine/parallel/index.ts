@@ -25,6 +25,9 @@ export function withPool(exp: Experiment, pool: WorkerPool): Experiment {
   });
 }
 
+const noop = async (): Promise<void> => undefined;
+
+/** Plans the run's workers and starts them; where they cannot start, the run trains on one thread. */
 export async function parallelize(
   spec: ExperimentSpec,
   backend: BackendName,
@@ -33,8 +36,15 @@ export async function parallelize(
   cacheRoot?: string,
 ): Promise<Parallel> {
   const plan = planWorkers(spec, backend, weightCount());
-  if (plan.workers <= 1) return { exp, plan, close: async () => undefined };
-  const pool = await WorkerPool.open({ spec, size: plan.workers, backend, allowedRoots, cacheRoot });
+  if (plan.workers <= 1) return { exp, plan, close: noop };
+  let pool: WorkerPool;
+  try {
+    pool = await WorkerPool.open({ spec, size: plan.workers, backend, allowedRoots, cacheRoot });
+  } catch (e) {
+    // Rank 0 has built this run already, so the run itself is sound: train it on one thread and say why.
+    const why = e instanceof Error ? e.message : String(e);
+    return { exp, plan: { workers: 1, note: `1 worker: the worker threads did not start (${why})` }, close: noop };
+  }
   return { exp: withPool(exp, pool), plan, close: () => pool.close() };
 }
 

@@ -71,7 +71,9 @@ export async function runFromSpec(cmd: StartCommand, ctx: RunContext): Promise<L
     if (ctx.deps.parallelize) {
       const par = await ctx.deps.parallelize(spec, backend.name, exp, allowedRoots, cacheRoot);
       ({ exp, close: closePool } = par);
-      await store.update({ workers: par.plan.workers, ...(par.plan.note ? { workersNote: par.plan.note } : {}) });
+      const { workers, note } = par.plan;
+      await store.update({ workers, ...(note ? { workersNote: note } : {}) });
+      if (note) ctx.emit({ type: 'log', v: EVENTS_VERSION, runId, level: 'info', message: note });
     }
     exp.progress = (message) => ctx.emit({ type: 'log', v: EVENTS_VERSION, runId, level: 'info', message });
     await store.update({ totalSteps: exp.totalSteps });
