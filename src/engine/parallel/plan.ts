@@ -6,9 +6,12 @@
  *   kWTA with the triplet loss (its loss couples the samples of a batch), and the kinds whose own step
  *   loop does not split batches yet (stacked-som, soft-som, som-after-features), and csom (its split run
  *   matches one thread for a step, then drifts: see parallel.test.ts);
- * - a step under MIN_WORK: batch rows × the run's weights (tf variables) per worker thread, measured with
- *   `npm run bench -- --case workers` (bench/cases/workers.ts): below it the collective's copies cost more
- *   than half a batch saves.
+ * - a step under MIN_WORK: batch rows × the run's weights (tf variables) per worker thread. Measured on the SOM
+ *   step (400×784 weights, wasm, this 2-core box under load): 128 rows' sums 23–34 ms, 256 rows' 50–59 ms, so
+ *   ≈ 0.2 ms a row; what a split adds is the collective (the weights read, posted, summed and uploaded again,
+ *   0.2–0.9 ms) and the blend from the sums (1.1–4.5 ms). Halving B rows saves B/2 × 0.2 ms: the split pays
+ *   from B ≈ 20–50 rows at 314k weights, 3–8M of work per worker. Weights under-count a conv net's work
+ *   (LeNet: 215k weights, 2.9M multiply-adds a row), so convs split later than they could, never sooner.
  */
 import { availableParallelism } from 'node:os';
 import * as tf from '@tensorflow/tfjs-core';
