@@ -73,7 +73,8 @@ export async function runFromSpec(cmd: StartCommand, ctx: RunContext): Promise<L
       ({ exp, close: closePool } = par);
       const { workers, note } = par.plan;
       await store.update({ workers, ...(note ? { workersNote: note } : {}) });
-      if (note) ctx.emit({ type: 'log', v: EVENTS_VERSION, runId, level: 'info', message: note });
+      if (note && spec.workers !== undefined)
+        ctx.emit({ type: 'log', v: EVENTS_VERSION, runId, level: 'info', message: note });
     }
     exp.progress = (message) => ctx.emit({ type: 'log', v: EVENTS_VERSION, runId, level: 'info', message });
     await store.update({ totalSteps: exp.totalSteps });
