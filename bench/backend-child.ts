@@ -10,6 +10,11 @@ export interface Row {
   device?: string;
   samplesPerSec?: number;
   msPerStep?: number;
+  /**
+   * CPU time of the whole process (every thread) per timed step: on a loaded machine wall time says little
+   * about what a split costs, while CPU ms/step × workers ÷ the one-thread figure does.
+   */
+  cpuMsPerStep?: number;
   gflops?: number;
   /** Worker threads the case trained on. */
   workers?: number;
@@ -40,7 +45,11 @@ async function start(name: string): Promise<{ device: string; versions: Record<s
 }
 
 /** Warm-up, one counted step, then the median of `reps` timed steps (each followed by its sync). */
-async function measure(c: BenchCase, reps: number, warm: number): Promise<{ ms: number; counts: StepCounts }> {
+async function measure(
+  c: BenchCase,
+  reps: number,
+  warm: number,
+): Promise<{ ms: number; cpuMs: number; counts: StepCounts }> {
   const tf = await import('@tensorflow/tfjs-core');
   const { countStep } = await import('../src/engine/backend/counters');
   const w = await c.setup(tf);
@@ -52,14 +61,16 @@ async function measure(c: BenchCase, reps: number, warm: number): Promise<{ ms: 
     const { counts } = await countStep(() => w.step());
     await w.sync?.();
     const times: number[] = [];
+    const cpu0 = process.cpuUsage();
     for (let i = 0; i < reps; i++) {
       const t = performance.now();
       await w.step();
       await w.sync?.();
       times.push(performance.now() - t);
     }
+    const cpu = process.cpuUsage(cpu0);
     times.sort((a, b) => a - b);
-    return { ms: times[Math.floor(times.length / 2)]!, counts };
+    return { ms: times[Math.floor(times.length / 2)]!, cpuMs: (cpu.user + cpu.system) / 1000 / reps, counts };
   } finally {
     w.dispose();
   }
@@ -80,7 +91,7 @@ export async function benchBackend(name: string, cases: BenchCase[], reps: numbe
       continue;
     }
     try {
-      const { ms, counts } = await measure(c, reps, warm);
+      const { ms, cpuMs, counts } = await measure(c, reps, warm);
       const sps = c.batch / (ms / 1000);
       rows.push({
         backend: name,
@@ -90,6 +101,7 @@ export async function benchBackend(name: string, cases: BenchCase[], reps: numbe
         counts,
         samplesPerSec: sps,
         msPerStep: ms,
+        cpuMsPerStep: cpuMs,
         gflops: (sps * c.flopsPerSample) / 1e9,
         versions: started.versions,
       });
