@@ -2,6 +2,7 @@
  * The Api implemented in Node, shared by both hosts (the lab server and Electron main): it owns the open
  * project, spawns one trainer process per run and fans run events out to every subscriber.
  */
+import { datasetCacheRoot } from '../engine/runs/paths';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ApiCallName, ApiCalls, ProjectInfo } from '../shared/api';
@@ -148,7 +149,11 @@ export class LabHost {
     'datasets:roots': () => [...this.dataRoots()],
     // Loaded on first use: the host process never pays for the loaders (or sharp) unless a preview is asked.
     'datasets:preview': async (ref) =>
-      (await import('../engine/data')).previewDataset(ref, { allowedRoots: this.dataRootsOrAnywhere() }),
+      (await import('../engine/data')).previewDataset(ref, {
+        allowedRoots: this.dataRootsOrAnywhere(),
+        // With a project open, a folder is converted into its cache once (the run reuses it).
+        ...(this.project ? { cacheRoot: datasetCacheRoot(this.project.dir) } : {}),
+      }),
     'dialogs:pickFolder': async (purpose) => (this.opts.pickFolder ? await this.opts.pickFolder(purpose) : null),
     'files:reveal': (path) => revealInProject(this.requireProject().dir, path, this.opts.reveal),
     ...resultsCalls({ projectDir: () => this.requireProject().dir, stopGroup: (g) => this.runs.stopGroup(g) }),

@@ -35,6 +35,20 @@ export interface DatasetPreview {
   warnings: string[];
   /** A few samples to show (images when shape is [h, w, c]). */
   samples: { label: number; data: Float32Array }[];
+  /** What the table costs, before a run starts (absent from older hosts). */
+  limits?: DatasetLimits;
+}
+
+export interface DatasetLimits {
+  rows: number;
+  features: number;
+  /** Bytes of the project's dataset cache for this folder (absent for built-ins or without a project). */
+  cacheBytes?: number;
+  /** The rows stay on disk and stream in batches (a batch SOM on a big table). */
+  streamed: boolean;
+  /** The dataset's part of a batch SOM trainer's memory (shared/admission datasetPart), and what it is. */
+  memoryBytes: number;
+  memoryWhat: string;
 }
 
 /** Request/response calls: name → signature. */

@@ -1,7 +1,9 @@
 /** Datasets: built-ins and folders (detected by content), with limits and allowed-root checks. */
-import type { DatasetPreview } from '../../shared/api';
+import type { DatasetLimits, DatasetPreview } from '../../shared/api';
+import { datasetPart } from '../../shared/admission/estimate';
+import type { DatasetRef, ExperimentSpec } from '../../shared/spec';
+import { shapeOfData } from './shape';
 import { BUILTIN_DATASETS, pickOption, type BuiltinDataset } from '../../shared/options';
-import type { DatasetRef } from '../../shared/spec';
 import { loadColors } from './builtin/colors';
 import { loadMnist } from './builtin/mnist';
 import { loadRotatingDigit } from './builtin/rotating-digit';
@@ -44,10 +46,41 @@ export async function loadDataset(ref: DatasetRef, opts: LoadOptions = {}): Prom
   return applyLimits(data, ref.trainLimit, ref.testLimit, opts.seed ?? 0);
 }
 
+/** The dataset's part of the memory estimate for a batch SOM on it (the estimate reads only kind and dataset). */
+function limitsOf(ref: DatasetRef, d: Dataset, cached: boolean): DatasetLimits {
+  const features = sampleSize(d.shape),
+    rows = d.train.count + (d.test?.count ?? 0);
+  const part = datasetPart({ kind: 'som', dataset: ref } as ExperimentSpec, shapeOfData(d));
+  return {
+    rows,
+    features,
+    ...(cached ? { cacheBytes: rows * (features + 1) * 4 } : {}),
+    streamed: d.train.rows !== undefined,
+    memoryBytes: part.bytes,
+    memoryWhat: part.what,
+  };
+}
+
+/** Through the project's cache when `cacheRoot` is given: a big table is converted once, never held whole. */
 export async function previewDataset(ref: DatasetRef, opts: LoadOptions = {}): Promise<DatasetPreview> {
-  const d = await loadDataset(ref, opts);
+  const d = await loadDataset(ref, { ...opts, stream: true });
+  try {
+    return await previewOf(ref, d, opts.cacheRoot !== undefined && ref.source === 'folder');
+  } finally {
+    await Promise.all([d.train.rows?.close(), d.test?.rows?.close()]);
+  }
+}
+
+async function previewOf(ref: DatasetRef, d: Dataset, cached: boolean): Promise<DatasetPreview> {
   const size = sampleSize(d.shape);
   const picks = Math.min(8, d.train.count);
+  const at = (k: number) => Math.floor((k * d.train.count) / picks);
+  const rows = d.train.rows;
+  const data = await Promise.all(
+    Array.from({ length: picks }, (_, k) =>
+      rows ? rows.read(at(k), 1) : Promise.resolve(d.train.x.slice(at(k) * size, (at(k) + 1) * size)),
+    ),
+  );
   return {
     name: d.name,
     format: d.format,
@@ -57,9 +90,7 @@ export async function previewDataset(ref: DatasetRef, opts: LoadOptions = {}): P
     trainCount: d.train.count,
     testCount: d.test?.count ?? 0,
     warnings: d.warnings,
-    samples: Array.from({ length: picks }, (_, k) => {
-      const i = Math.floor((k * d.train.count) / picks);
-      return { label: d.train.y[i]!, data: d.train.x.slice(i * size, (i + 1) * size) };
-    }),
+    samples: data.map((x, k) => ({ label: d.train.y[at(k)]!, data: x })),
+    limits: limitsOf(ref, d, cached),
   };
 }

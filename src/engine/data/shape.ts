@@ -7,4 +7,5 @@ export const shapeOfData = (d: Dataset): DataShape => ({
   testRows: d.test?.count ?? 0,
   sample: d.shape,
   classes: d.classes.length || undefined,
+  ...(d.train.rows ? { streamed: true } : {}),
 });

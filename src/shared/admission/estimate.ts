@@ -26,7 +26,12 @@ export interface DataShape {
   sample: readonly number[];
   /** Number of classes (10 when unknown). */
   classes?: number;
+  /** The rows stay in the project's dataset cache on disk and stream in batches (a big table, batch SOM). */
+  streamed?: boolean;
 }
+
+/** Rows of a streamed table held at once: a batch, the next one read ahead, and the evaluation chunk. */
+const STREAMED_ROWS = 2 * 4096 + 16384;
 
 export interface MemoryEstimate {
   /** Sum of the parts. */
@@ -46,6 +51,12 @@ export function limitedRows(spec: ExperimentSpec, d: DataShape): { train: number
 
 export function datasetPart(spec: ExperimentSpec, d: DataShape, perRow = features(d)): MemoryPart {
   const { train, test } = limitedRows(spec, d);
+  if (d.streamed && spec.kind === 'som' && train === d.trainRows)
+    return {
+      field: 'dataset',
+      what: `${fmt(train)} labels; rows × ${fmt(perRow)} floats stream from the dataset cache`,
+      bytes: (train + test) * 4 + STREAMED_ROWS * perRow * F32 * 2,
+    };
   const all = d.trainRows + d.testRows,
     used = train + test;
   // A limit keeps the full set loaded (built-ins are cached) beside the subset and its copy on the backend.

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSpec } from '../../../shared/validate';
 import { buildSomExperiment } from '../../models/som-experiment';
 import { removeTempDirs, tempDir } from '../fixtures.test-helper';
-import { loadDataset, type LoadOptions } from '../index';
+import { loadDataset, previewDataset, type LoadOptions } from '../index';
 import { arrayPath, cacheDirFor, MANIFEST } from './store';
 
 beforeAll(async () => {
@@ -99,5 +99,17 @@ describe('dataset cache', () => {
     await loadDataset(s.ref, s.opts);
     expect(s.dir.startsWith(s.opts.cacheRoot!)).toBe(true);
     expect(JSON.parse(await readFile(join(s.dir, MANIFEST), 'utf8')).sources[0].rel).toBe('train.csv');
+  });
+
+  it('states rows, features, cache size and the dataset memory in the preview, streamed or not', async () => {
+    const s = await setup(300);
+    const small = await previewDataset(s.ref, s.opts);
+    // 300 rows × 3 floats, twice (loaded and on the backend); cache: x and labels as float32/int32.
+    expect(small.limits).toMatchObject({ rows: 300, features: 3, cacheBytes: 300 * 4 * 4, streamed: false });
+    expect(small.limits!.memoryBytes).toBe(2 * 300 * 3 * 4);
+    const big = await previewDataset(s.ref, { ...s.opts, streamAbove: 0 });
+    expect(big.limits!.streamed).toBe(true);
+    expect(big.limits!.memoryWhat).toContain('stream from the dataset cache');
+    expect(Array.from(big.samples[1]!.data)).toEqual(Array.from(small.samples[1]!.data));
   });
 });
