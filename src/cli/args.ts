@@ -1,5 +1,7 @@
 /** Tiny argument parsing on node:util parseArgs, with errors that list what is accepted. */
+import { totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
+import { parseBudget } from '../shared/admission/admit';
 import { PANELS } from '../shared/figure-spec';
 import { SWEEP_OPTIONS, sweepArgs, type SweepArgs } from './args-sweep';
 import { ROBUSTNESS_OPTIONS, robustnessArgs, type RobustnessArgs } from './args-robustness';
@@ -43,6 +45,8 @@ export interface CliArgs extends SweepArgs, RobustnessArgs {
   /** export: the panel request as typed (validated by ExportRequestSchema); figure: the spec file. */
   exportRequest: Record<string, unknown>;
   figureFile?: string;
+  /** --memory-budget: bytes a spec may be estimated to need (default: half the RAM). */
+  memoryBudget?: number;
 }
 
 function wholeNumber(flag: string, raw: string | undefined, fallback: number, max: number): number {
@@ -78,7 +82,8 @@ commands:
 
 panels: ${PANELS.join(', ')}
 
---project defaults to ./somlab-project; --data adds a folder that dataset paths may point into.`;
+--project defaults to ./somlab-project; --data adds a folder that dataset paths may point into.
+--memory-budget 8G|40%: refuse specs estimated to need more (run and sweep; default: half the RAM).`;
 
 export function parseCli(argv: string[]): CliArgs {
   const [first = 'help', ...rest] = argv;
@@ -122,6 +127,7 @@ export function parseCli(argv: string[]): CliArgs {
       cifar: { type: 'string' },
       summaries: { type: 'string', default: 'docs/reproduction' },
       'report-only': { type: 'boolean', default: false },
+      'memory-budget': { type: 'string' },
     },
   });
   let epochs: number | undefined;
@@ -160,6 +166,7 @@ export function parseCli(argv: string[]): CliArgs {
     cifar: values.cifar,
     summaries: values.summaries!,
     reportOnly: values['report-only']!,
+    memoryBudget: values['memory-budget'] === undefined ? undefined : parseBudget(values['memory-budget'], totalmem()),
   };
 }
 

@@ -49,7 +49,12 @@ async function sweepVariant(args: CliArgs): Promise<{ spec: ExperimentSpec; grou
 export async function runCommand(args: CliArgs): Promise<number> {
   const one = args.sweepFile ? await sweepVariant(args) : { spec: await specFromArgs(args) };
   await ensureProject(args.project);
-  const out = await trainOne(one.spec, { ...one, project: args.project, data: args.data });
+  const out = await trainOne(one.spec, {
+    ...one,
+    project: args.project,
+    data: args.data,
+    memoryBudget: args.memoryBudget,
+  });
   console.log(`saved to ${join(args.project, 'runs', out.runId)}`);
   return out.status === 'failed' ? 1 : 0;
 }

@@ -27,6 +27,8 @@ export interface LocalSweep {
   project: string;
   data: string[];
   parallel?: number;
+  /** Passed to each run's admission check (train-one.ts). */
+  memoryBudget?: number;
   log?: (line: string) => void;
 }
 
@@ -50,6 +52,7 @@ export async function runLocal(o: LocalSweep): Promise<LocalOutcome[]> {
       project: o.project,
       data: o.data,
       group: o.sweep.name,
+      memoryBudget: o.memoryBudget,
       sweep: { id: o.id, index: v.index },
       progress: false,
     });

@@ -18,6 +18,7 @@ import { ensureProject } from './run';
 import { slurmConfig } from './slurm/config';
 import { follow, report, scriptOf, submit } from './slurm/submit';
 import { runLocal, type LocalOutcome } from './sweep-local';
+import { admitForCli } from './train-one';
 
 /** The sweep as typed (a file or a preset), with --epochs and --backend laid over its base. */
 export async function sweepFromArgs(
@@ -75,6 +76,7 @@ export async function sweepCommand(args: CliArgs): Promise<number> {
     console.log(table([['INDEX', 'VARIANT'], ...variants.map((v) => [String(v.index), v.label])]));
     return 0;
   }
+  for (const v of variants) admitForCli(v.parsed, args.memoryBudget); // refuse the whole sweep before any runs
   await ensureProject(args.project);
   await saveSweep(args.project, sweep);
   const outcomes = await runLocal({
@@ -84,6 +86,7 @@ export async function sweepCommand(args: CliArgs): Promise<number> {
     project: args.project,
     data: args.data,
     parallel: args.parallel,
+    memoryBudget: args.memoryBudget,
   });
   const reference = args.preset ? findPreset(args.preset).reference : undefined;
   console.log(outcomeTable(outcomes, reference));

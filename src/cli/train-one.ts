@@ -6,6 +6,7 @@ import cliProgress from 'cli-progress';
 import type { RunEvent } from '../shared/events';
 import type { SweepRef } from '../shared/project';
 import type { ExperimentSpec } from '../shared/spec';
+import { admitSpec, defaultMemoryBudget, shapeOf } from '../engine/admission';
 import { launchTrainer } from '../host/launch-trainer';
 import { formatMetrics } from './list';
 
@@ -29,9 +30,18 @@ export interface TrainOptions {
   label?: string;
   /** Sees every event too (the full-scale runner logs each epoch's evaluation). */
   onEvent?: (e: RunEvent) => void;
+  /** Bytes the spec may be estimated to need (default: half the RAM); refused above, before any trainer. */
+  memoryBudget?: number;
+}
+
+/** The admission check of the CLI's runs (LabHost has the same): throws naming the field that is too big. */
+export function admitForCli(spec: ExperimentSpec, budget = defaultMemoryBudget()): number {
+  admitSpec(spec, shapeOf(spec.dataset), budget);
+  return budget;
 }
 
 export async function trainOne(spec: ExperimentSpec, o: TrainOptions): Promise<TrainOutcome> {
+  const memoryBudget = admitForCli(spec, o.memoryBudget);
   const t0 = Date.now();
   const bar = new cliProgress.SingleBar(
     {
@@ -88,6 +98,7 @@ export async function trainOne(spec: ExperimentSpec, o: TrainOptions): Promise<T
     unrestricted: o.data.length === 0,
     group: o.group,
     sweep: o.sweep,
+    memoryBudget,
     onEvent,
   });
   out.runId = handle.runId;

@@ -24,7 +24,10 @@ const LIMITS = { maxTrainers: 1, memoryBudget: 2 ** 30 };
 function hostApi(): Subject {
   const host = new LabHost({ dataRoots: [], projectRoots: null, ...LIMITS });
   const calls = Object.fromEntries(API_CALL_NAMES.map((n) => [n, (...a: unknown[]) => host.call(n, a)]));
-  return { api: { ...calls, onRunEvent: (l) => host.onRunEvent(l) } as Api, close: () => host.close() };
+  return {
+    api: { ...calls, onRunEvent: (l) => host.onRunEvent(l) } as Api,
+    close: async () => void (await host.close()),
+  };
 }
 const SUBJECTS: [string, () => Subject][] = [
   ['LabHost', hostApi],

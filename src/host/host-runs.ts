@@ -13,7 +13,7 @@ import { admitSpec, defaultMemoryBudget, shapeOf } from '../engine/admission';
 import { newRunId } from '../engine/runs';
 import { launchTrainer, type TrainerHandle } from './launch-trainer';
 import { withHonestPreset } from './results-calls';
-import { stopAll } from './shutdown';
+import { stopAll, type StopAllResult } from './shutdown';
 import { TrainerQueue, type QueueJob } from './trainer-queue';
 import type { TrainerTransport } from './trainer-child';
 
@@ -152,9 +152,9 @@ export class HostRuns {
   }
 
   /** Shutdown: nothing more starts, waiting runs are dropped, running ones stopped (shutdown.ts). */
-  async close(graceMs: number): Promise<void> {
+  async close(graceMs: number): Promise<StopAllResult> {
     this.queue.close();
-    await stopAll(
+    return stopAll(
       this.queue.started().map((s) => s.handle),
       graceMs,
     );

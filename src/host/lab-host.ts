@@ -21,6 +21,7 @@ import {
   removeStaleTmp,
 } from '../engine/runs';
 import { HostRuns } from './host-runs';
+import type { StopAllResult } from './shutdown';
 import { resultsCalls } from './results-calls';
 import { robustnessCalls } from './robustness-calls';
 import { revealInProject, rootsNow, type Roots } from './project-files';
@@ -177,9 +178,9 @@ export class LabHost {
    * Shutdown: waiting runs dropped, trainers asked to stop, those still alive after `graceMs` killed and
    * their runs marked interrupted (awaited), then stale temp files removed. Nothing is left `running`.
    */
-  async close(graceMs = 3000): Promise<void> {
+  async close(graceMs = 3000): Promise<StopAllResult & { tmpRemoved: number }> {
     await this.watch.close();
-    await this.runs.close(graceMs);
-    if (this.project) await removeStaleTmp(this.project.dir);
+    const r = await this.runs.close(graceMs);
+    return { ...r, tmpRemoved: this.project ? (await removeStaleTmp(this.project.dir)).length : 0 };
   }
 }

@@ -13,7 +13,7 @@ const FIXTURE = pathToFileURL(
 ).href;
 const spec = parseSpec({ ...COLOURS_SPEC, snapshotEvery: 2 });
 
-function spawn(projectDir: string, mode: string) {
+function spawn(projectDir: string, mode: string, extraEnv: NodeJS.ProcessEnv = {}, heartbeatMs?: number) {
   const events: RunEvent[] = [];
   const waiters: { pred: (e: RunEvent) => boolean; resolve: () => void }[] = [];
   const handle = launchTrainer({
@@ -21,7 +21,8 @@ function spawn(projectDir: string, mode: string) {
     projectDir,
     dataRoots: [],
     execArgv: ['--import', FIXTURE],
-    env: { ...process.env, SOMLAB_FAKE_MODE: mode },
+    env: { ...process.env, SOMLAB_FAKE_MODE: mode, ...extraEnv },
+    heartbeatMs,
     onEvent: (e) => {
       events.push(e);
       for (const w of waiters.filter((x) => x.pred(e))) w.resolve();
@@ -96,5 +97,37 @@ describe('launchTrainer over fork (real child process, fake builder)', () => {
       expect.objectContaining({ error: 'fake builder refused the spec' }),
     ]);
     expect((await listRuns(project))[0]).toMatchObject({ status: 'failed', error: 'fake builder refused the spec' });
+  });
+
+  it('lists a run whose steps hold the main thread past the staleness threshold as running throughout', async () => {
+    // The 90-second steps, scaled down: 1.5 s steps that never yield, judged stale after 0.5 s of silence.
+    const project = await newProject(tempDir);
+    const t = spawn(project, 'block', { SOMLAB_BLOCK_MS: '1500' }, 100);
+    await t.until((e) => e.type === 'run-started');
+    const seen: string[] = [];
+    while (!t.handle.ended) {
+      const run = (await listRuns(project, { staleAfterMs: 500 }))[0];
+      if (run && !t.handle.ended) seen.push(run.status);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await t.handle.exited).toBe(0);
+    expect(seen.length).toBeGreaterThan(20); // ~4.5 s of steps, looked at every 0.1 s
+    expect(new Set(seen)).toEqual(new Set(['running']));
+  });
+
+  it('after a kill -9 at several moments, the disk holds every metric row the live view had', async () => {
+    for (const rowsBeforeKill of [1, 40, 150]) {
+      const project = await newProject(tempDir);
+      const t = spawn(project, 'slow');
+      const liveSteps = () => t.events.flatMap((e) => (e.type === 'metrics' ? e.rows.map((r) => r.step) : []));
+      while (liveSteps().length < rowsBeforeKill) await new Promise((r) => setTimeout(r, 5));
+      t.handle.kill();
+      await t.handle.exited;
+      const lastLive = Math.max(...liveSteps());
+      const onDisk = (await listRuns(project))[0]!;
+      // Rows reach the live view only once they are on disk: the disk may be ahead, never behind.
+      expect(onDisk.lastStep).toBeGreaterThanOrEqual(lastLive);
+      expect(onDisk.status).toBe('interrupted');
+    }
   });
 });

@@ -31,6 +31,9 @@ export interface LabServerOptions {
   lab?: LabHost;
   /** How the host watches its project for runs other processes write (LabHostOptions.watch). */
   watch?: WatchOptions | false;
+  /** `--memory-budget` and `--max-trainers` (LabHostOptions). */
+  memoryBudget?: number;
+  maxTrainers?: number;
 }
 
 export interface LabServer {
@@ -71,7 +74,10 @@ export async function startLabServer(o: LabServerOptions): Promise<LabServer> {
   const token = o.token === undefined ? newToken() : o.token;
   const projectRoots = o.projectRoots ?? defaultProjectRoots(o.project);
   // The start screen's built-in experiment runs in --project when no project is open.
-  const lab = o.lab ?? new LabHost({ dataRoots: o.dataRoots, projectRoots, defaultProject: o.project, watch: o.watch });
+  const { memoryBudget, maxTrainers, watch } = o;
+  const lab =
+    o.lab ??
+    new LabHost({ dataRoots: o.dataRoots, projectRoots, defaultProject: o.project, watch, memoryBudget, maxTrainers });
   if (o.project) await openOrCreate(lab, o.project);
 
   let origins: string[] = [];

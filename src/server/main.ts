@@ -1,9 +1,14 @@
-/** `npm run lab -- --project DIR [--projects DIR]... [--data DIR]... [--host H] [--port P] [--no-token] [--open]` */
+/**
+ * `npm run lab -- --project DIR [--projects DIR]... [--data DIR]... [--host H] [--port P] [--no-token] [--open]
+ * [--memory-budget 8G|40%] [--max-trainers N]`
+ */
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
+import { formatBytes, parseBudget } from '../shared/admission/admit';
 import { defaultProjectRoots, isLoopback, startLabServer } from './lab-server';
 import { WATCH_MODES, type WatchMode, type WatchOptions } from '../host/project-watch';
 import { openBrowser } from './open-browser';
@@ -50,12 +55,19 @@ export async function labMain(argv: string[]): Promise<void> {
       open: { type: 'boolean', default: false },
       rebuild: { type: 'boolean', default: false },
       watch: { type: 'string', default: 'auto' },
+      'memory-budget': { type: 'string' },
+      'max-trainers': { type: 'string' },
     },
   });
   const watch = watchOption(values.watch!);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port: expected 0–65535, received "${values.port}"`);
+  const maxTrainers = values['max-trainers'] === undefined ? undefined : Number(values['max-trainers']);
+  if (maxTrainers !== undefined && !(Number.isInteger(maxTrainers) && maxTrainers >= 1 && maxTrainers <= 256))
+    throw new Error(`--max-trainers: expected a whole number from 1 to 256, received "${values['max-trainers']}"`);
+  const budgetFlag = values['memory-budget'];
+  const memoryBudget = budgetFlag === undefined ? undefined : parseBudget(budgetFlag, totalmem());
   ensureRenderer(values.rebuild!);
   if (!isLoopback(values.host!)) {
     console.warn(
@@ -73,14 +85,22 @@ export async function labMain(argv: string[]): Promise<void> {
     projectRoots,
     dataRoots: values.data!.map((d) => resolve(d)),
     watch,
+    memoryBudget,
+    maxTrainers,
   });
   console.log(`SOM Lab is running at ${lab.url}`);
   const notOpened = values.open ? await openBrowser(lab.url) : null;
   if (notOpened) console.log(`lab: could not open a browser (${notOpened}): open the URL above yourself`);
   console.log(`project: ${project}; projects may be opened or created under: ${projectRoots.join(', ')}`);
   if (values.data!.length) console.log(`dataset folders allowed under: ${values.data!.join(', ')}`);
+  const budget = formatBytes(lab.host.runs.budget);
+  console.log(
+    `trainers: at most ${lab.host.runs.maxTrainers} at once (the rest queued); memory budget ${budget} a run`,
+  );
   const shutdown = async (): Promise<void> => {
-    console.log('lab: stopping…');
+    console.log('lab: stopping… (trainers get 3 s to stop, then are killed and their runs marked interrupted)');
+    const r = await lab.host.close();
+    console.log(`lab: ${r.stopped} trainer(s) stopped, ${r.killed} killed; ${r.tmpRemoved} stale temp file(s) removed`);
     await lab.close();
     process.exit(0);
   };

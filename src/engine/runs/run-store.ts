@@ -156,10 +156,15 @@ export class RunHandle {
   private async end(patch: Partial<RunRecord>): Promise<void> {
     if (this.ended) return this.recordQueue;
     this.ended = true;
-    await this.heartbeat?.stop();
     await this.metricsQueue;
     const now = new Date().toISOString();
     this.rec = { ...this.rec, ...patch, endedAt: now, updatedAt: now };
-    return this.writeRecord();
+    // The end on disk first, then the beat stops: stopped before, a reader in between (the last step took
+    // longer than the staleness threshold) would see a running run with no fresh sign of life: interrupted.
+    try {
+      await this.writeRecord();
+    } finally {
+      await this.heartbeat?.stop();
+    }
   }
 }
