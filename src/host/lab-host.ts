@@ -178,7 +178,12 @@ export class LabHost {
    * Shutdown: waiting runs dropped, trainers asked to stop, those still alive after `graceMs` killed and
    * their runs marked interrupted (awaited), then stale temp files removed. Nothing is left `running`.
    */
-  async close(graceMs = 3000): Promise<StopAllResult & { tmpRemoved: number }> {
+  async close(graceMs = 3000): Promise<void> {
+    await this.shutdown(graceMs);
+  }
+
+  /** close() with what it did: trainers stopped by themselves, killed after the grace, temp files removed. */
+  async shutdown(graceMs = 3000): Promise<StopAllResult & { tmpRemoved: number }> {
     await this.watch.close();
     const r = await this.runs.close(graceMs);
     return { ...r, tmpRemoved: this.project ? (await removeStaleTmp(this.project.dir)).length : 0 };

@@ -52,7 +52,7 @@ describe('LabHost.close', () => {
       await writeFile(stale, '{');
 
       const t0 = Date.now();
-      const r = await host.close(1000);
+      const r = await host.shutdown(1000);
       const ms = Date.now() - t0;
       console.log(`shutdown: ${r.stopped} stopped, ${r.killed} killed, ${r.tmpRemoved} temp removed in ${ms} ms`);
       expect(r).toEqual({ stopped: 1, killed: 1, tmpRemoved: 1 });

@@ -115,7 +115,7 @@ else {
   });
   app.on('open-file', (e, path) => (e.preventDefault(), void opener.open(path, 'recent')));
   app.on('web-contents-created', (_e, contents) => contents.setWindowOpenHandler(() => ({ action: 'deny' })));
-  quitAfterHostCloses(app, async () => void (await host.close()));
+  quitAfterHostCloses(app, () => host.close());
   void app.whenReady().then(async () => {
     await folders.load();
     denyAllPermissions(session.defaultSession);

@@ -99,7 +99,7 @@ export async function labMain(argv: string[]): Promise<void> {
   );
   const shutdown = async (): Promise<void> => {
     console.log('lab: stopping… (trainers get 3 s to stop, then are killed and their runs marked interrupted)');
-    const r = await lab.host.close();
+    const r = await lab.host.shutdown();
     console.log(`lab: ${r.stopped} trainer(s) stopped, ${r.killed} killed; ${r.tmpRemoved} stale temp file(s) removed`);
     await lab.close();
     process.exit(0);
