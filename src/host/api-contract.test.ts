@@ -120,14 +120,11 @@ describe.each(SUBJECTS)('Api contract: %s', (_name, make) => {
     expect((await s.api['runs:list']()).map((r) => [r.id, r.status])).toEqual([[id, 'finished']]);
   });
 
-  it('refuses a spec over the memory budget, naming the field and the estimate against the budget', async () => {
+  it('refuses specs over the memory budget; queues runs beyond the slots: not pausable, stoppable', async () => {
     const big = { ...SMALL_SOM, som: { ...SMALL_SOM.som, rows: 200, cols: 200 } };
     await expect(s.api['runs:start'](big as never)).rejects.toThrow(
       /about 17\.9 GiB of memory, over the budget of 1\.0 GiB; .* from som\.rows × som\.cols/,
     );
-  });
-
-  it('queues runs beyond the trainer slots: listed queued, not pausable, stoppable off the queue', async () => {
     const a = await s.api['runs:start'](LONG_SOM as never);
     const b = await s.api['runs:start'](SMALL_SOM as never);
     const c = await s.api['runs:start'](SMALL_SOM as never);
