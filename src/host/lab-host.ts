@@ -55,6 +55,9 @@ export interface LabHostOptions {
   watch?: WatchOptions | false;
 }
 
+/** How runs:get reads metrics for a window: 1000 envelope buckets (a few thousand rows at most). */
+export const WINDOW_READ = { metricBuckets: 1000 } as const;
+
 export class LabHost {
   private project: ProjectInfo | null = null;
   private readonly listeners = new Set<(e: RunEvent) => void>();
@@ -133,7 +136,9 @@ export class LabHost {
     'project:openDefault': () => this.openDefault(),
     'projects:recent': () => [...(this.opts.recentProjects?.list() ?? [])],
     'runs:list': async () => this.runs.list(this.requireProject().dir, await listRuns(this.requireProject().dir)),
-    'runs:get': (id) => this.runs.detail(this.requireProject().dir, id) ?? readRun(this.requireProject().dir, id),
+    // A window gets a long run's metrics as their min/max envelope (the full rows stay on disk).
+    'runs:get': (id) =>
+      this.runs.detail(this.requireProject().dir, id) ?? readRun(this.requireProject().dir, id, WINDOW_READ),
     'runs:snapshot': (id, step, layer) => readSnapshot(this.requireProject().dir, id, step, layer ?? 'som'),
     'runs:winners': (id, step, layer) => readWinners(this.requireProject().dir, id, step, layer ?? 'som'),
     // Both answer at once: the run is queued or starting; its folder appears when its trainer creates it.

@@ -17,11 +17,15 @@ export interface RunDetail {
   summary: RunSummary;
   spec: ExperimentSpec;
   metrics: MetricRow[];
+  /** Rows on disk when `metrics` is their min/max envelope (a long run opened in a window); absent: all rows. */
+  metricRows?: number;
   snapshotSteps: number[];
   /** Steps with a stored winner trace (for the time scrubber of a reopened run). */
   winnerSteps?: number[];
   /** Layers with stored snapshots ("som", or the mask layers' names). */
   snapshotLayers?: string[];
+  /** The run's NumPy files, relative to its folder (snapshots/…, winners/…), for numpy.load. */
+  npyFiles?: string[];
 }
 
 export interface DatasetPreview {

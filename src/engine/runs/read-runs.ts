@@ -3,6 +3,7 @@
  * and winner traces. Run ids and layer names are validated before any path is built.
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { RunDetail } from '../../shared/api';
 import type { SomSnapshot, WinnerTrace } from '../../shared/run-types';
 import { RunRecordSchema, type RunRecord, type RunSummary } from '../../shared/project';
@@ -12,6 +13,7 @@ import { lastBeat } from './heartbeat';
 import { readMeta } from './manage';
 import { heartbeatAge, withLiveness, type LivenessOptions } from './liveness';
 import { lastMetricStep, readMetrics } from './metrics-file';
+import { readMetricsView } from './metrics-envelope';
 import { assertStep, runDir, runFiles, runsDir } from './paths';
 import { listArrayFiles, readSnapshotFiles, readWinnerFiles } from './snapshots';
 
@@ -81,7 +83,15 @@ export async function listRuns(projectDir: string, o: LivenessOptions = {}): Pro
   );
 }
 
-export async function readRun(projectDir: string, id: string, o: LivenessOptions = {}): Promise<RunDetail> {
+export interface ReadRunOptions extends LivenessOptions {
+  /**
+   * For a window: metrics as their min/max envelope in this many buckets (every row when there are few;
+   * cached beside the metrics). Absent: every row (figures, CSV, the CLI).
+   */
+  metricBuckets?: number;
+}
+
+export async function readRun(projectDir: string, id: string, o: ReadRunOptions = {}): Promise<RunDetail> {
   const dir = runDir(projectDir, id);
   const files = runFiles(dir);
   const summary = await summarise(projectDir, id, o);
@@ -97,16 +107,34 @@ export async function readRun(projectDir: string, id: string, o: LivenessOptions
     );
   }
   const spec = parseSpec(specRaw, files.spec);
-  const metrics = await readMetrics(files.metrics);
+  const view = o.metricBuckets
+    ? await readMetricsView(files.metrics, o.metricBuckets)
+    : await readMetrics(files.metrics).then((rows) => ({ rows, total: rows.length }));
+  const metrics = view.rows;
   const snapshots = await listSnapshots(projectDir, id);
   return {
     summary,
     spec,
     metrics,
+    ...(view.total > metrics.length ? { metricRows: view.total } : {}),
     snapshotSteps: [...new Set(snapshots.map((f) => f.step))].sort((a, b) => a - b),
     snapshotLayers: [...new Set(snapshots.map((f) => f.layer))],
     winnerSteps: await listWinnerSteps(projectDir, id),
+    npyFiles: await listNpy(dir),
   };
+}
+
+/** The run's .npy files (relative to its folder, snapshots/ then winners/, in step order): what numpy loads. */
+async function listNpy(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const sub of ['snapshots', 'winners']) {
+    const names = await readdir(join(dir, sub)).catch(() => [] as string[]);
+    const npy = names.filter((n) => n.endsWith('.npy'));
+    const step = (n: string): number => Number(/-(\d+)\./.exec(n)?.[1] ?? 0);
+    npy.sort((a, b) => step(a) - step(b) || a.localeCompare(b));
+    out.push(...npy.map((n) => `${sub}/${n}`));
+  }
+  return out;
 }
 
 /** Steps with a snapshot on disk (of `layer`, or of any layer), ascending, without duplicates. */

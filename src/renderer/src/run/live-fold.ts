@@ -48,6 +48,9 @@ export interface LiveRun {
   classes: string[];
   /** (step, ms since start) of the rows, decimated: maps a step onto the wall-time x axis. */
   clock: DecimatedSeries;
+  /** A reopened run's .npy files (relative to its folder) and, for a long run, how many metric rows it has. */
+  npyFiles: string[];
+  metricRows?: number;
 }
 
 export function newRun(id: RunId, source: LiveRun['source'] = 'live'): LiveRun {
@@ -74,6 +77,7 @@ export function newRun(id: RunId, source: LiveRun['source'] = 'live'): LiveRun {
     pace: [],
     classes: [],
     clock: new DecimatedSeries(MAX_POINTS),
+    npyFiles: [],
   };
 }
 
@@ -199,6 +203,8 @@ export function runFromDetail(d: RunDetail): LiveRun {
     snapshotSteps: [...d.snapshotSteps],
     winnerSteps: [...(d.winnerSteps ?? [])],
     classes: d.summary.classes ?? [],
+    npyFiles: d.npyFiles ?? [],
+    metricRows: d.metricRows,
     backend: d.summary.backend
       ? { name: d.summary.backend, device: d.summary.device ?? '', skipped: skippedOf(d) }
       : null,

@@ -63,6 +63,8 @@ export const useLiveRunStore = defineStore('liveRun', () => {
       logs: r.logs.slice(-20),
       warnings: r.warnings,
       classes: r.classes,
+      npyFiles: r.npyFiles,
+      metricRows: r.metricRows,
     };
   });
 

@@ -87,10 +87,13 @@ export const useRunsStore = defineStore('runs', () => {
     return id;
   }
 
+  /** A spec for the new-run form to load ("run again with changes" from a run's view), taken by the form. */
+  const draft = shallowRef<ExperimentSpecInput | null>(null);
+
   /** Puts an updated summary (rename, tags, note) in place without refetching the list. */
   function replace(run: RunSummary): void {
     list.value = list.value.map((r) => (r.id === run.id ? { ...r, ...run } : r));
   }
 
-  return { replace, list, progress, presets, loading, error, refresh, loadPresets, attach, start, startPreset };
+  return { draft, replace, list, progress, presets, loading, error, refresh, loadPresets, attach, start, startPreset };
 });
