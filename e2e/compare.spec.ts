@@ -60,7 +60,8 @@ describe.skipIf(noChromium)('compare and figures in the browser', () => {
     await page.reload();
     await page.getByRole('button', { name: 'Runs', exact: true }).click();
     await page.getByRole('button', { name: 'Refresh' }).click();
-    for (const id of [ids.som!, ids.cnn!]) await page.getByRole('checkbox', { name: `Compare ${id}` }).check();
+    for (const id of [ids.som!, ids.cnn!])
+      await page.locator('section[aria-label="Runs"] tbody tr', { hasText: id }).getByRole('checkbox').check();
     await page.locator('section[aria-label="Runs"]').getByRole('button', { name: 'Compare', exact: true }).click();
     expect(new URL(page.url()).hash).toBe(`#/compare?runs=${ids.som},${ids.cnn}`);
 

@@ -118,23 +118,19 @@ export function chartOption(lines: readonly Line[], look: ChartLook = {}): EChar
   return { ...axesOption(lines, look), series: lineSeries(lines, look.smoothing ?? 0, log) };
 }
 
-/** A vertical line at `step` (the step the maps show), or nothing. */
-export function markerSeries(step: number | null): object[] {
-  if (step === null) return [];
-  return [
-    {
-      type: 'line',
-      name: '__marker',
-      data: [],
-      silent: true,
-      markLine: {
-        silent: true,
-        symbol: 'none',
-        animation: false,
-        label: { show: true, formatter: `step ${step}`, fontSize: 9, color: '#7a8496' },
-        lineStyle: { color: '#1f2937', type: 'dashed', width: 1 },
-        data: [{ xAxis: step }],
-      },
-    },
-  ];
+/**
+ * A vertical line at `step` (the step the maps show) on the last series: a separate series would take a
+ * legend entry of its own.
+ */
+export function withMarker(series: object[], step: number | null): object[] {
+  if (step === null || series.length === 0) return series;
+  const markLine = {
+    silent: true,
+    symbol: 'none',
+    animation: false,
+    label: { show: true, position: 'insideEndTop', formatter: `step ${step}`, fontSize: 9, color: '#4a5567' },
+    lineStyle: { color: '#1f2937', type: 'dashed', width: 1 },
+    data: [{ xAxis: step }],
+  };
+  return [...series.slice(0, -1), { ...series[series.length - 1]!, markLine }];
 }
