@@ -14,13 +14,17 @@ export interface Firing {
   firingByClass?: Float32Array;
 }
 
-/** Firing of the gate's units for SOM rows [B, D] of labelled samples (labels may be empty). */
+/**
+ * Firing of the gate's units for SOM rows [B, D] of labelled samples (labels may be empty); undefined for an
+ * unmasked layer (σ_fwd = ∞, a CNN baseline that only organises its SOM): it has no mask to fire.
+ */
 export async function maskFiring(
   gate: SomGate,
   rows: tf.Tensor2D,
   labels: Int32Array,
   nClasses: number,
-): Promise<Firing> {
+): Promise<Firing | undefined> {
+  if (!gate.enabled) return undefined;
   const on = tf.tidy(() => {
     const m = gate.mask(rows, false)!;
     return tf.cast(tf.greater(m, activeLevel(gate.opts.threshold)), 'float32') as tf.Tensor2D;
