@@ -52,7 +52,7 @@ for p in $PKGS; do [ -d "node_modules/$p" ] && cp -a --parents "node_modules/$p"
 for d in "$stage"/work/node_modules/webgpu/dist/*/; do [ "$(basename "$d")" = linux-x64 ] || rm -rf "$d"; done
 for p in "$stage"/work/node_modules/@tensorflow/*/; do
   find "$p" -maxdepth 2 \( -name '*.min.js' -o -name '*.es2017.js' -o -name '*.fesm.js' -o -name '*.esm.js' \
-    -o -name '*.map' -o -name 'tf-*.js' \) -delete
+    -o -name '*.map' -o \( -name 'tf-*.js' -not -name '*.node.js' \) \) -delete
   rm -rf "$p/src"
 done
 find "$stage/work/node_modules" -name '*.map' -delete
