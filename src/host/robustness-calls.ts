@@ -9,7 +9,7 @@ import type { RunId } from '../shared/run-types';
 import { RobustnessRequestSchema } from '../shared/robustness';
 import { parseWith } from '../shared/validate';
 import { readRun } from '../engine/runs';
-import { checkClassifier, readRobustness } from '../engine/robustness/evaluate';
+import { checkClassifier, readRobustness } from '../engine/robustness/records';
 import { forkTransport, type TrainerTransport } from './trainer-child';
 
 type Call = 'runs:robustness' | 'runs:robustnessCurves';

@@ -2,34 +2,19 @@
  * Robustness of a saved classifier run: its model/ read back, the first `limit` test samples attacked at
  * each ε (FGSM or PGD, attacks.ts), the accuracy curve written to runs/<id>/robustness/<attack>.json.
  */
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import '../layers';
-import {
-  LOGIT_KINDS,
-  RobustnessCurveSchema,
-  type RobustnessCurve,
-  type RobustnessRequest,
-} from '../../shared/robustness';
-import type { ExperimentSpec } from '../../shared/spec';
-import { parseWith } from '../../shared/validate';
+import type { RobustnessCurve, RobustnessRequest } from '../../shared/robustness';
 import { readRun, writeJsonAtomic } from '../runs';
 import { runDir, runFiles } from '../runs/paths';
 import { loadDataset } from '../data';
 import { attackBatch, countCorrect, type LogitsFn } from './attacks';
+import { checkClassifier, robustnessDir } from './records';
 
 const BATCH = 200;
-const robustnessDir = (projectDir: string, id: string): string => join(runDir(projectDir, id), 'robustness');
-
-/** Refuses runs whose saved model does not end in class logits, naming what would do. */
-export function checkClassifier(id: string, spec: ExperimentSpec): void {
-  if (!(LOGIT_KINDS as readonly string[]).includes(spec.kind))
-    throw new Error(`run ${id} is a ${spec.kind} run: robustness needs a classifier (${LOGIT_KINDS.join(', ')})`);
-  if (spec.kind === 'kwta-mlp' && spec.kwta.loss === 'triplet')
-    throw new Error(`run ${id} predicts by nearest class code (triplet loss), not by logits: no gradient to attack`);
-}
 
 async function loadModel(projectDir: string, id: string): Promise<tfl.LayersModel> {
   const dir = runFiles(runDir(projectDir, id)).model;
@@ -106,15 +91,4 @@ export async function evaluateRobustness(
   await mkdir(robustnessDir(projectDir, id), { recursive: true });
   await writeJsonAtomic(join(robustnessDir(projectDir, id), `${req.attack}.json`), curve);
   return curve;
-}
-
-/** The curves saved with a run (none yet: []); a damaged file is named in the error. */
-export async function readRobustness(projectDir: string, id: string): Promise<RobustnessCurve[]> {
-  const dir = robustnessDir(projectDir, id);
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).sort();
-  return Promise.all(
-    names.map(async (f) =>
-      parseWith(RobustnessCurveSchema, JSON.parse(await readFile(join(dir, f), 'utf8')), join(dir, f)),
-    ),
-  );
 }
