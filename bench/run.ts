@@ -113,7 +113,8 @@ async function main(): Promise<void> {
     [
       '',
       'kernels / reads: what one step dispatched through the engine and read back to the host (a step after warm-up).',
-      'Each timed step is followed by a sync that reads one weight (not counted); the raw-op SOM step reads its mean QE',
+      'Each timed step is followed by a sync that reads one weight (not counted); ' +
+        'the raw-op SOM step reads its mean QE',
       'inside the step, as a PyTorch reference step does.',
     ].join('\n'),
   );

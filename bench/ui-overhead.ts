@@ -54,5 +54,6 @@ const a = await headless(),
   a2 = await headless();
 const base = (a + a2) / 2;
 console.log(
-  `headless: ${a.toFixed(0)} and ${a2.toFixed(0)} samples/s; with Chromium watching: ${b.toFixed(0)} samples/s; ratio ${(b / base).toFixed(3)}`,
+  `headless: ${a.toFixed(0)} and ${a2.toFixed(0)} samples/s; ` +
+    `with Chromium watching: ${b.toFixed(0)} samples/s; ratio ${(b / base).toFixed(3)}`,
 );

@@ -1,9 +1,9 @@
 /**
  * The engine's own training path on 1 and 2 worker threads (src/engine/parallel), so the workers column reads
  * the speed-up: the SOM step 400×784 b256, the MLP 784-256-256-10 b128 and LeNet b64 (one step per timed step),
- * the SOM peers' workload (bench-ref/peers.sh: 20×20, 784-d, 1,500 rows, 5 epochs, σ 5 → 0.5 linear; one timed
- * step is the whole run, so samples/s compares with peers.sh's) and a 30×30 SOM on full MNIST for 10 epochs
- * (its wall time is the ms/step column).
+ * the SOM peers' workload (the one xpysom, somoclu and MiniSom are timed on: 20×20, 784-d, 1,500 rows, 5 epochs,
+ * σ 5 → 0.5 linear; one timed step is the whole run, so samples/s compares with the peers' own figures) and
+ * a 30×30 SOM on full MNIST for 10 epochs (its wall time is the ms/step column).
  * Data: built-in MNIST (the peers use digits upscaled to 784-d; the work per row is the same).
  */
 import type { ExperimentSpec } from '../../src/shared/spec';

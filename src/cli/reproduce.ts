@@ -139,9 +139,17 @@ export function reportTable(outcomes: PresetOutcome[], command: string): string 
   for (const o of outcomes) {
     const ours = o.runs.map((r) => `${o.runs.length > 1 ? `${r.label}: ` : ''}${figures(o, r)}`).join('; ');
     const wall = o.runs.reduce((a, r) => a + r.wallMs, 0) / 1000;
-    lines.push(
-      `| ${o.preset.name} — ${o.preset.title} | ${o.preset.reference?.figure ?? o.preset.reproduces} | ${ours} | ${[...new Set(o.runs.map((r) => r.epochs))].join('/')} | ${[...new Set(o.runs.map((r) => r.backend))].join('/')} | ${wall.toFixed(0)} s | ${o.verdict} |`,
-    );
+    const distinct = (f: (r: (typeof o.runs)[number]) => unknown): string => [...new Set(o.runs.map(f))].join('/');
+    const cells = [
+      `${o.preset.name} — ${o.preset.title}`,
+      o.preset.reference?.figure ?? o.preset.reproduces,
+      ours,
+      distinct((r) => r.epochs),
+      distinct((r) => r.backend),
+      `${wall.toFixed(0)} s`,
+      o.verdict,
+    ];
+    lines.push(`| ${cells.join(' | ')} |`);
   }
   return lines.join('\n') + '\n';
 }

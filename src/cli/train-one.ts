@@ -45,7 +45,9 @@ export async function trainOne(spec: ExperimentSpec, o: TrainOptions): Promise<T
   const t0 = Date.now();
   const bar = new cliProgress.SingleBar(
     {
-      format: ` ${o.label ? `${o.label} ` : ''}{bar} {percentage}% | step {value}/{total} | {rate} samples/s | ETA {eta_formatted} | {info}`,
+      format:
+        ` ${o.label ? `${o.label} ` : ''}{bar} {percentage}% | step {value}/{total} | {rate} samples/s | ` +
+        'ETA {eta_formatted} | {info}',
       noTTYOutput: !process.stderr.isTTY,
       notTTYSchedule: 5000,
       etaBuffer: 50,

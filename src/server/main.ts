@@ -71,7 +71,8 @@ export async function labMain(argv: string[]): Promise<void> {
   ensureRenderer(values.rebuild!);
   if (!isLoopback(values.host!)) {
     console.warn(
-      `lab: WARNING: binding ${values.host} makes the lab reachable from other machines${values['no-token'] ? ' WITHOUT a token' : ' (token still required)'}.`,
+      `lab: WARNING: binding ${values.host} makes the lab reachable from other machines` +
+        `${values['no-token'] ? ' WITHOUT a token' : ' (token still required)'}.`,
     );
   }
   const project = resolve(values.project!);

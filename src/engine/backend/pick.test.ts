@@ -118,7 +118,8 @@ describe('backend picker', () => {
   it('an unknown name lists the valid ones', async () => {
     const { list } = fakes(ALL_OK);
     await expect(pickBackend('auto', { SOMLAB_BACKEND: 'cuda' }, list)).rejects.toThrow(
-      'unknown backend (SOMLAB_BACKEND) "cuda": expected one of "tensorflow-gpu", "webgpu", "tensorflow", "wasm", "cpu"',
+      'unknown backend (SOMLAB_BACKEND) "cuda": ' +
+        'expected one of "tensorflow-gpu", "webgpu", "tensorflow", "wasm", "cpu"',
     );
     await expect(pickBackend('metal' as 'cpu', {}, list)).rejects.toThrow('"metal": expected one of');
   });
@@ -144,7 +145,7 @@ describe('backend picker', () => {
 });
 
 describe('the real candidates on this machine', () => {
-  it('auto ends on a working backend; every skipped one has a sentence, the native ones name their package', async () => {
+  it('auto ends on a working backend; each skipped one has a sentence, native ones name their package', async () => {
     const r = await pickBackend('auto', {});
     expect(['tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm']).toContain(r.name);
     for (const s of r.skipped) expect(s.reason.length).toBeGreaterThan(20);

@@ -129,7 +129,8 @@ describe('software adapters', () => {
     expect(e).toBeInstanceOf(RanksBelow);
     expect((e as RanksBelow).below).toBe('wasm');
     expect((e as Error).message).toBe(
-      'the only WebGPU adapter is a software one (llvmpipe (LLVM 19)), slower than wasm on this CPU: ask for webgpu by name to use it',
+      'the only WebGPU adapter is a software one (llvmpipe (LLVM 19)), slower than wasm on this CPU: ' +
+        'ask for webgpu by name to use it',
     );
   });
 });
@@ -137,7 +138,9 @@ describe('software adapters', () => {
 describe('ldconfig output', () => {
   it('gives the paths of the exact library name', () => {
     const out =
-      '3 libs found in cache\n\tlibEGL_nvidia.so.0 (libc6,x86-64) => /usr/lib/x86_64-linux-gnu/libEGL_nvidia.so.0\n\tlibEGL_nvidia.so.0.1 (libc6,x86-64) => /x\n\tlibEGL.so.1 (libc6,x86-64) => /y\n';
+      '3 libs found in cache\n' +
+      '\tlibEGL_nvidia.so.0 (libc6,x86-64) => /usr/lib/x86_64-linux-gnu/libEGL_nvidia.so.0\n' +
+      '\tlibEGL_nvidia.so.0.1 (libc6,x86-64) => /x\n\tlibEGL.so.1 (libc6,x86-64) => /y\n';
     expect(parseLdconfig(out, 'libEGL_nvidia.so.0')).toEqual(['/usr/lib/x86_64-linux-gnu/libEGL_nvidia.so.0']);
     expect(parseLdconfig(out, 'libvulkan.so.1')).toEqual([]);
   });

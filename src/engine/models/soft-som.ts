@@ -34,7 +34,8 @@ export async function buildSoftSom(spec: SpecOf<'soft-som'>, data: Dataset): Pro
     o = spec.softSom;
   if (d !== 2)
     throw new Error(
-      `soft-som draws its decision boundary over a plane: it needs 2-D inputs (the spirals); ${data.name} has ${d} features`,
+      `soft-som draws its decision boundary over a plane: it needs 2-D inputs (the spirals); ` +
+        `${data.name} has ${d} features`,
     );
   const dense = (units: number, i: number, activation?: 'relu' | 'tanh') =>
     tfl.layers.dense({ units, activation, kernelInitializer: kernelInit(spec.init, spec.seed + i) });

@@ -54,7 +54,10 @@ export async function writeJsonAtomic(path: string, value: unknown): Promise<voi
   await writeFileAtomic(path, stringifyJson(value, 2) + '\n');
 }
 
-/** Appends one JSON line per object in a single write, so a flush is one append (a crash tears at most the last line). */
+/**
+ * Appends one JSON line per object in a single write, so a flush is one append (a crash tears at most the
+ * last line).
+ */
 export async function appendLines(path: string, objs: readonly unknown[]): Promise<void> {
   if (objs.length === 0) return;
   await appendFile(path, objs.map((o) => stringifyJson(o) + '\n').join(''));

@@ -32,7 +32,8 @@ export function parseMetrics(text: string, file: string): MetricRow[] {
     if (row) rows.push(row);
     else if (i < last) {
       throw new Error(
-        `${file} line ${i + 1} is corrupt: expected a JSON object of numbers with step, epoch and t, got ${JSON.stringify(line.slice(0, 60))}`,
+        `${file} line ${i + 1} is corrupt: expected a JSON object of numbers with step, epoch and t, ` +
+          `got ${JSON.stringify(line.slice(0, 60))}`,
       );
     }
     // else: the torn last line of a run that died mid-write; skipped.

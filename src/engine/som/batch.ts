@@ -10,7 +10,10 @@ import { registerSomKernels } from './kernels/register';
 
 /** Rows per chunk: a [CHUNK, N] score block for N = 900 is 15 MB. */
 export const CHUNK = 4096;
-/** Σh at or below this counts as "no sample pulls this neuron": it keeps its vector (bubble, mexican-hat, underflow). */
+/**
+ * Σh at or below this counts as "no sample pulls this neuron": it keeps its vector (bubble, mexican-hat,
+ * underflow).
+ */
 const EPS = 1e-12;
 
 registerSomKernels();

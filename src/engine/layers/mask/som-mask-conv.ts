@@ -23,7 +23,8 @@ export abstract class SomConvBase extends SomMaskBase {
     const k = args.kernelSize ?? 5;
     if (!Number.isInteger(k) || k < 1)
       throw new Error(
-        `${(this.constructor as unknown as { className: string }).className}: kernelSize must be a whole number ≥ 1, received ${String(k)}`,
+        `${(this.constructor as unknown as { className: string }).className}: ` +
+          `kernelSize must be a whole number ≥ 1, received ${String(k)}`,
       );
     this.kernelSize = k;
   }
