@@ -1,45 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SHAPE_SIZE, shapesData } from './shapes.test-helper';
 import { parseSpec } from '../../shared/validate';
 import type { SpecOf } from '../../shared/spec';
-import type { Dataset, Split } from '../data/types';
 import { Som } from '../som';
 import { makeGrid } from '../../shared/som-math';
-import { mulberry32 } from '../../shared/random';
 import { buildStackedSom, winnerCoordinates } from './stacked-som';
 
-const H = 8;
-
-/** 8×8 images of three classes (top half, left half, centre square lit) under uniform noise of width 0.4. */
-function shapes(n: number, seed: number): Split {
-  const r = mulberry32(seed),
-    x = new Float32Array(n * H * H),
-    y = new Int32Array(n);
-  const lit = [
-    (p: number) => p < H / 2,
-    (_: number, q: number) => q < H / 2,
-    (p: number, q: number) => p >= 2 && p < 6 && q >= 2 && q < 6,
-  ];
-  for (let i = 0; i < n; i++) {
-    const c = i % 3;
-    y[i] = c;
-    for (let p = 0; p < H; p++)
-      for (let q = 0; q < H; q++) x[i * H * H + p * H + q] = (lit[c]!(p, q) ? 0.6 : 0) + r() * 0.4;
-  }
-  return { x, y, count: n };
-}
-
-const data: Dataset = {
-  name: 'shapes',
-  format: 'builtin',
-  source: 'test',
-  shape: [H, H, 1],
-  classes: ['top', 'left', 'centre'],
-  train: shapes(96, 1),
-  test: shapes(48, 2),
-  warnings: [],
-};
+const H = SHAPE_SIZE;
+const data = shapesData();
 
 function spec(): SpecOf<'stacked-som'> {
   const s = parseSpec({
