@@ -2,6 +2,7 @@
  * The Api implemented in Node, shared by both hosts (the lab server and Electron main): it owns the open
  * project, spawns one trainer process per run and fans run events out to every subscriber.
  */
+import { WINDOW_BUCKETS } from '../engine/runs/metrics-envelope';
 import { datasetCacheRoot } from '../engine/runs/paths';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -56,7 +57,7 @@ export interface LabHostOptions {
 }
 
 /** How runs:get reads metrics for a window: 1000 envelope buckets (a few thousand rows at most). */
-export const WINDOW_READ = { metricBuckets: 1000 } as const;
+export const WINDOW_READ = { metricBuckets: WINDOW_BUCKETS } as const;
 
 export class LabHost {
   private project: ProjectInfo | null = null;

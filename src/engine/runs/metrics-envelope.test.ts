@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MetricRow } from '../../shared/run-types';
 import { mulberry32 } from '../../shared/random';
-import { useTempDirs } from './runs.test-helper';
-import { envelopeRows, readMetricsView } from './metrics-envelope';
+import { COLOURS_SPEC, newProject, useTempDirs } from './runs.test-helper';
+import { createRun } from './run-store';
+import { envelopeRows, readMetricsView, WINDOW_BUCKETS } from './metrics-envelope';
 
 const tempDir = useTempDirs();
 
@@ -62,5 +63,18 @@ describe('metrics envelope', () => {
     await writeFile(join(dir, 'metrics.envelope.json'), '{ not json');
     expect((await readMetricsView(file, 50)).total).toBe(4000);
     expect(await readMetricsView(join(dir, 'missing.ndjson'))).toEqual({ rows: [], total: 0 });
+  });
+
+  it("is made as a long run ends, so its first open reads the envelope; a short run's is not needed", async () => {
+    const project = await newProject(tempDir);
+    const long = await createRun(project, COLOURS_SPEC, { id: 'long', heartbeatMs: 0 });
+    await long.appendMetrics(rows(3 * WINDOW_BUCKETS));
+    await long.finish('finished', {});
+    const cache = JSON.parse(await readFile(join(long.dir, 'metrics.envelope.json'), 'utf8'));
+    expect(cache).toMatchObject({ size: (await stat(long.files.metrics)).size, total: 3000, buckets: WINDOW_BUCKETS });
+    const short = await createRun(project, COLOURS_SPEC, { id: 'short', heartbeatMs: 0 });
+    await short.appendMetrics(rows(10));
+    await short.finish('finished', {});
+    await expect(stat(join(short.dir, 'metrics.envelope.json'))).rejects.toThrow(/ENOENT/);
   });
 });

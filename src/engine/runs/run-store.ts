@@ -14,6 +14,7 @@ import { parseSpec } from '../../shared/validate';
 import type { SavedFile } from '../train/experiment';
 import { appendLines, writeFileAtomic, writeJsonAtomic } from './atomic';
 import { HeartbeatThread } from './heartbeat';
+import { prepareMetricsView } from './metrics-envelope';
 import { newRunId, runDir, runFiles, runsDir } from './paths';
 import { openProject } from './project';
 import { writeSnapshotFiles, writeWinnerFiles } from './snapshots';
@@ -157,6 +158,8 @@ export class RunHandle {
     if (this.ended) return this.recordQueue;
     this.ended = true;
     await this.metricsQueue;
+    // The last row is on disk: the envelope a window opens with can be made once, here, not at first open.
+    await prepareMetricsView(this.files.metrics);
     const now = new Date().toISOString();
     this.rec = { ...this.rec, ...patch, endedAt: now, updatedAt: now };
     // The end on disk first, then the beat stops: stopped before, a reader in between (the last step took
