@@ -9,7 +9,8 @@ import { computed, markRaw, ref, shallowRef, triggerRef } from 'vue';
 import { EVENTS_VERSION, type RunEvent } from '../../../shared/events';
 import type { RunId, SomSnapshot } from '../../../shared/run-types';
 import { getApi } from '../api';
-import { etaSeconds, foldEvent, newRun, runFromDetail, type LiveRun } from '../run/live-fold';
+import { foldEvent, newRun, runFromDetail, type LiveRun } from '../run/live-fold';
+import { liveSummary } from '../run/live-summary';
 
 const MAX_KEPT_RUNS = 6;
 /** A reopened run's winner trace: at most this many stored steps are fetched (evenly spread). */
@@ -38,35 +39,7 @@ export const useLiveRunStore = defineStore('liveRun', () => {
     triggerRef(selected);
   }
 
-  const summary = computed(() => {
-    const r = selected.value;
-    if (!r) return null;
-    return {
-      id: r.id,
-      source: r.source,
-      status: r.status,
-      spec: r.spec,
-      backend: r.backend,
-      step: r.step,
-      epoch: r.epoch,
-      totalSteps: r.totalSteps,
-      startedAt: r.startedAt,
-      endedAt: r.endedAt,
-      samplesPerSec: r.samplesPerSec,
-      eta: r.status === 'running' ? etaSeconds(r) : undefined,
-      finalMetrics: r.finalMetrics,
-      error: r.error,
-      maskLayers: [...r.maskLayers],
-      layers: [...r.snapshots.keys()],
-      snapshotSteps: [...r.snapshotSteps],
-      winnerLayers: [...r.winners.keys()],
-      logs: r.logs.slice(-20),
-      warnings: r.warnings,
-      classes: r.classes,
-      npyFiles: r.npyFiles,
-      metricRows: r.metricRows,
-    };
-  });
+  const summary = computed(() => (selected.value ? liveSummary(selected.value) : null));
 
   function evict(): void {
     for (const [id, r] of states) {

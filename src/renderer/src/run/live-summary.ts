@@ -1,0 +1,34 @@
+// The plain view of a live or reopened run that the Live view's panels read; its lists are copies, so a later
+// fold in place does not change a summary a computed already handed out.
+import { etaSeconds, type LiveRun } from './live-fold';
+
+/** What the Live view shows about run r: status, progress, layers, logs (the last 20) and stored files. */
+export function liveSummary(r: LiveRun) {
+  return {
+    id: r.id,
+    source: r.source,
+    status: r.status,
+    spec: r.spec,
+    backend: r.backend,
+    step: r.step,
+    epoch: r.epoch,
+    totalSteps: r.totalSteps,
+    startedAt: r.startedAt,
+    endedAt: r.endedAt,
+    samplesPerSec: r.samplesPerSec,
+    eta: r.status === 'running' ? etaSeconds(r) : undefined,
+    finalMetrics: r.finalMetrics,
+    error: r.error,
+    maskLayers: [...r.maskLayers],
+    layers: [...r.snapshots.keys()],
+    snapshotSteps: [...r.snapshotSteps],
+    winnerLayers: [...r.winners.keys()],
+    logs: r.logs.slice(-20),
+    warnings: r.warnings,
+    classes: r.classes,
+    npyFiles: r.npyFiles,
+    metricRows: r.metricRows,
+  };
+}
+
+export type LiveSummary = ReturnType<typeof liveSummary>;
