@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { readRun, readSnapshot } from '../src/engine/runs';
 import { WINDOW_READ } from '../src/host/lab-host';
-import { decodeWire } from '../src/shared/wire';
-import { encodeWireBuffer } from '../src/server/wire-buffer';
+import { decodeMessage } from '../src/shared/wire-frame';
+import { encodeWireBuffer, isBinaryPayload } from '../src/server/wire-buffer';
 import { runFromDetail } from '../src/renderer/src/run/live-fold';
 import { chartsFor, linesFor } from '../src/renderer/src/chart/metric-groups';
 import { chartOption } from '../src/renderer/src/chart/echarts';
@@ -32,7 +32,7 @@ async function openOnce(): Promise<Record<string, number>> {
   const t1 = performance.now();
   // What the lab server sends and the page decodes (the WebSocket itself is loopback: not timed).
   const buf = encodeWireBuffer({ id: 1, ok: true, result: detail });
-  decodeWire(buf.toString('utf8'));
+  decodeMessage(buf, isBinaryPayload(buf));
   const bytes = buf.byteLength;
   const encode = ms(t1);
   const t2 = performance.now();
@@ -77,7 +77,8 @@ for (let i = 0; i < 120; i++) {
   const step = steps[Math.floor(rand() * steps.length)]!;
   const t = performance.now();
   const snap = await readSnapshot(project, BIG.runId, step);
-  decodeWire(encodeWireBuffer({ id: 2, ok: true, result: snap }).toString('utf8'));
+  const frame = encodeWireBuffer({ id: 2, ok: true, result: snap });
+  decodeMessage(frame, isBinaryPayload(frame));
   frames.push(ms(t));
 }
 const frame = median(frames);
