@@ -2,21 +2,14 @@
  * The Api calls for results, kept beside LabHost: run management (name, tags, note, trash and restore), a
  * whole sweep stopped at once, and figure exports through the engine (the same files as `somlab export`).
  */
-import type { ApiCalls } from '../shared/api';
+import type { ApiCalls, ResultCallName } from '../shared/api';
 import type { ExperimentSpec } from '../shared/spec';
 import { findPreset } from '../shared/presets';
 import { expandPreset } from '../shared/sweep';
 import { parseSpec } from '../shared/validate';
 import { listRuns, listTrash, restoreRun, trashRun, updateRunMeta } from '../engine/runs';
 
-type ResultCall =
-  | 'runs:update'
-  | 'runs:trash'
-  | 'runs:restore'
-  | 'runs:trashed'
-  | 'runs:stopGroup'
-  | 'figures:export'
-  | 'figures:compose';
+type ResultCall = ResultCallName;
 type Calls = { [K in ResultCall]: (...a: Parameters<ApiCalls[K]>) => Promise<ReturnType<ApiCalls[K]>> };
 
 export interface ResultsContext {

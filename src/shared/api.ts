@@ -110,6 +110,16 @@ export type RunMetaPatch = RunMeta;
 
 export type ApiCallName = keyof ApiCalls;
 
+/** The calls on a project's results (run management and figures): one table in the host and in the fake. */
+export type ResultCallName =
+  | 'runs:update'
+  | 'runs:trash'
+  | 'runs:restore'
+  | 'runs:trashed'
+  | 'runs:stopGroup'
+  | 'figures:export'
+  | 'figures:compose';
+
 /** Every call name, for hosts and clients that build one function per call. */
 export const API_CALL_NAMES = [
   'project:open',

@@ -3,19 +3,12 @@
  * fake disk, a trash to delete into and restore from, sweep stops, and exports answered with the files the
  * engine would write (no drawing: the renderer only shows the paths it gets back).
  */
-import type { Api } from '../../../shared/api';
+import type { Api, ResultCallName } from '../../../shared/api';
 import type { RunId } from '../../../shared/run-types';
 import type { ExportResult, PanelRefInput } from '../../../shared/figure-spec';
 import type { FakeRun } from './fake-disk.test-helper';
 
-type ResultCall =
-  | 'runs:update'
-  | 'runs:trash'
-  | 'runs:restore'
-  | 'runs:trashed'
-  | 'runs:stopGroup'
-  | 'figures:export'
-  | 'figures:compose';
+type ResultCall = ResultCallName;
 
 export function fakeResultsCalls(
   runs: Map<RunId, FakeRun>,
