@@ -12,6 +12,7 @@ const LATEST_WINS: { [T in RunEventType]?: (e: RunEventOf<T>) => string } = {
   'som-snapshot': (e) => `${e.runId}\0som-snapshot\0${e.snapshot.layer}`,
   winners: (e) => `${e.runId}\0winners\0${e.layer}`,
   'mask-stats': (e) => `${e.runId}\0mask-stats`,
+  progress: (e) => `${e.runId}\0progress\0${e.phase}`,
 };
 
 export function latestKey(e: RunEvent): string | undefined {

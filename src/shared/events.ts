@@ -9,6 +9,15 @@ import type { ExperimentSpec } from './spec';
 
 export const EVENTS_VERSION = 1;
 
+/**
+ * The long phases outside training steps that report progress: a dataset folder converted into the project's
+ * dataset cache (CSV, IDX, CIFAR), an image folder decoded into it, and the evaluation over every row.
+ */
+export const PROGRESS_PHASES = ['convert', 'decode', 'evaluate'] as const;
+export type ProgressPhase = (typeof PROGRESS_PHASES)[number];
+/** What `done` and `total` count: rows (of a table or a binary file), images, or source bytes (a CSV). */
+export type ProgressUnit = 'rows' | 'images' | 'bytes';
+
 export type RunEvent =
   /** The host accepted the run but holds it until a trainer slot is free (it is not on disk yet). */
   | { type: 'run-queued'; v: number; runId: RunId; spec: ExperimentSpec; queuedAt: string }
@@ -34,6 +43,22 @@ export type RunEvent =
   | { type: 'eval'; v: number; runId: RunId; step: number; epoch: number; metrics: Record<string, number> }
   | { type: 'state'; v: number; runId: RunId; state: 'running' | 'paused' }
   | { type: 'log'; v: number; runId: RunId; level: 'info' | 'warn' | 'error'; message: string }
+  /**
+   * A long phase's progress, at most a few per second: `done` of `total` (done === total when it ends). The
+   * dataset phases come before `run-started`; a CSV counts source bytes, with the rows converted so far in
+   * `rows`. `label` names what is converted or evaluated (the dataset folder's name, a split).
+   */
+  | {
+      type: 'progress';
+      v: number;
+      runId: RunId;
+      phase: ProgressPhase;
+      unit: ProgressUnit;
+      done: number;
+      total: number;
+      rows?: number;
+      label?: string;
+    }
   | {
       type: 'finished';
       v: number;
