@@ -29,6 +29,8 @@ export interface ChartArtOptions {
   height?: number;
   title: string;
   xLabel: string;
+  /** A count axis (steps, epochs): ticks at whole numbers only. */
+  wholeX?: boolean;
   yLabel: string;
   percent?: boolean;
   log?: boolean;
@@ -96,7 +98,7 @@ export function chartArt(lines: ChartLine[], o: ChartArtOptions): Art {
         ? { type: 'plain', bottom: 0, itemWidth: 12, itemHeight: 6, textStyle: { fontSize: TICK_PT, fontFamily: FONT } }
         : undefined,
     grid: { left: 44, right: 10, top: 20, bottom: 30 + legendRows * 11 },
-    xAxis: axisOption(xAxisOf(lines), o.xLabel, 18),
+    xAxis: axisOption(xAxisOf(lines, { whole: o.wholeX }), o.xLabel, 18),
     yAxis: axisOption(yAxisOf(lines, o), o.percent ? `${o.yLabel} (%)` : o.yLabel, 32),
     series: series(lines, o),
   };

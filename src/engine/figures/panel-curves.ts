@@ -1,6 +1,6 @@
 /** Curve panels (loss, accuracy, QE, TE, σ/α, mask sparsity and strength): one run's or several runs' lines. */
 import { chartById, isHeldOut, MASK_CHARTS, seriesLabel, type ChartDef } from '../../shared/charts/metric-charts';
-import { metricPoints, X_AXIS_LABELS } from '../../shared/charts/series';
+import { metricPoints, wholeTicks, X_AXIS_LABELS } from '../../shared/charts/series';
 import type { PanelRef } from '../../shared/figure-spec';
 import type { RunDetail } from '../../shared/api';
 import { diffName, specDiff } from '../../shared/spec-diff';
@@ -75,7 +75,16 @@ export async function prepareCurves(src: FigureSource, ref: PanelRef, marks?: nu
     title,
     runs: runs.map((d) => ({ id: d.summary.id, steps: d.metrics.length ? [d.metrics.at(-1)!.step] : [] })),
     render: async (o) =>
-      chartArt(lines, { width: o.width, title, xLabel, yLabel: def.yLabel, percent: def.percent, log: ref.log, marks }),
+      chartArt(lines, {
+        width: o.width,
+        title,
+        xLabel,
+        wholeX: wholeTicks(ref.x),
+        yLabel: def.yLabel,
+        percent: def.percent,
+        log: ref.log,
+        marks,
+      }),
     table: () => linesTable(lines, def, xLabel),
   };
 }

@@ -120,6 +120,7 @@ export async function prepareFilmstrip(src: FigureSource, ref: PanelRef): Promis
         height: Math.round(o.width * 0.3),
         title: '',
         xLabel: 'step',
+        wholeX: true,
         yLabel: curveDef.yLabel,
         percent: curveDef.percent,
         marks: chosen,

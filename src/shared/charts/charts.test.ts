@@ -3,6 +3,7 @@ import { mulberry32 } from '../random';
 import { CHARTS, MASK_CHARTS, seriesLabel } from './metric-charts';
 import { metricPoints, minMaxDecimate, smoothPoints, xOf, type Point } from './series';
 import { axisFor, logTicks, niceTicks, tickLabels } from './ticks';
+import { echartsAxis, xAxisOf } from './echarts-axis';
 
 describe('ticks', () => {
   it('puts fractions on a fixed 0–100 % axis whatever the data', () => {
@@ -32,6 +33,32 @@ describe('ticks', () => {
     expect(logTicks(0.003, 2)).toEqual([0.001, 0.01, 0.1, 1, 10]);
     expect(logTicks(3, 40)).toEqual([2, 5, 10, 20, 50]);
     expect(axisFor([0, -1, 0.5, 20], { log: true })).toMatchObject({ min: 0.1, max: 100, log: true });
+  });
+
+  it('ticks steps and epochs at whole numbers only, even for a run of three steps', () => {
+    const short = [{ points: [0, 1, 2, 3].map((s): Point => [s, 1 / (s + 1)]) }];
+    // Left to the 1-2-5 rule a span of 3 gets a step of 0.5: steps 0.5, 1.5… that no run ever had.
+    expect(xAxisOf(short).ticks).toEqual([0, 0.5, 1, 1.5, 2, 2.5, 3]);
+    const steps = echartsAxis(xAxisOf(short, { whole: true }));
+    expect(steps).toMatchObject({ min: 0, max: 3, interval: 1, minInterval: 1 });
+    expect([0, 1, 2, 3].map(steps.axisLabel.formatter)).toEqual(['0', '1', '2', '3']);
+    const epochs = [{ points: [0, 0.4, 0.8].map((e): Point => [e, 1]) }];
+    expect(echartsAxis(xAxisOf(epochs, { whole: true }))).toMatchObject({ min: 0, max: 1, interval: 1 });
+    // A long run keeps its nice step; wall time (not a count) may still tick at 0.5 s.
+    expect(
+      xAxisOf(
+        [
+          {
+            points: [
+              [0, 1],
+              [1000, 1],
+            ],
+          },
+        ],
+        { whole: true },
+      ).ticks,
+    ).toEqual([0, 200, 400, 600, 800, 1000]);
+    expect(echartsAxis(xAxisOf(short)).minInterval).toBeUndefined();
   });
 });
 

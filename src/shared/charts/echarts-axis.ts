@@ -11,6 +11,8 @@ export interface EchartsAxisCore {
   min: number;
   max: number;
   interval?: number;
+  /** 1 on count axes (steps, epochs): ECharts never places a tick between two whole numbers. */
+  minInterval?: number;
   logBase?: number;
   axisLabel: { formatter: (v: number) => string };
 }
@@ -25,6 +27,7 @@ export function echartsAxis(a: Axis): EchartsAxisCore {
         min: a.min,
         max: a.max,
         interval: a.ticks.length > 1 ? a.ticks[1]! - a.ticks[0]! : 1,
+        ...(a.whole ? { minInterval: 1 } : {}),
         axisLabel: { formatter },
       };
 }
@@ -50,9 +53,15 @@ export function yAxisOf(lines: readonly { points: readonly Point[] }[], r: YAxis
   return axisFor(yValues(lines), { fraction: r.percent, log: r.log && !r.percent, target: r.target ?? 5 });
 }
 
+export interface XAxisRequest {
+  /** Steps or epochs: ticks at whole numbers only (wall time and ε keep fractional ticks). */
+  whole?: boolean;
+  target?: number;
+}
+
 /** The x axis: nice ticks over the data (steps, epochs or seconds alike). */
-export function xAxisOf(lines: readonly { points: readonly Point[] }[], target = 5): Axis {
-  return axisFor(xValues(lines), { target });
+export function xAxisOf(lines: readonly { points: readonly Point[] }[], r: XAxisRequest = {}): Axis {
+  return axisFor(xValues(lines), { target: r.target ?? 5, whole: r.whole });
 }
 
 export interface DrawnLine {

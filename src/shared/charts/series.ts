@@ -57,6 +57,8 @@ export const X_AXES = ['step', 'epoch', 'time'] as const;
 export type XAxis = (typeof X_AXES)[number];
 
 export const X_AXIS_LABELS: Record<XAxis, string> = { step: 'step', epoch: 'epoch', time: 'wall time (s)' };
+/** Steps and epochs are counts: their ticks stand at whole numbers; wall time may tick at 0.5 s. */
+export const wholeTicks = (axis: XAxis): boolean => axis !== 'time';
 
 /** A row's position on the x axis: its step, its (fractional) epoch, or seconds since the run started. */
 export function xOf(row: MetricRow, axis: XAxis, stepsPerEpoch?: number): number {

@@ -10,6 +10,8 @@ export interface Axis {
   ticks: number[];
   labels: string[];
   log: boolean;
+  /** Counts (steps, epochs): ticks only at whole numbers. */
+  whole?: boolean;
 }
 
 /** A 1-2-5 step that puts about `target` ticks across `span`. */
@@ -21,11 +23,14 @@ export function niceStep(span: number, target = 5): number {
   return (f < 1.5 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10) * mag;
 }
 
-/** Multiples of a nice step covering [lo, hi] (the axis is widened to the outer ticks). */
-export function niceTicks(lo: number, hi: number, target = 5): number[] {
+/**
+ * Multiples of a nice step covering [lo, hi] (the axis is widened to the outer ticks); `minStep` keeps the
+ * step at or above it (1 for counts, so a short run never shows a tick at step 0.5).
+ */
+export function niceTicks(lo: number, hi: number, target = 5, minStep = 0): number[] {
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [0, 1];
   if (hi <= lo) [lo, hi] = lo === 0 ? [0, 1] : [lo - Math.abs(lo) * 0.5, hi + Math.abs(hi) * 0.5];
-  const step = niceStep(hi - lo, target);
+  const step = Math.max(minStep, niceStep(hi - lo, target));
   const first = Math.floor(lo / step + 1e-9),
     last = Math.ceil(hi / step - 1e-9);
   const out: number[] = [];
@@ -73,6 +78,8 @@ export interface AxisOptions {
   fraction?: boolean;
   log?: boolean;
   target?: number;
+  /** Counts (steps, epochs): a tick step of at least 1, never 0.5 (ignored for fractions and log axes). */
+  whole?: boolean;
 }
 
 /** Finite extent of some values; null when none is finite (or, for a log axis, none is positive). */
@@ -101,6 +108,7 @@ export function axisFor(values: Iterable<number>, o: AxisOptions = {}): Axis {
     return { min: ticks[0]!, max: ticks[ticks.length - 1]!, ticks, labels, log: true };
   }
   const ext = finiteExtent(values) ?? [0, 1];
-  const ticks = niceTicks(ext[0], ext[1], o.target);
-  return { min: ticks[0]!, max: ticks[ticks.length - 1]!, ticks, labels: tickLabels(ticks), log: false };
+  const ticks = niceTicks(ext[0], ext[1], o.target, o.whole ? 1 : 0);
+  const axis: Axis = { min: ticks[0]!, max: ticks[ticks.length - 1]!, ticks, labels: tickLabels(ticks), log: false };
+  return o.whole ? { ...axis, whole: true } : axis;
 }

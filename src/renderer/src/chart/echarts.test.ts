@@ -89,5 +89,19 @@ describe('live chart options', () => {
     const x = opt(onAxis(l, stepTo(run, 'time')), { xName: 'wall time (s)' }).xAxis as Ax & { name: string };
     expect(x.name).toBe('wall time (s)');
     expect([x.min, x.max]).toEqual([0, 5]);
+    // Steps and epochs are counts: whole-number ticks only; wall time keeps its 0.5 s ones.
+    const short: Line[] = [
+      {
+        name: 'qe',
+        points: [
+          [0, 0.4],
+          [1, 0.3],
+          [2, 0.2],
+          [3, 0.1],
+        ],
+      },
+    ];
+    expect(opt(short, { wholeX: true }).xAxis).toMatchObject({ min: 0, max: 3, interval: 1, minInterval: 1 });
+    expect(opt(short).xAxis).toMatchObject({ interval: 0.5 });
   });
 });

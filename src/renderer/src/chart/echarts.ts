@@ -34,6 +34,8 @@ export interface ChartLook {
   /** Smoothing weight in [0, 1); the raw line stays as a faint ghost under the smoothed one. */
   smoothing?: number;
   xName?: string;
+  /** The x axis counts (steps, epochs): ticks at whole numbers only. */
+  wholeX?: boolean;
   yName?: string;
 }
 
@@ -63,7 +65,7 @@ export function baseOption(look: ChartLook = {}): EChartsCoreOption {
  * steps with labels that never repeat, a log axis on request; the x axis in whatever unit the points are.
  */
 export function axesOption(lines: readonly Line[], look: ChartLook = {}): { xAxis: object; yAxis: object } {
-  const x = echartsAxis(xAxisOf(lines));
+  const x = echartsAxis(xAxisOf(lines, { whole: look.wholeX }));
   const y = echartsAxis(yAxisOf(lines, look));
   return {
     xAxis: {

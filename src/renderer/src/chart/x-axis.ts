@@ -6,7 +6,7 @@
 import { X_AXIS_LABELS, type Point, type XAxis } from '../../../shared/charts/series';
 import type { Line } from './echarts';
 
-export { X_AXES, X_AXIS_LABELS, type XAxis } from '../../../shared/charts/series';
+export { X_AXES, X_AXIS_LABELS, wholeTicks, type XAxis } from '../../../shared/charts/series';
 
 export interface ClockSource {
   totalSteps: number;
