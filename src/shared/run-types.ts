@@ -52,10 +52,18 @@ export interface SomSnapshot {
   umatrix: Float32Array; // [N]
   /** Majority class per neuron, -1 where no sample won. Absent when data is unlabelled. */
   classMap?: Int32Array;
-  /** Mask layers: per unit, the fraction of evaluation samples whose mask lets it through (above θ or 0.01). */
+  /**
+   * Mask layers: per unit, the fraction of evaluation samples whose mask lets it through (above θ or 0.01);
+   * kWTA codes: the fraction of samples the unit is one of the k winners (softmax variant: its ReLU fires).
+   */
   firing?: Float32Array; // [N]
-  /** Mask layers: per unit and class, the fraction of that class's samples it fires for. */
+  /** Per unit and class, the fraction of that class's samples it fires for. */
   firingByClass?: Float32Array; // [N × classes]
+  /**
+   * A code with no lattice (kWTA), laid on rows × cols by codeGrid (src/shared/map/firing.ts) only to be
+   * painted: neighbours mean nothing, so it has no U-matrix to show (umatrix holds zeros).
+   */
+  codeLayout?: boolean;
 }
 
 /** Where each probe sample's best-matching unit sat at one step, for one SOM layer. */

@@ -2,6 +2,7 @@
  * Binary codes (kWTA SDRs) as [n, N] 0/1 arrays: firing rates, mean SDR per class, class-code overlaps and
  * binned information-plane estimates I(X;T) = H(T) (distinct inputs), I(T;Y) = H(T) − H(T|Y), in bits.
  */
+import { isAlwaysOn, isDead } from '../../shared/map/firing';
 import { kmeans } from './kmeans';
 
 export function firingRates(codes: Float32Array, n: number, N: number): Float32Array {
@@ -40,9 +41,8 @@ export function firingSummary(rates: ArrayLike<number>): FiringSummary {
   for (let j = 0; j < rates.length; j++) {
     const r = rates[j]!;
     sum += r;
-    if (r <= 0) dead++;
-    // Rates are float32 means of 0/1 values: "every sample" allows a rounding error.
-    if (r >= 1 - 1e-6) alwaysOn++;
+    if (isDead(r)) dead++;
+    if (isAlwaysOn(r)) alwaysOn++;
   }
   return { entropy: firingEntropy(rates), dead, alwaysOn, sparsity: rates.length ? sum / rates.length : 0 };
 }

@@ -103,6 +103,13 @@ describe('kwta-mlp', () => {
     expect(r.m.meanClassOverlap).toBeLessThanOrEqual(K);
     const sdr = r.snaps.find((s) => s.layer === 'sdr')!;
     expect([sdr.rows, sdr.cols, sdr.codebook.length]).toEqual([2, N, 2 * N]);
+    // The code's health on its 4 × 8 grid: exactly k winners per sample, so the rates sum to k, per class too.
+    const code = r.snaps.find((s) => s.layer === 'code')!;
+    expect([code.rows, code.cols, code.codeLayout]).toEqual([4, 8, true]);
+    expect([...code.firing!].reduce((a, b) => a + b, 0)).toBeCloseTo(K, 4);
+    expect([...code.hits].reduce((a, b) => a + b, 0)).toBe(K * 32); // 32 test samples
+    for (let c = 0; c < 2; c++)
+      expect([...code.firingByClass!].filter((_, i) => i % 2 === c).reduce((a, b) => a + b, 0)).toBeCloseTo(K, 4);
     const file = r.files.find((f) => f.name === 'sdr.json')!;
     const json = JSON.parse(file.data as string) as { meanSdr: number[][]; overlap: number[][] };
     expect(json.meanSdr).toHaveLength(2);
@@ -140,7 +147,10 @@ describe('kwta-mlp', () => {
   it('softmax run streams the sdr panel of its ReLU code and leaks nothing', async () => {
     const r = await run(spec('softmax', 1));
     expect(r.leaked).toBe(0);
-    expect(r.snaps.map((s) => [s.layer, s.rows, s.cols])).toEqual([['sdr', 2, N]]);
+    expect(r.snaps.map((s) => [s.layer, s.rows, s.cols])).toEqual([
+      ['code', 4, 8],
+      ['sdr', 2, N],
+    ]);
     expect(r.files.map((f) => f.name).sort()).toEqual(['model.json', 'sdr.json', 'weights.bin']);
   });
 });

@@ -4,12 +4,13 @@
  * a softmax head (the seed's comparison). Synaptic scaling keeps units from dying or saturating.
  * Both variants report the code statistics of their 512-unit layer on a fixed evaluation subset (for
  * softmax the code is which ReLU units fire): firing entropy, dead / always-on units, the information
- * plane per epoch (codes binned by k-means), the mean SDR per class (panel 'sdr' and model/sdr.json).
+ * plane per epoch (codes binned by k-means), the mean SDR per class (panel 'sdr' and model/sdr.json), and
+ * with every snapshot the code's health on a grid (layer 'code': firing, dead, always-on, per class).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { SomSnapshot } from '../../shared/run-types';
 import type { SpecOf } from '../../shared/spec';
-import { classOverlaps, firingRates, firingSummary, infoPlaneKMeans, meanSdrPerClass } from '../analysis';
+import { classOverlaps, firingRates, firingSummary, infoPlaneKMeans } from '../analysis';
 import { sampleSize, type Dataset } from '../data/types';
 import { SynapticScaling, applySynapticScaling } from '../layers';
 import { requireLabels } from './common';
@@ -19,6 +20,8 @@ import type { SavedFile } from '../train/experiment';
 import { makeOptimizer } from './optimizers';
 import { currentReducer, sharedMean } from '../parallel/reduce';
 import { buildNet, codeOf, tripletLoss } from './kwta-mlp-net';
+import { unitFiring, type Firing } from './unit-firing';
+import { classMajor, codeSnapshot } from './code-snapshot';
 
 export { tripletLoss } from './kwta-mlp-net';
 
@@ -47,6 +50,16 @@ export async function buildKwtaMlp(spec: SpecOf<'kwta-mlp'>, data: Dataset): Pro
       : null;
   let means: tf.Tensor2D | null = null;
   let sdr: Float32Array | null = null;
+
+  /** The code of the evaluation subset and its firing (one computation with mask layers: ./unit-firing). */
+  async function codeFiring(): Promise<{ codes: Float32Array; fired: Firing }> {
+    const c = codeOf(model, evalX, triplet) as tf.Tensor2D;
+    try {
+      return { codes: (await c.data()) as Float32Array, fired: await unitFiring(c, evalY, nClasses) };
+    } finally {
+      c.dispose();
+    }
+  }
 
   /** Class overlaps of the k most frequent units per class (k = the code's active count). */
   const overlaps = (m: Float32Array) =>
@@ -85,15 +98,13 @@ export async function buildKwtaMlp(spec: SpecOf<'kwta-mlp'>, data: Dataset): Pro
         rates.dispose();
       },
       async evaluate(): Promise<Record<string, number>> {
-        const c = codeOf(model, evalX, triplet);
-        const codes = (await c.data()) as Float32Array;
-        c.dispose();
-        sdr = meanSdrPerClass(codes, evalY, N, nClasses);
+        const { codes, fired } = await codeFiring();
+        sdr = classMajor(fired.firingByClass!, N, nClasses);
         if (triplet) {
           means?.dispose();
           means = tf.keep(tf.tensor2d(sdr, [nClasses, N]));
         }
-        const f = firingSummary(firingRates(codes, nEval, N));
+        const f = firingSummary(fired.firing);
         // Codes quantised into 20 k-means bins (the seed's estimator): with one bin per unit state every one
         // of the distinct 512-bit codes is its own bin, and the plane sits at (log2 n, H(Y)) all run long.
         const { ixt, ity } = infoPlaneKMeans(codes, nEval, N, evalY, IP_BINS, spec.seed);
@@ -107,9 +118,12 @@ export async function buildKwtaMlp(spec: SpecOf<'kwta-mlp'>, data: Dataset): Pro
         };
       },
       async snapshots(_exp, step): Promise<SomSnapshot[]> {
-        if (!sdr) return [];
+        // Live: the code's firing now, not at the last evaluation.
+        const code = codeSnapshot(step, 'code', (await codeFiring()).fired, nEval);
+        if (!sdr) return [code];
         // Classes × neurons heat map, drawn by the grid view's U-matrix mode.
         return [
+          code,
           {
             step,
             layer: 'sdr',

@@ -29,6 +29,14 @@ describe('mask firing per unit', () => {
     expect(f.firingByClass).toBeUndefined();
   });
 
+  it('leaves no tensor behind (the rate tensor of every snapshot was once kept)', async () => {
+    const gate = new SomGate(1, 3, 'rect', 1, codebook(), { sigmaFwd: 2, threshold: 0.9 }, 0);
+    const rows = tf.tensor2d([[0.1], [-0.3], [1.2], [2.4]]);
+    const before = tf.memory().numTensors;
+    await maskFiring(gate, rows, Int32Array.from([0, 1, 1, 1]), 2);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('an unmasked layer (σ_fwd = ∞) has no firing to report, and allocates nothing', async () => {
     const gate = new SomGate(1, 3, 'rect', 1, codebook(), { sigmaFwd: 'inf', threshold: 0 }, 0);
     const before = tf.memory().numTensors;

@@ -53,6 +53,25 @@ describe('.npy snapshot arrays', () => {
     expect(await readSnapshotFiles(dir, 'som', 7)).toEqual(SNAPSHOT);
   });
 
+  it("a kWTA code's snapshot keeps its firing, per-class firing and code layout through the files", async () => {
+    const dir = await tempDir();
+    const code: SomSnapshot = {
+      ...SNAPSHOT,
+      layer: 'code',
+      topology: 'rect',
+      codeLayout: true,
+      firing: Float32Array.from([0, 1, 0.5, 0.25, 0.25, 0]),
+      firingByClass: Float32Array.from({ length: 12 }, (_, i) => i / 12),
+    };
+    await writeSnapshotFiles(dir, code);
+    const fc = parseBySpec(await readFile(join(dir, 'code-7.firingByClass.npy')));
+    expect(fc.header).toBe("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3, 2), }");
+    expect(await readSnapshotFiles(dir, 'code', 7)).toEqual(code);
+    // A SOM snapshot stays without the flag (files written before it read back unchanged).
+    await writeSnapshotFiles(dir, SNAPSHOT);
+    expect(JSON.parse(await readFile(join(dir, 'som-7.json'), 'utf8'))).not.toHaveProperty('codeLayout');
+  });
+
   it.skipIf(!hasNumpy)('loads in NumPy with the same values and shapes', async () => {
     const dir = await tempDir();
     await writeSnapshotFiles(dir, SNAPSHOT);

@@ -19,6 +19,7 @@ const SnapshotMetaSchema = z.object({
   cols: z.number().int().min(1),
   topology: z.enum(TOPOLOGIES),
   shape: z.array(z.number().int().min(0)),
+  codeLayout: z.boolean().optional(),
 });
 const WinnersMetaSchema = z.object({ step: z.number().int().min(0), layer: z.string() });
 
@@ -30,7 +31,8 @@ function codebookShape(s: SomSnapshot): number[] {
 
 export async function writeSnapshotFiles(dir: string, s: SomSnapshot): Promise<void> {
   await mkdir(dir, { recursive: true });
-  const meta = { step: s.step, layer: s.layer, rows: s.rows, cols: s.cols, topology: s.topology, shape: s.shape };
+  const { step, layer, rows, cols, topology, shape, codeLayout } = s;
+  const meta = { step, layer, rows, cols, topology, shape, ...(codeLayout ? { codeLayout } : {}) };
   const grid = [s.rows, s.cols];
   await writeArrayFile(dir, arrayFileStem(s.layer, s.step), meta, {
     codebook: { data: s.codebook, shape: [...grid, ...codebookShape(s)] },

@@ -1,9 +1,13 @@
 /**
- * Reading a mask layer's per-unit firing (SomSnapshot.firing / firingByClass) as health on the lattice:
- * dead units (never fire), always-on units (fire for nearly every sample), and the class each unit serves.
+ * Reading per-unit firing (SomSnapshot.firing / firingByClass of mask layers and kWTA codes) as health on
+ * the lattice: dead units (never fire), always-on units (fire for every sample), and the class each unit
+ * serves. The one definition: the kWTA run's deadUnits / alwaysOnUnits metrics count with it too.
  */
-export const DEAD_BELOW = 0.001;
-export const ALWAYS_ON_ABOVE = 0.99;
+
+/** Never fired on the evaluation samples. */
+export const isDead = (rate: number): boolean => rate <= 0;
+/** Fired on every evaluation sample; rates are float32 means of 0/1 values, so allow a rounding error. */
+export const isAlwaysOn = (rate: number): boolean => rate >= 1 - 1e-6;
 
 export interface UnitHealth {
   dead: number;
@@ -15,8 +19,8 @@ export function unitHealth(firing: ArrayLike<number>): UnitHealth {
   let dead = 0,
     alwaysOn = 0;
   for (let i = 0; i < firing.length; i++) {
-    if (firing[i]! < DEAD_BELOW) dead++;
-    else if (firing[i]! > ALWAYS_ON_ABOVE) alwaysOn++;
+    if (isDead(firing[i]!)) dead++;
+    else if (isAlwaysOn(firing[i]!)) alwaysOn++;
   }
   return { dead, alwaysOn, units: firing.length };
 }
@@ -41,4 +45,17 @@ export function preferredClass(byClass: ArrayLike<number>, units: number): { cls
     if (best >= 0 && sum > 0) [cls[j], share[j]] = [best, top / sum];
   }
   return { cls, share };
+}
+
+/**
+ * How a code of n units with no lattice of its own (a kWTA code) is laid on a grid to be painted: unit j at
+ * row ⌊j / cols⌋, column j mod cols, rows × cols the factorisation of n nearest to square (rows ≤ cols;
+ * 512 → 16 × 32, 100 → 10 × 10, a prime p → 1 × p). Grid neighbours mean nothing: the layout only shows
+ * each unit once, in index order.
+ */
+export function codeGrid(n: number): { rows: number; cols: number } {
+  if (!Number.isInteger(n) || n < 1) throw new Error(`codeGrid: expected a unit count ≥ 1, received ${n}`);
+  let rows = Math.floor(Math.sqrt(n));
+  while (n % rows !== 0) rows--;
+  return { rows, cols: n / rows };
 }

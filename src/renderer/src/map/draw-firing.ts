@@ -1,11 +1,11 @@
 /**
- * Mask health painted on the lattice: each unit's firing rate (viridis), dead units crossed out in red and
+ * Unit health (mask layers, kWTA codes) painted on the lattice: each unit's firing rate (viridis), dead units crossed out in red and
  * always-on units ringed in orange; or the class each unit fires for most, faded by how selective it is.
  */
 import type { GridLayout } from '../../../shared/map/grid-geometry';
 import { cellPolygon } from '../../../shared/map/grid-geometry';
 import { SCALES, classColour, rgbCss } from '../../../shared/charts/colours';
-import { ALWAYS_ON_ABOVE, DEAD_BELOW, preferredClass, unitHealth } from '../../../shared/map/firing';
+import { isAlwaysOn, isDead, preferredClass, unitHealth } from '../../../shared/map/firing';
 import { fillCells, path, type ClassLegend, type Legend } from './draw-grid';
 
 function mark(ctx: CanvasRenderingContext2D, L: GridLayout, i: number, kind: 'dead' | 'on'): void {
@@ -33,8 +33,8 @@ export function drawFiring(ctx: CanvasRenderingContext2D, firing: Float32Array, 
   const hi = Math.max(1e-6, ...firing);
   fillCells(ctx, L, (i) => rgbCss(SCALES.viridis(Math.min(1, Math.max(0, firing[i]! / hi)))));
   for (let i = 0; i < firing.length; i++) {
-    if (firing[i]! < DEAD_BELOW) mark(ctx, L, i, 'dead');
-    else if (firing[i]! > ALWAYS_ON_ABOVE) mark(ctx, L, i, 'on');
+    if (isDead(firing[i]!)) mark(ctx, L, i, 'dead');
+    else if (isAlwaysOn(firing[i]!)) mark(ctx, L, i, 'on');
   }
   const h = unitHealth(firing);
   return {

@@ -21,7 +21,9 @@ export const LEGEND_H = 34;
 export function modesFor(s: SomSnapshot): GridMode[] {
   const m: GridMode[] = [];
   if (codebookView(s.shape) !== 'vector') m.push('codebook');
-  m.push('umatrix', 'hits');
+  // A kWTA code's grid is only a layout: no neighbours, no U-matrix.
+  if (!s.codeLayout) m.push('umatrix');
+  m.push('hits');
   if (s.classMap) m.push('classes');
   if (s.firing) m.push('firing');
   if (s.firingByClass) m.push('classFiring');
