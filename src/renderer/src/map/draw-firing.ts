@@ -1,6 +1,7 @@
 /**
- * Unit health (mask layers, kWTA codes) painted on the lattice: each unit's firing rate (viridis), dead units crossed out in red and
- * always-on units ringed in orange; or the class each unit fires for most, faded by how selective it is.
+ * Unit health (mask layers, kWTA codes) painted on the lattice: each unit's firing rate (viridis), dead
+ * units crossed out in red and always-on units ringed in orange; or the class each unit fires for most,
+ * faded by how selective it is.
  */
 import type { GridLayout } from '../../../shared/map/grid-geometry';
 import { cellPolygon } from '../../../shared/map/grid-geometry';
