@@ -14,6 +14,7 @@ import {
   SOM_MODES,
   TOPOLOGIES,
 } from './options';
+import { InlinePointsSchema } from './spec-points';
 
 export const positiveInt = (max: number) => z.number().int().min(1).max(max);
 
@@ -31,8 +32,16 @@ export const DatasetRefSchema = z.discriminatedUnion('source', [
     trainLimit: positiveInt(10_000_000).optional(),
     testLimit: positiveInt(10_000_000).optional(),
   }),
+  InlinePointsSchema,
 ]);
 export type DatasetRef = z.infer<typeof DatasetRefSchema>;
+
+/** What a dataset reference is called in titles, lists and run ids: the built-in's name, the folder's base name. */
+export function datasetLabel(ref: DatasetRef): string {
+  if (ref.source === 'builtin') return ref.name;
+  if (ref.source === 'inline') return `${ref.name ?? 'points'} (${ref.points.length} points)`;
+  return ref.path.split(/[\\/]/).filter(Boolean).pop() ?? ref.path;
+}
 
 export const ScheduleSchema = z.object({
   start: z.number().positive(),

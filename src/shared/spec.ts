@@ -15,6 +15,7 @@ import {
   StackedSchema,
 } from './spec-nets';
 export {
+  datasetLabel,
   DatasetRefSchema,
   NetConfig,
   PatchSomSpecSchema,

@@ -9,6 +9,7 @@ import { loadMnist } from './builtin/mnist';
 import { loadRotatingDigit } from './builtin/rotating-digit';
 import { loadSpirals } from './builtin/spirals';
 import { loadFolder } from './folder';
+import { loadInline } from './inline';
 import { loadFolderCached, type CacheOptions } from './cache';
 import { applyLimits } from './limit';
 import { resolveDatasetFolder } from './roots';
@@ -38,6 +39,7 @@ export interface LoadOptions extends Partial<CacheOptions> {
 export async function loadDataset(ref: DatasetRef, opts: LoadOptions = {}): Promise<Dataset> {
   if (ref.source === 'builtin')
     return applyLimits(loadBuiltin(ref.name), ref.trainLimit, ref.testLimit, opts.seed ?? 0);
+  if (ref.source === 'inline') return applyLimits(loadInline(ref), ref.trainLimit, ref.testLimit, opts.seed ?? 0);
   const root = await resolveDatasetFolder(ref.path, opts.allowedRoots);
   const { cacheRoot } = opts;
   const data = cacheRoot

@@ -19,7 +19,7 @@ export interface Split {
   count: number;
 }
 
-export type DatasetFormat = 'builtin' | 'mnist-idx' | 'cifar10' | 'image-folder' | 'csv';
+export type DatasetFormat = 'builtin' | 'inline' | 'mnist-idx' | 'cifar10' | 'image-folder' | 'csv';
 
 export interface Dataset {
   /** Short name for titles ("mnist", "colors", or the folder's base name). */

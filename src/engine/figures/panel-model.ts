@@ -3,7 +3,8 @@ import type { PanelRef } from '../../shared/figure-spec';
 import { finiteExtent } from '../../shared/charts/ticks';
 import { colourBar, COLOUR_BAR_WIDTH } from './colour-bar';
 import type { PreparedPanel } from './panel';
-import { imageElement, scalarPixels } from './raster';
+import { imageElement } from './raster';
+import { boundaryPixels, scalarPixels } from '../../shared/map/boundary-image';
 import { nearestStep, runLabel, type FigureSource } from './source';
 import { place, text, TICK_PT, TITLE_PT } from './svg';
 
@@ -60,18 +61,19 @@ export async function prepareBoundary(src: FigureSource, ref: PanelRef): Promise
   const step = nearestStep(steps, ref.step);
   const s = await src.snapshot(ref.run, step, 'boundary');
   const title = `${runLabel(d)}: decision boundary (step ${step})`;
+  const classes = d.summary.classes?.length ?? 2; // three or more are drawn in class colours, with no P(class 1) bar
   return {
     title,
     runs: [{ id: ref.run, steps: [step], layer: 'boundary' }],
     scale: { quantity: 'probability', range: [0, 1] },
     async render(o) {
       const side = o.width - COLOUR_BAR_WIDTH - 24;
-      const img = await imageElement(scalarPixels(s.codebook, s.rows, s.cols, 'cividis', [0, 1]), 20, TOP, side, side);
+      const img = await imageElement(boundaryPixels(s, classes), 20, TOP, side, side);
       const axes =
         text(20 + side / 2, TOP + side + 9, 'x₁', { size: TICK_PT, anchor: 'middle' }) +
         text(12, TOP + side / 2, 'x₂', { size: TICK_PT, anchor: 'middle' });
       const bar =
-        o.showScale === false
+        o.showScale === false || classes > 2
           ? ''
           : place(colourBar('cividis', [0, 1], 'P(class 1)', side), o.width - COLOUR_BAR_WIDTH, TOP);
       return {

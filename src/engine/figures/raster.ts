@@ -1,22 +1,5 @@
 /** Dense grids of values (SDR heat maps, decision boundaries) and image rows as one embedded PNG each. */
 import sharp from 'sharp';
-import { SCALES, type ScaleName } from '../../shared/charts/colours';
-
-/** RGBA pixels of a rows × cols grid of values through a colour scale. */
-export function scalarPixels(
-  values: ArrayLike<number>,
-  rows: number,
-  cols: number,
-  scale: ScaleName,
-  range: [number, number],
-) {
-  const data = new Uint8ClampedArray(rows * cols * 4);
-  const span = range[1] - range[0] || 1;
-  for (let i = 0; i < rows * cols; i++) {
-    data.set([...SCALES[scale]((values[i]! - range[0]) / span), 255], i * 4);
-  }
-  return { data, width: cols, height: rows };
-}
 
 /** An <image> of RGBA pixels stretched over a box, drawn with crisp pixels. */
 export async function imageElement(

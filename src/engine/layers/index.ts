@@ -6,6 +6,6 @@
 export * from './mask';
 export { Kwta, kwtaK, kwtaHard, kwtaThreshold, type KwtaArgs } from './kwta';
 export { SynapticScaling, applySynapticScaling, firingEntropy, type SynapticScalingArgs } from './kwta-scaling';
-export { SoftSom, softSomMap, gridCoords, type SoftSomArgs } from './soft-som';
+export { SoftSom, softSomMap, softSomWeights, gridCoords, type SoftSomArgs } from './soft-som';
 export { constantOf } from './detach';
 export { FreshDropout, type FreshDropoutArgs } from './fresh-dropout';

@@ -31,16 +31,20 @@ export function gridCoords(g: Grid): { data: Float32Array; m: number } {
   return { data: g.positions.slice(), m: 2 };
 }
 
-/** The soft-SOM map for p [B, n], l [V, n], g [V, m]: differentiable in p and l. */
-export function softSomMap(p: tf.Tensor2D, l: tf.Tensor2D, g: tf.Tensor2D, beta: number): tf.Tensor2D {
+/** Each node's share of each sample, softmax over −β‖p − l_v‖ for p [B, n], l [V, n]: [B, V], rows sum to 1. */
+export function softSomWeights(p: tf.Tensor2D, l: tf.Tensor2D, beta: number): tf.Tensor2D {
   return tf.tidy(() => {
     const d2 = tf.relu(
       tf.add(tf.sub(tf.sum(tf.square(p), 1, true), tf.mul(tf.matMul(p, l, false, true), 2)), tf.sum(tf.square(l), 1)),
     );
     // +1e-12 keeps sqrt's gradient finite where p sits on a node; tf.softmax subtracts the max logit.
-    const w = tf.softmax(tf.mul(tf.sqrt(tf.add(d2, 1e-12)), -beta));
-    return tf.matMul(w, g) as tf.Tensor2D;
+    return tf.softmax(tf.mul(tf.sqrt(tf.add(d2, 1e-12)), -beta));
   });
+}
+
+/** The soft-SOM map for p [B, n], l [V, n], g [V, m]: differentiable in p and l. */
+export function softSomMap(p: tf.Tensor2D, l: tf.Tensor2D, g: tf.Tensor2D, beta: number): tf.Tensor2D {
+  return tf.tidy(() => tf.matMul(softSomWeights(p, l, beta), g) as tf.Tensor2D);
 }
 
 function gridOf(args: SoftSomArgs): Grid {

@@ -52,6 +52,12 @@ describe('soft-som', () => {
     const b = r.snaps.find((s) => s.layer === 'boundary')!;
     expect([b.rows, b.cols, b.codebook.length, b.shape]).toEqual([64, 64, 4096, [1]]);
     expect(b.codebook.every((p) => p >= 0 && p <= 1)).toBe(true);
+    // Two classes: the predicted class is P(class 1) > ½, its probability max(p, 1 − p).
+    b.codebook.forEach((p, i) => {
+      if (Math.abs(p - 0.5) > 1e-6) expect(b.classMap![i]).toBe(p > 0.5 ? 1 : 0);
+      expect(b.hits[i]).toBeCloseTo(Math.max(p, 1 - p), 5);
+    });
+    expect(r.snaps.map((s) => s.layer)).toEqual(variant === 'pure-nn' ? ['boundary'] : ['boundary', 'softsom']);
     const file = JSON.parse(r.files.find((f) => f.name === 'boundary.json')!.data as string) as {
       rows: number;
       classOneProbability: number[];

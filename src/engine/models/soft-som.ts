@@ -14,19 +14,7 @@ import { DeviceSplit } from '../data/batches';
 import { ClassifierExperiment } from './classifier';
 import type { SavedFile } from '../train/experiment';
 import { makeOptimizer } from './optimizers';
-
-const RES = 64,
-  EXTENT = 1.2;
-
-function plane(): tf.Tensor2D {
-  const xy = new Float32Array(RES * RES * 2);
-  for (let r = 0; r < RES; r++)
-    for (let c = 0; c < RES; c++) {
-      xy[(r * RES + c) * 2] = -EXTENT + (2 * EXTENT * c) / (RES - 1);
-      xy[(r * RES + c) * 2 + 1] = EXTENT - (2 * EXTENT * r) / (RES - 1); // row 0 at the top
-    }
-  return tf.tensor2d(xy, [RES * RES, 2]);
-}
+import { boundarySnapshot, EXTENT, latticeSnapshot, plane, RES } from './soft-som-views';
 
 export async function buildSoftSom(spec: SpecOf<'soft-som'>, data: Dataset): Promise<ClassifierExperiment> {
   const nClasses = requireLabels(data, spec.kind);
@@ -42,15 +30,19 @@ export async function buildSoftSom(spec: SpecOf<'soft-som'>, data: Dataset): Pro
   const model = tfl.sequential();
   model.add(tfl.layers.inputLayer({ inputShape: [d] }));
   const train = new DeviceSplit(data.train, [d], spec.seed);
-  if (o.variant === 'som-preprocess') {
-    const soft = new SoftSom({
-      rows: o.rows,
-      cols: o.cols,
-      beta: o.beta,
-      trainableLocations: false,
-      seed: spec.seed,
-      name: 'softsom',
-    });
+  // Fixed locations for the preprocessing SOM (a Kohonen map), gradient-trained ones for the interposed.
+  const soft =
+    o.variant === 'pure-nn'
+      ? null
+      : new SoftSom({
+          rows: o.rows,
+          cols: o.cols,
+          beta: o.beta,
+          trainableLocations: o.variant === 'som-interposed',
+          seed: spec.seed,
+          name: 'softsom',
+        });
+  if (soft && o.variant === 'som-preprocess') {
     model.add(soft);
     tf.tidy(() => {
       soft.apply(tf.zeros([1, d]));
@@ -65,30 +57,12 @@ export async function buildSoftSom(spec: SpecOf<'soft-som'>, data: Dataset): Pro
     }
   }
   // The pure NN's MLP throughout: after the preprocessing SOM it sees grid coordinates instead of the plane.
-  model.add(dense(o.hidden, 1, 'tanh'));
-  if (o.variant === 'som-interposed')
-    model.add(
-      new SoftSom({
-        rows: o.rows,
-        cols: o.cols,
-        beta: o.beta,
-        trainableLocations: true,
-        seed: spec.seed,
-        name: 'softsom',
-      }),
-    );
+  const first = dense(o.hidden, 1, 'tanh');
+  model.add(first);
+  if (soft && o.variant === 'som-interposed') model.add(soft);
   model.add(dense(o.hidden, 2, 'relu'));
   model.add(dense(nClasses, 3));
   const grid = plane();
-  /** P(class 1) over the plane, row-major from the top-left corner. */
-  const boundary = async (): Promise<Float32Array> => {
-    const p = tf.tidy(() =>
-      tf.slice(tf.softmax(model.apply(grid, { training: false }) as tf.Tensor), [0, 1], [RES * RES, 1]),
-    );
-    const probs = (await p.data()) as Float32Array;
-    p.dispose();
-    return probs;
-  };
   return new ClassifierExperiment({
     model,
     train,
@@ -100,23 +74,13 @@ export async function buildSoftSom(spec: SpecOf<'soft-som'>, data: Dataset): Pro
     l2: spec.l2,
     hooks: {
       async snapshots(_exp, step): Promise<SomSnapshot[]> {
-        const probs = await boundary();
-        return [
-          {
-            step,
-            layer: 'boundary',
-            rows: RES,
-            cols: RES,
-            topology: 'rect',
-            shape: [1],
-            codebook: probs,
-            hits: probs,
-            umatrix: probs,
-          },
-        ];
+        const b = await boundarySnapshot(model, grid, step);
+        // The interposed SOM reads the first hidden layer; the preprocessing one reads the plane itself.
+        return soft ? [b, await latticeSnapshot(soft, o.variant === 'som-interposed' ? first : null, grid, step)] : [b];
       },
       async save(): Promise<SavedFile[]> {
-        const probs = Array.from(await boundary(), (v) => Math.round(v * 1e4) / 1e4);
+        const b = await boundarySnapshot(model, grid, -1);
+        const probs = Array.from(b.codebook, (v) => Math.round(v * 1e4) / 1e4);
         const json = {
           rows: RES,
           cols: RES,

@@ -37,7 +37,12 @@ export function newRunId(spec: Pick<ExperimentSpec, 'kind' | 'dataset'>, now = n
   const d = now;
   const date = `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}`;
   const stamp = `${date}-${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`;
-  const data = spec.dataset.source === 'builtin' ? spec.dataset.name : basename(spec.dataset.path);
+  const data =
+    spec.dataset.source === 'folder'
+      ? basename(spec.dataset.path)
+      : spec.dataset.source === 'builtin'
+        ? spec.dataset.name
+        : (spec.dataset.name ?? 'points');
   const parts = [stamp, slug(spec.kind), slug(data), randomBytes(2).toString('hex')].filter((p) => p.length > 0);
   return parts.join('-');
 }

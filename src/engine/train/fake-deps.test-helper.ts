@@ -22,7 +22,7 @@ export function fakeDataset(source: string): Dataset {
 }
 
 export const fakeDeps: Omit<TrainerDeps, 'build'> = {
-  loadDataset: async (ref) => fakeDataset(ref.source === 'builtin' ? `builtin:${ref.name}` : ref.path),
+  loadDataset: async (ref) => fakeDataset(ref.source === 'folder' ? ref.path : `${ref.source}:${ref.name ?? 'points'}`),
   pickBackend: async () => FAKE_BACKEND,
   versions: () => ({ fake: '1' }),
 };

@@ -24,8 +24,11 @@ export const BUILTIN_SHAPES: Record<BuiltinDataset, DataShape> = {
  */
 export const UNKNOWN_FOLDER_SHAPE: DataShape = { trainRows: 0, testRows: 0, sample: [1] };
 
-export const shapeOf = (ref: DatasetRef): DataShape =>
-  ref.source === 'builtin' ? BUILTIN_SHAPES[ref.name] : UNKNOWN_FOLDER_SHAPE;
+export function shapeOf(ref: DatasetRef): DataShape {
+  if (ref.source === 'builtin') return BUILTIN_SHAPES[ref.name];
+  if (ref.source === 'folder') return UNKNOWN_FOLDER_SHAPE;
+  return { trainRows: ref.points.length, testRows: ref.testPoints?.length ?? 0, sample: [2], classes: ref.classes };
+}
 
 export function formatBytes(n: number): string {
   const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];

@@ -85,7 +85,7 @@ export async function sniff(path: string, size: number): Promise<FileKind> {
  * The folder's format from its files' kinds. IDX files outrank images (a stray image beside MNIST files
  * is a thumbnail, not a class), images outrank CIFAR batches, and CSV comes last (notes often have commas).
  */
-export function detectFormat(kinds: readonly FileKind[]): Exclude<DatasetFormat, 'builtin'> | null {
+export function detectFormat(kinds: readonly FileKind[]): Exclude<DatasetFormat, 'builtin' | 'inline'> | null {
   const has = (k: FileKind) => kinds.includes(k);
   if (has('idx') || has('idx-bad')) return 'mnist-idx';
   if (has('png') || has('jpeg')) return 'image-folder';

@@ -6,7 +6,7 @@ import { EVENTS_VERSION as v, type RunEvent } from '../../../shared/events';
 import { mulberry32 } from '../../../shared/random';
 import type { RunId } from '../../../shared/run-types';
 import type { DatasetPreview } from '../../../shared/api';
-import type { DatasetRef, ExperimentSpec } from '../../../shared/spec';
+import { datasetLabel, type DatasetRef, type ExperimentSpec } from '../../../shared/spec';
 import { classMapOf, hitsOf, makeGrid, uMatrixOf } from '../../../shared/som-math';
 
 /** Per-sample shapes of the built-in datasets, as the engine loads them. */
@@ -70,10 +70,10 @@ export function preview(ref: DatasetRef): DatasetPreview {
     throw new Error(`${ref.path}: no dataset found (expected IDX files, CIFAR-10 batches, class folders or a CSV)`);
   const builtin = ref.source === 'builtin';
   return {
-    name: builtin ? ref.name : (ref.path.split('/').filter(Boolean).pop() ?? ref.path),
+    name: datasetLabel(ref),
     format: builtin ? 'builtin' : 'imagefolder',
-    source: builtin ? `builtin:${ref.name}` : ref.path,
-    shape: builtin ? (SHAPES[ref.name] ?? [3]) : [28, 28, 1],
+    source: ref.source === 'folder' ? ref.path : `${ref.source}:${datasetLabel(ref)}`,
+    shape: builtin ? (SHAPES[ref.name] ?? [3]) : ref.source === 'inline' ? [2] : [28, 28, 1],
     classes: [],
     trainCount: 60000,
     testCount: 10000,
