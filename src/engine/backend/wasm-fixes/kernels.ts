@@ -66,6 +66,13 @@ export class KernelScope {
     return info;
   }
 
+  /** A new float32 tensor on the heap, freed by done() like the kernels' intermediates. */
+  make(shape: number[]): Info {
+    const info = this.backend.makeOutput(shape, 'float32');
+    this.temps.push(info);
+    return info;
+  }
+
   transpose(x: Info, perm: number[]): Info {
     return this.run('Transpose', { x }, { perm });
   }

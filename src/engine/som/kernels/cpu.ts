@@ -1,7 +1,16 @@
 /** The fused batch-SOM kernels on the pure-JS cpu backend: the step math of step-math.ts with plain loops. */
 import * as tf from '@tensorflow/tfjs-core';
 import { SOM_STEP, SOM_SUMS, type SomStepAttrs } from './names';
-import { addKept, blendFactors, neighbourRowsT, neighbourSums, rowNormsSq, winnersOf } from './step-math';
+import {
+  addKept,
+  blendFactors,
+  distinctWinners,
+  neighbourRowsT,
+  neighbourSums,
+  rowNormsSq,
+  sumByWinner,
+  winnersOf,
+} from './step-math';
 
 interface CpuBackend {
   data: { get(dataId: object): { values: tf.backend_util.BackendValues } };
@@ -53,25 +62,28 @@ function prepare({ inputs, backend }: Args) {
   winnersOf(productsT(w, x, n, b, d), wsq, n, b, win);
   const den = new Float32Array(n);
   neighbourSums(win, h, n, den);
-  return { b, d, n, x, w, h, win, den };
+  const { units, slot } = distinctWinners(win, n);
+  const s = new Float32Array(units.length * d);
+  sumByWinner(win, slot, x, d, s);
+  return { d, n, w, h, units, s, den };
 }
 
 function somStep(args: Args): tf.TensorInfo {
-  const { b, d, n, x, w, h, win, den } = prepare(args);
+  const { d, n, w, h, units, s, den } = prepare(args);
   const { scale, keep } = blendFactors(den, args.attrs?.alpha ?? 1);
-  const a = new Float32Array(n * b);
-  neighbourRowsT(win, h, n, scale, a);
-  const next = leftProduct(a, x, n, b, d);
+  const a = new Float32Array(n * units.length);
+  neighbourRowsT(units, h, n, scale, a);
+  const next = leftProduct(a, s, n, units.length, d);
   addKept(next, w, keep, d);
   return args.backend.makeTensorInfo([n, d], 'float32', next);
 }
 
 function somSums(args: Args): tf.TensorInfo[] {
-  const { b, d, n, x, h, win, den } = prepare(args);
-  const a = new Float32Array(n * b);
-  neighbourRowsT(win, h, n, null, a);
+  const { d, n, h, units, s, den } = prepare(args);
+  const a = new Float32Array(n * units.length);
+  neighbourRowsT(units, h, n, null, a);
   return [
-    args.backend.makeTensorInfo([n, d], 'float32', leftProduct(a, x, n, b, d)),
+    args.backend.makeTensorInfo([n, d], 'float32', leftProduct(a, s, n, units.length, d)),
     args.backend.makeTensorInfo([n], 'float32', den),
   ];
 }

@@ -62,6 +62,31 @@ describe.each(BACKENDS)('the fused batch-SOM kernels on %s match the textbook lo
     expect(relError(naiveStep(c, 0.5), step!)).toBeLessThan(1e-5);
   });
 
+  it('chained steps (the second reads the norms the first wrote) match chained textbook steps', async () => {
+    const c = randomCase(60, 5, 7, 6);
+    await tf.setBackend(backend);
+    const got = tf.tidy(() => {
+      const { x, w, h } = tensors(c);
+      const w1 = batchBlend(w, tf.slice(x, 0, 30), h, 0.8);
+      return batchBlend(w1, tf.slice(x, 30, 30), h, 0.5).dataSync() as Float32Array;
+    });
+    const half = (from: number, w: Float32Array): StepCase => ({
+      ...c,
+      b: 30,
+      w,
+      x: c.x.slice(from * 7, (from + 30) * 7),
+    });
+    const w1 = Float32Array.from(naiveStep(half(0, c.w), 0.8));
+    expect(relError(naiveStep(half(30, w1), 0.5), got)).toBeLessThan(1e-5);
+  });
+
+  it('many samples on few winners (grouped by winner) give the textbook step', async () => {
+    const c = randomCase(200, 3, 5, 7);
+    for (let i = 0; i < c.b; i++) for (let k = 0; k < c.d; k++) c.x[i * c.d + k] = (i % 3) + 0.01 * k; // 3 points
+    expect(new Set(naiveWinners(c)).size).toBeLessThanOrEqual(3);
+    expect(relError(naiveStep(c, 1), await fusedStep(backend, c, 1))).toBeLessThan(1e-5);
+  });
+
   it('a batch over CHUNK rows goes chunk by chunk to the same result', async () => {
     const c = randomCase(CHUNK + 300, 3, 3, 4);
     expect(relError(naiveStep(c, 1), await fusedStep(backend, c, 1))).toBeLessThan(1e-4);

@@ -1,9 +1,10 @@
 /**
  * The host-side pieces of the fused batch-SOM step, shared by the cpu and wasm kernels: on plain arrays, no
  * tensors. With products P = W·Xᵀ [N, B] (neuron-major), the winner of sample i is argmin_j ‖w_j‖² − 2·P[j, i];
- * den_j = Σ_i h[win_i, j]; the step's left operand A [N, B] is A[j, i] = h[win_i, j]·c_j, and
- * W' = A·X + keep ⊙ W with c_j = α/den_j, keep_j = 1 − α where den_j > EPS (else c_j = 0, keep_j = 1: a neuron no
- * sample pulls keeps its vector).
+ * den_j = Σ_i h[win_i, j]; with the batch grouped by winner (K distinct winners u, s_k the sum of their
+ * samples) the step's left operand A [N, K] is A[j, k] = h[u_k, j]·c_j, and W' = A·S + keep ⊙ W with
+ * c_j = α/den_j, keep_j = 1 − α where den_j > EPS (else c_j = 0, keep_j = 1: a neuron no sample pulls keeps
+ * its vector).
  */
 
 /** Σh at or below this counts as "no sample pulls this neuron" (bubble, mexican-hat, underflow). */
@@ -35,6 +36,22 @@ export function winnersOf(p: Float32Array, wsq: Float32Array, n: number, b: numb
   }
 }
 
+/** Argmax of each of the b rows of s [b, n] (sample-major scores); ties go to the lowest neuron index. */
+export function bestOfRows(s: Float32Array, b: number, n: number, out: Int32Array): void {
+  for (let i = 0; i < b; i++) {
+    let best = -Infinity,
+      at = 0;
+    for (let j = 0, o = i * n; j < n; j++) {
+      const v = s[o + j]!;
+      if (v > best) {
+        best = v;
+        at = j;
+      }
+    }
+    out[i] = at;
+  }
+}
+
 /** den_j = Σ_i h[win_i, j] (h is the [n, n] neighbourhood matrix), by winner counts: O(distinct winners · n). */
 export function neighbourSums(win: Int32Array, h: Float32Array, n: number, out: Float32Array): void {
   const count = new Float64Array(n);
@@ -62,27 +79,60 @@ export function blendFactors(den: Float32Array, alpha: number): { scale: Float32
   return { scale, keep };
 }
 
-/** A [n, b]: A[j, i] = h[win_i, j]·scale_j (scale null: 1). */
+/**
+ * The batch grouped by winner: the K distinct winners `units` (ascending) and `slot` (neuron → its place in
+ * units, -1 for none). With s_k = Σ_{i: win_i = u_k} x_i, hᵀX = Σ_k h[u_k, ·]ᵀ·s_k is an [n, K]·[K, d] product
+ * instead of [n, b]·[b, d]: K ≤ min(b, n), and a map's samples share winners.
+ */
+export function distinctWinners(win: Int32Array, n: number): { units: Int32Array; slot: Int32Array } {
+  const slot = new Int32Array(n).fill(-1);
+  for (let i = 0; i < win.length; i++) slot[win[i]!] = 0;
+  let k = 0;
+  for (let j = 0; j < n; j++) if (slot[j] === 0) slot[j] = k++;
+  const units = new Int32Array(k);
+  for (let j = 0; j < n; j++) if (slot[j]! >= 0) units[slot[j]!] = j;
+  return { units, slot };
+}
+
+/** out [K, d]: row slot[win_i] accumulates x_i, samples in order (out is overwritten). */
+export function sumByWinner(win: Int32Array, slot: Int32Array, x: Float32Array, d: number, out: Float32Array): void {
+  out.fill(0);
+  for (let i = 0; i < win.length; i++) {
+    const o = slot[win[i]!]! * d;
+    for (let c = 0, xi = i * d; c < d; c++) out[o + c]! += x[xi + c]!;
+  }
+}
+
+/** A [n, K]: A[j, k] = h[units_k, j]·scale_j (scale null: 1), the left operand of num = A·s. */
 export function neighbourRowsT(
-  win: Int32Array,
+  units: Int32Array,
   h: Float32Array,
   n: number,
   scale: Float32Array | null,
   out: Float32Array,
 ): void {
-  const b = win.length;
-  for (let i = 0; i < b; i++) {
-    const r = win[i]! * n;
-    if (scale) for (let j = 0; j < n; j++) out[j * b + i] = h[r + j]! * scale[j]!;
-    else for (let j = 0; j < n; j++) out[j * b + i] = h[r + j]!;
+  const k = units.length;
+  for (let u = 0; u < k; u++) {
+    const r = units[u]! * n;
+    if (scale) for (let j = 0; j < n; j++) out[j * k + u] = h[r + j]! * scale[j]!;
+    else for (let j = 0; j < n; j++) out[j * k + u] = h[r + j]!;
   }
 }
 
-/** num[j, :] += keep_j · w[j, :], in place (num becomes the new codebook). */
-export function addKept(num: Float32Array, w: Float32Array, keep: Float32Array, d: number): void {
+/**
+ * num[j, :] += keep_j · w[j, :], in place (num becomes the new codebook); with `norms`, also its squared row
+ * norms (the next step's ‖w‖², in the same pass).
+ */
+export function addKept(num: Float32Array, w: Float32Array, keep: Float32Array, d: number, norms?: Float32Array): void {
   for (let j = 0; j < keep.length; j++) {
     const c = keep[j]!;
-    if (c === 0) continue;
-    for (let k = j * d, e = k + d; k < e; k++) num[k]! += c * w[k]!;
+    if (c === 0 && !norms) continue;
+    let q = 0;
+    for (let k = j * d, e = k + d; k < e; k++) {
+      const v = num[k]! + c * w[k]!;
+      num[k] = v;
+      q += v * v;
+    }
+    if (norms) norms[j] = q;
   }
 }

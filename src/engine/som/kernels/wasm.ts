@@ -1,12 +1,23 @@
 /**
  * The fused batch-SOM kernels on wasm: the two products run on XNNPACK (untransposed, its fast path) through
  * wasm's own kernels, everything O(B·N) or O(N·D) runs in JS on the wasm heap. One engine dispatch instead of
- * the ~15 small kernels of the op-by-op step, and no [B, N] neighbourhood gather or broadcast division.
+ * the ~15 small kernels of the op-by-op step, and no [B, N] neighbourhood gather or broadcast division. The
+ * batch is grouped by winner first (step-math.ts), so the second product is [N, K]·[K, D] for K distinct
+ * winners, not [N, B]·[B, D].
  */
 import type * as tf from '@tensorflow/tfjs-core';
 import { KernelScope, type Info, type WasmBackend } from '../../backend/wasm-fixes/kernels';
 import { SOM_STEP, SOM_SUMS, type SomStepAttrs } from './names';
-import { addKept, blendFactors, neighbourRowsT, neighbourSums, winnersOf } from './step-math';
+import {
+  addKept,
+  blendFactors,
+  distinctWinners,
+  neighbourRowsT,
+  neighbourSums,
+  rowNormsSq,
+  sumByWinner,
+  bestOfRows,
+} from './step-math';
 
 interface Args {
   inputs: { x: Info; w: Info; h: Info };
@@ -17,51 +28,84 @@ interface Args {
 const f32 = (backend: WasmBackend, t: Info) => backend.typedArrayFromHeap(t) as Float32Array;
 
 /**
- * Winners (argmin ‖w‖² − 2·W·Xᵀ) and Σh; then A [N, B] filled by `fill` (heap views are taken after the last
- * allocation before it, since a heap growth invalidates them) and num = A·X. Returns num and the scope.
+ * ‖w‖² of the codebooks this kernel made, by tensor data: a step's output is the next step's input, and its
+ * norms cost nothing while it is written. Tensors are immutable, so an entry stays right while its data lives.
  */
-function sums(args: Args, extra: number[][], fill: (a: Float32Array, win: Int32Array, den: Float32Array) => void) {
+const norms = new WeakMap<object, Float32Array>();
+
+function normsOf(backend: WasmBackend, w: Info): Float32Array {
+  let q = norms.get(w.dataId);
+  if (!q) {
+    const [n, d] = w.shape as [number, number];
+    rowNormsSq(f32(backend, w), n, d, (q = new Float32Array(n)));
+  }
+  return q;
+}
+
+/**
+ * Scores [B, N] = x·w − ½‖w‖² (argmax: the nearest neuron) in one XNNPACK product with the norms as its bias.
+ * X·Wᵀ, not W·Xᵀ: the same product time, and W [N, D] transposes 3× faster than X [256, 784] (a power-of-two
+ * stride on the write side).
+ */
+function scores(scope: KernelScope, x: Info, w: Info): Info {
+  const backend = scope.backend;
+  const n = w.shape[0]!;
+  const bias = scope.make([n]);
+  const q = normsOf(backend, w),
+    half = f32(backend, bias);
+  for (let j = 0; j < n; j++) half[j] = -0.5 * q[j]!;
+  const wt = scope.transpose(w, [1, 0]);
+  const plain = { transposeA: false, transposeB: false, activation: 'linear' };
+  const as3 = (t: Info): Info => ({ ...t, shape: [1, ...t.shape] }); // the stock kernel reads rank-3 shapes
+  return scope.run('_FusedMatMul', { a: as3(x), b: as3(wt), bias }, plain);
+}
+
+/**
+ * Winners, Σh and the batch grouped by winner; then A [N, K] filled with the neighbourhood rows of the winners
+ * times `scale` and num = A·S. Heap views are taken after the last allocation before they are used, since a
+ * heap growth invalidates them.
+ */
+function sums(args: Args, scaleOf: (den: Float32Array) => Float32Array | null) {
   const { x, w, h } = args.inputs;
   const backend = args.backend,
     scope = new KernelScope(backend);
-  const [b] = x.shape as [number, number];
+  const [b, d] = x.shape as [number, number];
   const n = w.shape[0]!;
   const noT = { transposeA: false, transposeB: false };
-  const p = scope.run('BatchMatMul', { a: w, b: scope.transpose(x, [1, 0]) }, noT); // [N, B]
-  const wsq = scope.run('Sum', { x: scope.run('Square', { x: w }) }, { axis: [1], keepDims: false });
-  const a = backend.makeOutput([n, b], 'float32');
-  const outs = extra.map((shape) => backend.makeOutput(shape, 'float32'));
   const win = new Int32Array(b),
     den = new Float32Array(n);
-  winnersOf(f32(backend, p), f32(backend, wsq), n, b, win);
+  bestOfRows(f32(backend, scores(scope, x, w)), b, n, win);
   neighbourSums(win, f32(backend, h), n, den);
-  fill(f32(backend, a), win, den);
-  const num = scope.run('BatchMatMul', { a, b: x }, noT); // [N, D]
-  backend.disposeData(a.dataId);
-  return { num, outs, den, scope, backend };
+  const { units, slot } = distinctWinners(win, n);
+  const k = units.length;
+  const s = scope.make([k, d]),
+    a = scope.make([n, k]);
+  sumByWinner(win, slot, f32(backend, x), d, f32(backend, s));
+  neighbourRowsT(units, f32(backend, h), n, scaleOf(den), f32(backend, a));
+  const num = scope.run('BatchMatMul', { a, b: s }, noT); // [N, D]
+  scope.done(num);
+  return { num, den, backend };
 }
 
 function somStep(args: Args): Info {
   let keep: Float32Array | null = null;
-  const h = args.inputs.h;
-  const { num, scope, backend } = sums(args, [], (a, win, den) => {
+  const { num, backend } = sums(args, (den) => {
     const f = blendFactors(den, args.attrs?.alpha ?? 1);
     keep = f.keep;
-    neighbourRowsT(win, f32(args.backend, h), den.length, f.scale, a);
+    return f.scale;
   });
-  addKept(f32(backend, num), f32(backend, args.inputs.w), keep!, args.inputs.w.shape[1]!);
-  return scope.done(num);
+  const [n, d] = args.inputs.w.shape as [number, number];
+  const q = new Float32Array(n);
+  addKept(f32(backend, num), f32(backend, args.inputs.w), keep!, d, q);
+  norms.set(num.dataId, q);
+  return num;
 }
 
 function somSums(args: Args): Info[] {
-  const n = args.inputs.w.shape[0]!;
-  const h = args.inputs.h;
-  const { num, outs, den, scope, backend } = sums(args, [[n]], (a, win) =>
-    neighbourRowsT(win, f32(args.backend, h), n, null, a),
-  );
-  f32(backend, outs[0]!).set(den);
-  scope.done(num);
-  return [num, outs[0]!];
+  const { num, den, backend } = sums(args, () => null);
+  const out = backend.makeOutput([args.inputs.w.shape[0]!], 'float32');
+  f32(backend, out).set(den);
+  return [num, out];
 }
 
 export const wasmKernels: tf.KernelConfig[] = [
