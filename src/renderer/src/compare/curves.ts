@@ -1,6 +1,6 @@
 /** Compare's curves: one colour per run, overlaid on shared axes; held-out and second-layer lines dashed. */
 import type { Line } from '../chart/echarts';
-import type { LiveRun } from '../run/live-fold';
+import type { LiveRun } from '../run/live-state';
 import { CHARTS, MASK_CHARTS, isHeldOut, seriesLabel, type ChartDef } from '../../../shared/charts/metric-charts';
 import type { CompareRun } from './scene';
 

@@ -7,7 +7,8 @@ import type { GridLayout } from '../../../shared/map/grid-geometry';
 import { cellPolygon } from '../../../shared/map/grid-geometry';
 import { SCALES, classColour, rgbCss } from '../../../shared/charts/colours';
 import { isAlwaysOn, isDead, preferredClass, unitHealth } from '../../../shared/map/firing';
-import { fillCells, path, type ClassLegend, type Legend } from './draw-grid';
+import { fillCells, path } from './draw-cells';
+import type { ClassLegend, Legend } from './draw-legend';
 
 function mark(ctx: CanvasRenderingContext2D, L: GridLayout, i: number, kind: 'dead' | 'on'): void {
   const x = L.centres[2 * i]!,

@@ -1,6 +1,6 @@
 // The plain view of a live or reopened run that the Live view's panels read; its lists are copies, so a later
 // fold in place does not change a summary a computed already handed out.
-import { etaSeconds, type LiveRun } from './live-fold';
+import type { LiveRun } from './live-state';
 
 /** What the Live view shows about run r: status, progress, layers, logs (the last 20) and stored files. */
 export function liveSummary(r: LiveRun) {
@@ -32,3 +32,12 @@ export function liveSummary(r: LiveRun) {
 }
 
 export type LiveSummary = ReturnType<typeof liveSummary>;
+
+/** ETA in seconds from the recent pace, or undefined. */
+export function etaSeconds(run: LiveRun): number | undefined {
+  if (run.pace.length < 2 || !run.totalSteps) return undefined;
+  const [s0, t0] = run.pace[0]!,
+    [s1, t1] = run.pace[run.pace.length - 1]!;
+  if (s1 <= s0 || t1 <= t0) return undefined;
+  return ((run.totalSteps - 1 - s1) * (t1 - t0)) / (s1 - s0) / 1000;
+}

@@ -4,7 +4,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { EVENTS_VERSION as v } from '../../../shared/events';
 import type { FakeApi } from '../api/fake-api.test-helper';
 import { useLiveRunStore, spread } from './live-run';
-import { MAX_POINTS } from '../run/live-fold';
+import { MAX_POINTS } from '../run/live-state';
 import { installFakeApi, snap, started } from './live-run.test-helper';
 
 let fake: FakeApi;

@@ -9,7 +9,8 @@ import { computed, markRaw, ref, shallowRef, triggerRef } from 'vue';
 import { EVENTS_VERSION, type RunEvent } from '../../../shared/events';
 import type { RunId, SomSnapshot } from '../../../shared/run-types';
 import { getApi } from '../api';
-import { foldEvent, newRun, runFromDetail, type LiveRun } from '../run/live-fold';
+import { foldEvent, runFromDetail } from '../run/live-fold';
+import { newRun, type LiveRun } from '../run/live-state';
 import { liveSummary } from '../run/live-summary';
 
 const MAX_KEPT_RUNS = 6;
