@@ -82,6 +82,8 @@ export type RunEvent =
 
 export type RunEventType = RunEvent['type'];
 export type RunEventOf<T extends RunEventType> = Extract<RunEvent, { type: T }>;
+/** A `progress` event without its envelope: what the engine's long phases report. */
+export type PhaseReport = Omit<RunEventOf<'progress'>, 'type' | 'v' | 'runId'>;
 
 /** Commands a host sends to a trainer process. */
 export type TrainerCommand =

@@ -5,6 +5,7 @@ import { findPreset } from '../../shared/presets';
 import { parseSpec } from '../../shared/validate';
 import type { SpecOf } from '../../shared/spec';
 import { loadBuiltin } from '../data';
+import type { PhaseReport } from '../../shared/events';
 import { buildSomExperiment } from './som-experiment';
 
 beforeAll(async () => {
@@ -40,5 +41,25 @@ describe('SOM experiment', () => {
     expect(m.qe).toBeLessThan(first!.values.qe! * 0.8); // training keeps lowering QE after the first update
     exp.dispose();
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it("reports the full-data pass as an 'evaluate' phase, from 0 to every row, and its QE is the whole set's", async () => {
+    const spec = parseSpec({
+      ...findPreset('seed004-colors').spec,
+      epochs: 1,
+      som: { rows: 4, cols: 4, sigma: { start: 2, end: 0.5 } },
+    });
+    const data = loadBuiltin('colors');
+    const exp = await buildSomExperiment(spec as SpecOf<'som'>, data);
+    const got: PhaseReport[] = [];
+    exp.report = (p) => got.push(p);
+    for (let i = 0; i < exp.totalSteps; i++) await exp.step(i, 0);
+    const m = await exp.finalMetrics();
+    const whole = await exp.som.quality(tf.tensor2d(data.train.x, [data.train.count, 3]));
+    expect(m.qe).toBeCloseTo(whole.qe, 6);
+    expect(got[0]).toEqual({ phase: 'evaluate', unit: 'rows', total: 4096, done: 0, label: 'train' });
+    expect(got.at(-1)!.done).toBe(4096);
+    for (let k = 1; k < got.length; k++) expect(got[k]!.done).toBeGreaterThan(got[k - 1]!.done);
+    exp.dispose();
   });
 });

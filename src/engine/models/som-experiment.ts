@@ -15,6 +15,7 @@ import { LateMetrics } from '../train/late-metrics';
 import type { ExperimentHooks } from './hooks';
 import { saveNamedTensors } from './save';
 import { currentReducer } from '../parallel/reduce';
+import { phaseReporter, type Report } from '../train/phase-reporter';
 
 const EVAL_SAMPLES = 2000;
 
@@ -25,8 +26,9 @@ export class SomExperiment implements Experiment {
   readonly stepsPerEpoch: number;
   readonly totalSteps: number;
   readonly late = new LateMetrics();
-  /** Set by the trainer: progress of long phases (the full-data evaluation), as log lines. */
+  /** Set by the trainer: notes on long phases as log lines, and how far the full-data evaluation is. */
   progress?: (message: string) => void;
+  report?: Report;
   /** What the evaluation at the end found over all rows, and after how many steps. */
   private final: { steps: number; q: Promise<Partial<FullQuality>> } | null = null;
   private trained = 0;
@@ -141,20 +143,16 @@ export class SomExperiment implements Experiment {
     return { qe: qe!, te: te!, ...(await this.hooks.finalMetrics?.(this)) };
   }
 
-  /** QE/TE (streamed: also hits and classes) over all rows, once per codebook state. */
+  /** QE/TE (streamed: also hits and classes) over all rows, once per codebook state, reported as 'evaluate'. */
   private fullData(): Promise<Partial<FullQuality>> {
     if (this.final?.steps === this.trained) return this.final.q;
     const total = this.train.count,
       started = Date.now();
-    let told = started;
-    const progress = (rows: number): void => {
-      if (Date.now() - told < 2000 && rows < total) return;
-      told = Date.now();
-      this.progress?.(`evaluating: ${rows} of ${total} rows (${Math.round((100 * rows) / total)}%)`);
-    };
-    const q = this.train.full(this.som, this.data.classes.length, this.train.note ? progress : undefined);
+    const tell = phaseReporter(this.report, { phase: 'evaluate', unit: 'rows', total, label: 'train' });
+    const q = this.train.full(this.som, this.data.classes.length, tell);
     this.final = { steps: this.trained, q };
     return q.then((r) => {
+      tell(total);
       if (this.train.note)
         this.progress?.(`evaluated ${total} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       return r;

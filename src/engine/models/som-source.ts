@@ -30,7 +30,7 @@ export interface SomSource {
   evalSet(n: number): Promise<EvalSet>;
   /** The winner-trace probes: the same number from every class (models/probes.ts). */
   probes(count: number): Promise<EvalSet>;
-  /** QE/TE over every row (and, streamed, hits and the class map too). */
+  /** QE/TE over every row (and, streamed, hits and the class map too); `progress` hears the rows done. */
   full(som: Som, nClasses: number, progress?: (rows: number) => void): Promise<Partial<FullQuality>>;
   dispose(): void;
 }
@@ -64,8 +64,8 @@ class MemorySource implements SomSource {
       return { x: tf.reshape(p.x, [p.y.length, dim]) as tf.Tensor2D, y: p.y };
     });
   }
-  async full(som: Som): Promise<Partial<FullQuality>> {
-    return som.quality(this.train.x as tf.Tensor2D);
+  async full(som: Som, _nClasses: number, progress?: (rows: number) => void): Promise<Partial<FullQuality>> {
+    return som.quality(this.train.x as tf.Tensor2D, progress);
   }
   dispose(): void {
     this.train.dispose();

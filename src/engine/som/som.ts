@@ -109,8 +109,8 @@ export class Som {
     this.setCodebook(w);
   }
 
-  /** Mean quantisation error and topographic error over `x`, in one pass of chunks. */
-  async quality(x: tf.Tensor): Promise<{ qe: number; te: number }> {
+  /** Mean quantisation error and topographic error over `x`, in one pass of chunks (`progress`: rows done). */
+  async quality(x: tf.Tensor, progress?: (rows: number) => void): Promise<{ qe: number; te: number }> {
     const n = x.shape[0]!,
       k = Math.min(2, this.grid.n);
     let qe = 0,
@@ -125,6 +125,7 @@ export class Som {
       tf.dispose([vals!, idx!]);
       for (let r = 0; r < m; r++) qe += v[r]!;
       if (k === 2) errors += topographicErrors(this.grid, i, m);
+      progress?.(s + m);
     }
     return { qe: qe / n, te: k === 2 ? errors / n : 0 };
   }

@@ -3,6 +3,7 @@
  * (spec, dataset) into an Experiment; the loop (train/loop.ts) only calls these methods, between
  * which it honours pause/resume/stop, throttles metrics and persists everything.
  */
+import type { PhaseReport } from '../../shared/events';
 import type { MaskStat, SomSnapshot, WinnerTrace } from '../../shared/run-types';
 import type { ExperimentSpec } from '../../shared/spec';
 import type { Dataset } from '../data/types';
@@ -36,6 +37,8 @@ export interface Experiment {
   finalMetrics(): Promise<Record<string, number>>;
   /** Set by the trainer before the first step: progress of long phases (streaming, full-data evaluation). */
   progress?: (message: string) => void;
+  /** Set by the trainer too: how far a long phase is (the full-data evaluation), as `progress` events. */
+  report?: (p: PhaseReport) => void;
   /** Model weights and extra artefacts to store under the run's model/ folder. */
   save?(): Promise<SavedFile[]>;
   dispose(): void;

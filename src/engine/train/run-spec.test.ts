@@ -107,4 +107,31 @@ describe('runFromSpec', () => {
     expect(events[0]).toMatchObject({ type: 'failed', runId: 'r1' });
     expect((events[0] as { error: string }).error).toMatch(/not a SOM Lab project/);
   });
+
+  it("sends the experiment's phase reports as progress events, all before the run's finished event", async () => {
+    const project = await newProject(tempDir);
+    const build = async () => {
+      const e = new FakeExperiment({ totalSteps: 2, stepsPerEpoch: 2 });
+      const final = e.finalMetrics.bind(e);
+      e.finalMetrics = async () => {
+        for (const done of [0, 5, 10]) e.report?.({ phase: 'evaluate', unit: 'rows', done, total: 10 });
+        return final();
+      };
+      return e;
+    };
+    const { events } = await start(project, { build });
+    const progress = events.filter((e) => e.type === 'progress');
+    expect(progress).toEqual(
+      [0, 5, 10].map((done) => ({
+        type: 'progress',
+        v: 1,
+        runId: 'r1',
+        phase: 'evaluate',
+        unit: 'rows',
+        done,
+        total: 10,
+      })),
+    );
+    expect(events.indexOf(progress.at(-1)!)).toBeLessThan(events.findIndex((e) => e.type === 'finished'));
+  });
 });

@@ -77,6 +77,7 @@ export async function runFromSpec(cmd: StartCommand, ctx: RunContext): Promise<L
         ctx.emit({ type: 'log', v: EVENTS_VERSION, runId, level: 'info', message: note });
     }
     exp.progress = (message) => ctx.emit({ type: 'log', v: EVENTS_VERSION, runId, level: 'info', message });
+    exp.report = (p) => ctx.emit({ type: 'progress', v: EVENTS_VERSION, runId, ...p });
     await store.update({ totalSteps: exp.totalSteps });
     ctx.emit({
       type: 'run-started',
