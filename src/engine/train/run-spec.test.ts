@@ -9,6 +9,7 @@ import { FakeExperiment } from './fake-experiment.test-helper';
 import { runFromSpec } from './run-spec';
 import { FAKE_BACKEND, fakeDeps } from './fake-deps.test-helper';
 import type { TrainerDeps } from './trainer-deps';
+import type { Experiment } from './experiment';
 
 const tempDir = useTempDirs();
 const spec = parseSpec({ ...COLOURS_SPEC, snapshotEvery: 2 });
@@ -111,7 +112,7 @@ describe('runFromSpec', () => {
   it("sends the experiment's phase reports as progress events, all before the run's finished event", async () => {
     const project = await newProject(tempDir);
     const build = async () => {
-      const e = new FakeExperiment({ totalSteps: 2, stepsPerEpoch: 2 });
+      const e: Experiment = new FakeExperiment({ totalSteps: 2, stepsPerEpoch: 2 });
       const final = e.finalMetrics.bind(e);
       e.finalMetrics = async () => {
         for (const done of [0, 5, 10]) e.report?.({ phase: 'evaluate', unit: 'rows', done, total: 10 });
