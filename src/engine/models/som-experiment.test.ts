@@ -43,7 +43,7 @@ describe('SOM experiment', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
-  it("reports the full-data pass as an 'evaluate' phase, from 0 to every row, and its QE is the whole set's", async () => {
+  it("reports the full pass as an 'evaluate' phase, from 0 to every row; its QE is the whole set's", async () => {
     const spec = parseSpec({
       ...findPreset('seed004-colors').spec,
       epochs: 1,
