@@ -1,8 +1,11 @@
 /**
  * A split uploaded once to the backend, and seeded minibatches drawn from it with one gather each.
- * Keeping the data on the device avoids an upload per step (the main per-step cost on GPUs).
+ * Keeping the data on the device avoids an upload per step (the main per-step cost on GPUs). On a GPU whose
+ * binding limit the split exceeds it is held in parts (device-rows.ts) and a batch is gathered from them.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { bindingLimit } from '../backend/webgpu-device';
+import { DeviceRows } from './device-rows';
 import type { Split } from './types';
 import { permutation, subSeed } from '../../shared/random';
 import { currentReducer, setShare, shareOf, type Reducer } from '../parallel/reduce';
@@ -13,9 +16,12 @@ export interface Shard {
 }
 
 export class DeviceSplit {
-  readonly x: tf.Tensor;
-  readonly y: tf.Tensor1D;
+  /** The samples [count, ...shape] on the device, in parts under the binding limit. */
+  readonly x: DeviceRows;
+  readonly y: DeviceRows;
   readonly count: number;
+  /** Values per sample. */
+  readonly rowSize: number;
   /** The labels on the host too (class maps and probe labels need them without a read-back). */
   readonly labels: Int32Array;
   private order: Int32Array | null = null;
@@ -25,12 +31,15 @@ export class DeviceSplit {
     split: Split,
     shape: readonly number[],
     private readonly seed: number,
+    /** The most bytes one device tensor of it may have (tests set it low). */
+    maxBytes = bindingLimit(),
   ) {
     if (split.rows) throw new Error('this experiment needs its data in memory (only the batch SOM streams from disk)');
     this.count = split.count;
     this.labels = split.y;
-    this.x = tf.tensor(split.x, [split.count, ...shape], 'float32');
-    this.y = tf.tensor1d(split.y, 'int32');
+    this.rowSize = shape.reduce((a, b) => a * b, 1);
+    this.x = new DeviceRows(split.x, split.count, shape, 'float32', maxBytes);
+    this.y = new DeviceRows(split.y, split.count, [], 'int32', maxBytes);
   }
 
   stepsPerEpoch(batchSize: number): number {
@@ -60,22 +69,28 @@ export class DeviceSplit {
 
   /** Gathers a minibatch; the caller disposes the tensors (or calls inside tf.tidy). */
   batch(indices: Int32Array): { x: tf.Tensor; y: tf.Tensor1D } {
-    return tf.tidy(() => {
-      const idx = tf.tensor1d(indices, 'int32');
-      return { x: tf.gather(this.x, idx), y: tf.gather(this.y, idx) as tf.Tensor1D };
-    });
+    return { x: this.x.gather(indices), y: this.y.gather(indices) as tf.Tensor1D };
   }
 
   /** The inputs of a minibatch only (one gather; the caller disposes it). */
   batchX(indices: Int32Array): tf.Tensor {
-    return tf.tidy(() => tf.gather(this.x, tf.tensor1d(indices, 'int32')));
+    return this.x.gather(indices);
   }
 
-  /** Contiguous chunks for evaluation, so a 60k split never becomes one giant activation. */
+  /** The first `n` samples (all of them when fewer) as one tensor; the caller disposes it. */
+  head(n: number): tf.Tensor {
+    return this.x.slice(0, Math.min(n, this.count));
+  }
+
+  /**
+   * Contiguous chunks for evaluation, so a 60k split never becomes one giant activation; never more rows than
+   * one part holds, so no chunk is over the binding limit either.
+   */
   *chunks(size: number): Generator<{ x: tf.Tensor; y: tf.Tensor1D; n: number }> {
-    for (let s = 0; s < this.count; s += size) {
-      const n = Math.min(size, this.count - s);
-      yield tf.tidy(() => ({ x: tf.slice(this.x, s, n), y: tf.slice(this.y, s, n) as tf.Tensor1D, n }));
+    const step = Math.min(size, this.x.perPart);
+    for (let s = 0; s < this.count; s += step) {
+      const n = Math.min(step, this.count - s);
+      yield { x: this.x.slice(s, n), y: this.y.slice(s, n) as tf.Tensor1D, n };
     }
   }
 

@@ -39,7 +39,7 @@ export async function buildKwtaMlp(spec: SpecOf<'kwta-mlp'>, data: Dataset): Pro
   const test = data.test ? new DeviceSplit(data.test, [d], spec.seed) : undefined;
   const src = test ?? train,
     nEval = Math.min(EVAL, src.count);
-  const evalX = tf.slice(src.x, 0, nEval),
+  const evalX = src.head(nEval),
     evalY = src.labels.slice(0, nEval);
   // Scaling compounds step after step (integral control) while the EMA rate lags: a per-step gain above
   // ~0.2 % overshoots, units take turns being always on and the weights blow up (MNIST 20k, 3 epochs, at the

@@ -39,8 +39,12 @@ export function balancedProbeIndices(labels: Int32Array, count: number): Int32Ar
   return Int32Array.from(out.sort((a, b) => a - b));
 }
 
-/** The probe rows of `x` ([n, …]) and their labels. */
-export function pickProbes(x: tf.Tensor, labels: Int32Array, count: number): { x: tf.Tensor; y: Int32Array } {
+/** The probe rows of a split on the device and their labels. */
+export function pickProbes(
+  split: { batchX(indices: Int32Array): tf.Tensor; labels: Int32Array },
+  count: number,
+): { x: tf.Tensor; y: Int32Array } {
+  const labels = split.labels;
   const idx = balancedProbeIndices(labels, Math.min(count, labels.length));
-  return { x: tf.gather(x, tf.tensor1d(idx, 'int32')), y: Int32Array.from(idx, (i) => labels[i]!) };
+  return { x: split.batchX(idx), y: Int32Array.from(idx, (i) => labels[i]!) };
 }

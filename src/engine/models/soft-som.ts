@@ -9,6 +9,7 @@ import type { SomSnapshot } from '../../shared/run-types';
 import type { SpecOf } from '../../shared/spec';
 import { sampleSize, type Dataset } from '../data/types';
 import { SoftSom } from '../layers';
+import { INIT_ROWS } from '../som';
 import { kernelInit, requireLabels } from './common';
 import { DeviceSplit } from '../data/batches';
 import { ClassifierExperiment } from './classifier';
@@ -48,7 +49,9 @@ export async function buildSoftSom(spec: SpecOf<'soft-som'>, data: Dataset): Pro
       soft.apply(tf.zeros([1, d]));
     }); // builds the locations
     // The preprocessing SOM is a plain Kohonen map of the inputs, trained before the network.
-    await soft.initSom(train.x, 'random');
+    const head = train.head(INIT_ROWS);
+    await soft.initSom(head, 'random');
+    head.dispose();
     const T = 300;
     for (let t = 0; t < T; t++) {
       const { x, y } = train.batch(train.batchIndices(t, 0, 256));

@@ -13,6 +13,7 @@ import { DeviceSplit } from '../data/batches';
 import { ClassifierExperiment } from './classifier';
 import { makeOptimizer } from './optimizers';
 import { SomExperiment } from './som-experiment';
+import { passRows, winnersOver } from './som-source';
 
 function featureNet(
   spec: SpecOf<'som-after-features'>,
@@ -95,8 +96,8 @@ export async function buildSomAfterFeatures(spec: SpecOf<'som-after-features'>, 
   }
   const held = test ?? train;
   const separation = async (exp: SomExperiment) => {
-    const x = tf.tensor2d(held.x, [held.count, sampleSize(shape)]);
-    const win = await exp.som.winnersOf(x);
+    const x = passRows(held.x, held.count, sampleSize(shape));
+    const win = await winnersOver(exp.som, x.parts);
     x.dispose();
     return { purity: purity(win, held.y), nmi: nmi(win, held.y) };
   };

@@ -54,12 +54,12 @@ async function finish(
   const test = data.test ? new DeviceSplit(data.test, shape, spec.seed) : undefined;
   const nEval = Math.min(EVAL, (test ?? train).count);
   const src = test ?? train;
-  const evalX = tf.slice(src.x, 0, nEval),
+  const evalX = src.head(nEval),
     evalY = src.labels.slice(0, nEval);
   // The same number of probes from every class, wherever they sit in the split (not the first files).
-  const { x: probeX, y: probeY } = tf.tidy(() => pickProbes(src.x, src.labels, spec.probeCount));
+  const { x: probeX, y: probeY } = tf.tidy(() => pickProbes(src, spec.probeCount));
   // Start each SOM from samples of what it sees (random uniform codebooks would leave most units dead).
-  const sample = tf.slice(train.x, 0, Math.min(2000, train.count));
+  const sample = train.head(2000);
   for (const v of views)
     if (v.layer.learns) {
       const seen: tf.Tensor2D[] = [];

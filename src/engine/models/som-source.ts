@@ -6,6 +6,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { DeviceSplit } from '../data/batches';
+import { DeviceRows } from '../data/device-rows';
+import { bindingLimit } from '../backend/webgpu-device';
 import { limitSplit } from '../data/limit';
 import { StreamSplit } from '../data/stream-split';
 import type { Split } from '../data/types';
@@ -48,24 +50,22 @@ class MemorySource implements SomSource {
     return this.train.batchX(this.train.shareIndices(epoch, i, b).idx) as tf.Tensor2D;
   }
   async head(n: number): Promise<tf.Tensor2D> {
-    return tf.slice(this.train.x, 0, Math.min(n, this.count)) as tf.Tensor2D;
+    return this.train.head(n) as tf.Tensor2D;
   }
   /** The first n training samples (the split is stored in dataset order). */
   async evalSet(n: number): Promise<EvalSet> {
-    const m = Math.min(n, this.count),
-      dim = this.train.x.size / Math.max(1, this.count);
-    const x = tf.tidy(() => tf.reshape(tf.slice(this.train.x, 0, m), [m, dim]) as tf.Tensor2D);
+    const m = Math.min(n, this.count);
+    const x = tf.tidy(() => tf.reshape(this.train.head(m), [m, this.train.rowSize]) as tf.Tensor2D);
     return { x, y: this.train.labels.slice(0, m) };
   }
   async probes(count: number): Promise<EvalSet> {
-    const dim = this.train.x.size / Math.max(1, this.count);
     return tf.tidy(() => {
-      const p = pickProbes(this.train.x, this.train.labels, count);
-      return { x: tf.reshape(p.x, [p.y.length, dim]) as tf.Tensor2D, y: p.y };
+      const p = pickProbes(this.train, count);
+      return { x: tf.reshape(p.x, [p.y.length, this.train.rowSize]) as tf.Tensor2D, y: p.y };
     });
   }
   async full(som: Som, _nClasses: number, progress?: (rows: number) => void): Promise<Partial<FullQuality>> {
-    return som.quality(this.train.x as tf.Tensor2D, progress);
+    return qualityOver(som, this.train.x.parts, progress);
   }
   dispose(): void {
     this.train.dispose();
@@ -122,6 +122,41 @@ class DiskSource implements SomSource {
   dispose(): void {
     this.stream.dispose();
   }
+}
+
+/** Rows [count, dim] from the host on the device for one pass (parts under the binding limit); dispose after. */
+export const passRows = (x: Float32Array, count: number, dim: number): DeviceRows =>
+  new DeviceRows(x, count, [dim], 'float32', bindingLimit());
+
+/** QE/TE over rows held in parts: each part's mean weighted by its rows (one part: its own QE/TE); rows done. */
+export async function qualityOver(
+  som: Som,
+  parts: readonly tf.Tensor[],
+  progress?: (rows: number) => void,
+): Promise<{ qe: number; te: number }> {
+  if (parts.length === 1) return som.quality(parts[0]!, progress);
+  let qe = 0,
+    te = 0,
+    rows = 0;
+  for (const p of parts) {
+    const at = rows;
+    const q = await som.quality(p, progress && ((r) => progress(at + r))),
+      n = p.shape[0]!;
+    qe += q.qe * n;
+    te += q.te * n;
+    rows += n;
+  }
+  return { qe: qe / Math.max(1, rows), te: te / Math.max(1, rows) };
+}
+
+/** The winner of every row held in parts, in row order. */
+export async function winnersOver(som: Som, parts: readonly tf.Tensor[]): Promise<Int32Array> {
+  if (parts.length === 1) return som.winnersOf(parts[0]!);
+  const each = [];
+  for (const p of parts) each.push(await som.winnersOf(p));
+  const out = new Int32Array(each.reduce((a, w) => a + w.length, 0));
+  each.reduce((at, w) => (out.set(w, at), at + w.length), 0);
+  return out;
 }
 
 /** `vectors` is [count, dim] flat; a split with `rows` streams from disk (the batch rule only). */

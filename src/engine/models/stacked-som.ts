@@ -8,7 +8,8 @@ import type { SomSnapshot } from '../../shared/run-types';
 import type { SpecOf } from '../../shared/spec';
 import { nmi, purity } from '../analysis';
 import type { Dataset, Split } from '../data/types';
-import { Som } from '../som';
+import { INIT_ROWS, Som } from '../som';
+import { passRows, qualityOver, winnersOver } from './som-source';
 import { decayValue, makeGrid } from '../../shared/som-math';
 import type { Experiment } from '../train/experiment';
 import { requireImages } from './common';
@@ -49,7 +50,9 @@ class StackedExperiment implements Experiment {
   }
 
   async init(): Promise<void> {
-    await this.som1.initFrom(this.patches.x, 'samples');
+    const head = this.patches.head(INIT_ROWS);
+    await this.som1.initFrom(head, 'samples');
+    head.dispose();
   }
 
   /** Each image as the (row, col) of its patches' layer-1 winners, scaled to [0, 1]. */
@@ -85,7 +88,9 @@ class StackedExperiment implements Experiment {
         train: new DeviceSplit(await this.coordinates(this.data.train), [this.p.ny * this.p.nx * 2], s.seed),
         test,
       };
-      await this.som2.initFrom(this.coords.train.x, 'samples');
+      const head = this.coords.train.head(INIT_ROWS);
+      await this.som2.initFrom(head, 'samples');
+      head.dispose();
     }
     const t = inPhase2 ? step - this.phase1 : step,
       T = Math.max(1, (inPhase2 ? this.totalSteps - this.phase1 : this.phase1) - 1);
@@ -100,9 +105,9 @@ class StackedExperiment implements Experiment {
 
   private async separation(): Promise<Record<string, number>> {
     if (!this.coords) return {};
-    const x = tf.tensor2d(this.coords.test.x, [this.coords.test.count, this.p.ny * this.p.nx * 2]);
-    const win = await this.som2.winnersOf(x);
-    const q = await this.som2.quality(x);
+    const x = passRows(this.coords.test.x, this.coords.test.count, this.p.ny * this.p.nx * 2);
+    const win = await winnersOver(this.som2, x.parts);
+    const q = await qualityOver(this.som2, x.parts);
     x.dispose();
     return { purity: purity(win, this.coords.test.y), nmi: nmi(win, this.coords.test.y), qe: q.qe, te: q.te };
   }

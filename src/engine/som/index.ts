@@ -1,4 +1,4 @@
 export { NeighbourhoodCache } from './neighbourhood-cache';
 export { initCodebook } from './init';
-export { Som, somFromConfig } from './som';
+export { INIT_ROWS, Som, somFromConfig } from './som';
 export { onlineUpdate } from './online';

@@ -22,6 +22,9 @@ import { initCodebook } from './init';
 import { NeighbourhoodCache } from './neighbourhood-cache';
 import { onlineUpdate } from './online';
 
+/** How many rows initFrom reads: enough for PCA or sampled codebooks, without reading back a whole split. */
+export const INIT_ROWS = 5000;
+
 export class Som {
   readonly codebook: tf.Variable<tf.Rank.R2>;
   private readonly h: NeighbourhoodCache;
@@ -46,8 +49,9 @@ export class Som {
     this.ownsCodebook = !codebook;
   }
 
+  /** Initialises the codebook from the first INIT_ROWS rows of `x` (all of them when fewer). */
   async initFrom(x: tf.Tensor, method: SomInit): Promise<void> {
-    const n = Math.min(x.shape[0]!, 5000);
+    const n = Math.min(x.shape[0]!, INIT_ROWS);
     const head = tf.tidy(() => tf.reshape(tf.slice(x, 0, n), [n, this.dim]));
     const data = (await head.data()) as Float32Array;
     head.dispose();

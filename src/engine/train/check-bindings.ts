@@ -1,25 +1,31 @@
 /**
- * Before a run uploads its data: each split goes to the device as one tensor, and a kernel that reads it
- * (a batch gather, an evaluation slice) binds that whole buffer. Over the GPU's maxStorageBufferBindingSize
- * (128 MiB on lavapipe and some real GPUs; full MNIST's training split is 188 MB) Dawn rejects every such
- * kernel and the run would compute nothing valid, so it fails here first, saying what to do instead.
+ * Before a run uploads its data: a split goes to the device in parts under the GPU's
+ * maxStorageBufferBindingSize (data/device-rows.ts), so its size alone never refuses a run. What cannot be split
+ * is one sample, and one gathered batch of samples (each step's kernels bind it whole). Over the limit Dawn
+ * rejects every such kernel and the run would compute nothing valid, so it fails here first, saying what to do.
  */
 import { formatBytes } from '../../shared/admission/admit';
+import type { ExperimentSpec } from '../../shared/spec';
 import { bindingLimit } from '../backend/webgpu-device';
-import type { Dataset } from '../data/types';
+import { sampleSize, type Dataset } from '../data/types';
 
-export function checkBindings(data: Pick<Dataset, 'train' | 'test'>, limit = bindingLimit()): void {
-  for (const [name, split] of [
-    ['training', data.train],
-    ['test', data.test],
-  ] as const) {
-    const bytes = split ? split.x.byteLength : 0;
-    if (bytes <= limit) continue;
-    const field = name === 'training' ? 'trainLimit' : 'testLimit';
-    throw new Error(
-      `the ${name} split is ${formatBytes(bytes)} as one GPU tensor, over this GPU's storage-buffer binding ` +
-        `limit of ${formatBytes(limit)} (maxStorageBufferBindingSize): run it on wasm (backend "wasm") or ` +
-        `set dataset.${field} to at most ${Math.floor(limit / (bytes / split!.count))}`,
-    );
-  }
+/** Kinds whose batches are not the dataset's samples (patches, winner coordinates): only one sample must fit. */
+const OTHER_ROWS: ReadonlySet<ExperimentSpec['kind']> = new Set(['patch-som', 'stacked-som']);
+
+export function checkBindings(
+  data: Pick<Dataset, 'shape' | 'train'>,
+  spec: Pick<ExperimentSpec, 'kind' | 'batchSize'>,
+  limit = bindingLimit(),
+): void {
+  const row = sampleSize(data.shape) * 4;
+  const tail = `over this GPU's storage-buffer binding limit of ${formatBytes(limit)} (maxStorageBufferBindingSize)`;
+  if (row > limit)
+    throw new Error(`one sample of shape [${data.shape.join(', ')}] is ${formatBytes(row)}, ${tail}: run it on wasm`);
+  if (OTHER_ROWS.has(spec.kind)) return;
+  const rows = Math.min(spec.batchSize, data.train.count);
+  if (rows * row <= limit) return;
+  throw new Error(
+    `a batch of ${rows} samples is ${formatBytes(rows * row)} as one GPU tensor, ${tail}: ` +
+      `set batchSize to at most ${Math.floor(limit / row)} or run it on wasm (backend "wasm")`,
+  );
 }

@@ -66,7 +66,7 @@ export async function runFromSpec(cmd: StartCommand, ctx: RunContext): Promise<L
     if (data.classes.length) await store.update({ classes: data.classes });
     // The host admitted the spec on the dataset's known shape (or a lower bound for a folder): now it is known.
     if (cmd.memoryBudget !== undefined) admitSpec(spec, shapeOfData(data), cmd.memoryBudget);
-    checkBindings(data);
+    checkBindings(data, spec);
     exp = await ctx.deps.build(spec, data);
     if (ctx.deps.parallelize) {
       const par = await ctx.deps.parallelize(spec, backend.name, exp, allowedRoots, cacheRoot);
