@@ -7,13 +7,13 @@
 import { formatBytes } from '../../shared/admission/admit';
 import type { ExperimentSpec } from '../../shared/spec';
 import { bindingLimit } from '../backend/webgpu-device';
-import { sampleSize, type Dataset } from '../data/types';
+import { sampleSize, type Split } from '../data/types';
 
 /** Kinds whose batches are not the dataset's samples (patches, winner coordinates): only one sample must fit. */
 const OTHER_ROWS: ReadonlySet<ExperimentSpec['kind']> = new Set(['patch-som', 'stacked-som']);
 
 export function checkBindings(
-  data: Pick<Dataset, 'shape' | 'train'>,
+  data: { shape: readonly number[]; train: Pick<Split, 'count'> },
   spec: Pick<ExperimentSpec, 'kind' | 'batchSize'>,
   limit = bindingLimit(),
 ): void {
