@@ -57,7 +57,7 @@ await childMain(async () => {
   const exp = await buildFromRegistry(spec, data);
   for (let s = 0; s < 3; s++) await exp.step(s, 0);
   const rowsRead = (await exp.late?.settle()) ?? [];
-  const evaluation = await exp.evaluate();
+  const evaluation = (await exp.evaluate?.(0)) ?? {};
   exp.dispose();
   await new Promise((r) => setTimeout(r, 200)); // uncaptured errors arrive as events
   return { limit, parts, exactPart, errors, loss: rowsRead[0]?.values.loss, evaluation, fault: deviceFault() };
