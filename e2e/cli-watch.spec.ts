@@ -6,18 +6,14 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canvasInk, closeLab, noChromium, openLab, ROOT, shot, type Lab } from './helpers';
+import { afterAll, describe, expect, it } from 'vitest';
+import { canvasInk, noChromium, ROOT, shot, useLab } from './helpers';
 
 describe.skipIf(noChromium)('runs started by another process', () => {
-  let l: Lab;
+  const l = useLab();
   let cli: ChildProcess | undefined;
-  beforeAll(async () => {
-    l = await openLab();
-  }, 180_000);
-  afterAll(async () => {
+  afterAll(() => {
     cli?.kill();
-    await closeLab(l);
   });
 
   it('a CLI run appears in the open page, streams live, and finishes', async () => {

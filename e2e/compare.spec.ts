@@ -7,11 +7,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DOMParser } from '@xmldom/xmldom';
 import { PDFDocument } from 'pdf-lib';
 import { parseSpec } from '../src/shared/validate';
-import { canvasInk, closeLab, noChromium, openLab, shot, type Lab } from './helpers';
+import { canvasInk, noChromium, shot, useLab } from './helpers';
 
 /** 128 MNIST images in batches of 32: 4 steps, map views after steps 0, 1, 3 (and the end). */
 const tiny = (mask: Record<string, unknown>) => ({
@@ -27,10 +27,9 @@ const tiny = (mask: Record<string, unknown>) => ({
 });
 
 describe.skipIf(noChromium)('compare and figures in the browser', () => {
-  let l: Lab;
+  const l = useLab();
   const ids: Record<string, string> = {};
   beforeAll(async () => {
-    l = await openLab();
     const start = (spec: object) => l.lab.host.calls['runs:start'](spec as never) as Promise<string>;
     ids.som = await start(tiny({ sigmaFwd: 2 }));
     ids.cnn = await start(tiny({ sigmaFwd: 'inf' }));
@@ -55,9 +54,6 @@ describe.skipIf(noChromium)('compare and figures in the browser', () => {
     if (!(await done()).every((s) => s === 'finished')) throw new Error(`lab runs not finished: ${await done()}`);
     expect((await Promise.all(sweep)).map((o) => o.status)).toEqual(['finished', 'finished']);
   }, 300_000);
-  afterAll(async () => {
-    await closeLab(l);
-  });
 
   it('compares a SOM-CNN with a CNN: conv1 maps at one step, mask curves, spec diff, kept on reload', async () => {
     const { page } = l;

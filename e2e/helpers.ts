@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startLabServer, type LabServer } from '../src/server/lab-server';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -82,6 +83,22 @@ export async function openLab(): Promise<Lab> {
 export async function closeLab(l: Lab | undefined): Promise<void> {
   await l?.browser.close();
   await l?.lab.close();
+}
+
+/**
+ * Opens a lab before the suite's tests and closes it after them. The handle's fields are filled in once the
+ * hook ran, so read them inside tests and later hooks. A suite's own afterAll (registered after this call)
+ * runs first: vitest runs after-hooks in reverse order.
+ */
+export function useLab(): Lab {
+  const handle = {} as Lab;
+  beforeAll(async () => {
+    Object.assign(handle, await openLab());
+  }, 180_000);
+  afterAll(async () => {
+    await closeLab(handle.lab ? handle : undefined);
+  });
+  return handle;
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

@@ -3,17 +3,11 @@
  * The whole app in Chromium against the lab server and the real engine: start seed004-colors from the
  * gallery, watch the grid fill and change, scrub the winner trace, stop, reload, find it stopped, reopen.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canvasInk, closeLab, noChromium, openLab, shot, type Lab } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { canvasInk, noChromium, shot, useLab } from './helpers';
 
 describe.skipIf(noChromium)('lab in the browser', () => {
-  let l: Lab;
-  beforeAll(async () => {
-    l = await openLab();
-  }, 180_000);
-  afterAll(async () => {
-    await closeLab(l);
-  });
+  const l = useLab();
 
   it('trains seed004-colors live: the grid fills, changes, the trace scrubs; stop, reload, reopen', async () => {
     const { page } = l;

@@ -4,19 +4,15 @@
  * down the tab says so and keeps trying; once a server with another token answers, the tab stops retrying
  * and tells the user to open the new URL.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { startLabServer, type LabServer } from '../src/server/lab-server';
-import { closeLab, noChromium, openLab, RENDERER, shot, type Lab } from './helpers';
+import { noChromium, RENDERER, shot, useLab } from './helpers';
 
 describe.skipIf(noChromium)('lab server restart with an open tab', () => {
-  let l: Lab;
+  const l = useLab();
   let second: LabServer | undefined;
-  beforeAll(async () => {
-    l = await openLab();
-  }, 180_000);
   afterAll(async () => {
     await second?.close();
-    await closeLab(l);
   });
 
   it('shows "not answering" while down, then asks for the new URL instead of retrying forever', async () => {

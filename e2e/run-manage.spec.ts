@@ -7,10 +7,10 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findPreset } from '../src/shared/presets';
 import { parseSpec } from '../src/shared/validate';
-import { closeLab, noChromium, openLab, shot, type Lab } from './helpers';
+import { noChromium, shot, useLab } from './helpers';
 
 const colours = (name: string) =>
   parseSpec({
@@ -22,10 +22,9 @@ const colours = (name: string) =>
   });
 
 describe.skipIf(noChromium)('run management in the browser', () => {
-  let l: Lab;
+  const l = useLab();
   const ids: string[] = [];
   beforeAll(async () => {
-    l = await openLab();
     const { trainOne } = await import('../src/cli/train-one');
     for (const name of ['colours A', 'colours B']) {
       const out = await trainOne(colours(name), { project: l.project, data: [], progress: false });
@@ -34,9 +33,6 @@ describe.skipIf(noChromium)('run management in the browser', () => {
     }
     await l.page.reload();
   }, 120_000);
-  afterAll(async () => {
-    await closeLab(l);
-  });
 
   it('renames, tags, searches, deletes into the trash, undoes and restores', async () => {
     const { page } = l;

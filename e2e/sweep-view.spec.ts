@@ -7,8 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canvasInk, closeLab, noChromium, openLab, ROOT, shot, type Lab } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { canvasInk, noChromium, ROOT, shot, useLab } from './helpers';
 
 const SWEEP = {
   name: 'σ start',
@@ -23,13 +23,7 @@ const SWEEP = {
 };
 
 describe.skipIf(noChromium)('the sweep view', () => {
-  let l: Lab;
-  beforeAll(async () => {
-    l = await openLab();
-  }, 180_000);
-  afterAll(async () => {
-    await closeLab(l);
-  });
+  const l = useLab();
 
   it('lists the variants with σ and QE, marks the best, draws both charts, opens the best in Compare', async () => {
     const { page, project } = l;

@@ -3,31 +3,10 @@ import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSpec } from '../../shared/validate';
 import type { SpecOf } from '../../shared/spec';
-import type { Dataset } from '../data/types';
 import { buildBaselineCnn } from './baseline-cnn';
+import { halvesData } from './halves.test-helper';
 
-/** 8×8 images: class 0 has a bright left half, class 1 a bright right half. */
-function halves(n: number): Dataset['train'] {
-  const x = new Float32Array(n * 64),
-    y = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    y[i] = i % 2;
-    for (let r = 0; r < 8; r++)
-      for (let c = 0; c < 8; c++)
-        x[i * 64 + r * 8 + c] = c < 4 === (y[i] === 0) ? 1 : (0.1 * ((i * 7 + r * 3 + c) % 5)) / 5;
-  }
-  return { x, y, count: n };
-}
-const data: Dataset = {
-  name: 'halves',
-  format: 'builtin',
-  source: 'test',
-  shape: [8, 8, 1],
-  classes: ['L', 'R'],
-  train: halves(64),
-  test: halves(16),
-  warnings: [],
-};
+const data = halvesData(64, 16);
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -3,31 +3,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSpec } from '../../shared/validate';
 import type { SpecOf } from '../../shared/spec';
-import type { Dataset } from '../data/types';
-import { mulberry32 } from '../../shared/random';
 import { buildSomMaskCnn } from './som-mask-nets';
+import { halvesData } from './halves.test-helper';
 
-/** 8×8 grey images of two classes (bright left or right half) with noise. */
-function halves(n: number, seed: number): Dataset['train'] {
-  const r = mulberry32(seed);
-  const x = new Float32Array(n * 64),
-    y = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    y[i] = i % 2;
-    for (let p = 0; p < 64; p++) x[i * 64 + p] = (p % 8 < 4 === (y[i] === 0) ? 0.8 : 0.1) + 0.2 * r();
-  }
-  return { x, y, count: n };
-}
-const data: Dataset = {
-  name: 'halves',
-  format: 'builtin',
-  source: 'test',
-  shape: [8, 8, 1],
-  classes: ['left', 'right'],
-  train: halves(32, 1),
-  test: halves(16, 2),
-  warnings: [],
-};
+const data = halvesData(32, 16);
 const spec = (mask: boolean): SpecOf<'som-mask-cnn'> =>
   parseSpec({
     kind: 'som-mask-cnn',
