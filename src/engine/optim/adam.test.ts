@@ -7,6 +7,7 @@ import { installWasmFixes } from '../backend/wasm-fixes';
 import { mulberry32 } from '../../shared/random';
 import { FusedAdam } from './adam';
 import { ADAM_STEP } from './adam-kernels';
+import { simdLoops } from '../backend/simd/simd';
 
 beforeAll(async () => {
   await tf.setBackend('wasm');
@@ -78,6 +79,15 @@ describe.each(['cpu', 'wasm'])('FusedAdam on %s', (backend) => {
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose([...vars, ...grads.map((g) => g.tensor)]);
     opt.dispose();
+  });
+});
+
+describe('the wasm SIMD loop', () => {
+  it('is what the wasm kernel runs here (the tests above cover it and the JS tail of n mod 4 floats)', async () => {
+    await tf.setBackend('wasm');
+    const memory = (tf.backend() as unknown as { wasm: { asm: { memory: WebAssembly.Memory } } }).wasm.asm.memory;
+    expect(memory).toBeInstanceOf(WebAssembly.Memory);
+    expect(simdLoops(memory)).not.toBeNull();
   });
 });
 
