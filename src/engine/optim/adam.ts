@@ -29,7 +29,7 @@ export class FusedAdam extends tf.AdamOptimizer {
     super(learningRate, beta1, beta2, epsilon);
   }
 
-  override applyGradients(grads: tf.NamedTensorMap | tf.NamedTensor[]): void {
+  override applyGradients(grads: Parameters<tf.AdamOptimizer['applyGradients']>[0]): void {
     const state = this as unknown as AdamState;
     if (!tf.getKernel(ADAM_STEP, tf.getBackend())) {
       if (this.stale > 0) this.syncBetaPowers(state);

@@ -78,7 +78,7 @@ const name = (s: string): number[] => vec([...Buffer.from(s, 'utf8')].map((b) =>
 const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
 
 /** The module's bytes: one type per function, env.memory imported, every function exported by name. */
-export function assemble(funcs: FuncDef[]): Uint8Array {
+export function assemble(funcs: FuncDef[]): Uint8Array<ArrayBuffer> {
   const types = funcs.map((f) => [0x60, ...vec(f.params.map((t) => [t])), ...vec(f.results.map((t) => [t]))]);
   const memory = [...name('env'), ...name('memory'), 0x02, 0x00, ...uleb(1)];
   const exports = funcs.map((f, i) => [...name(f.name), 0x00, ...uleb(i)]);
