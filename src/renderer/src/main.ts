@@ -3,5 +3,6 @@ import { createPinia } from 'pinia';
 import App from './App.vue';
 import './style.css';
 import './badges.css';
+import './layout.css';
 
 createApp(App).use(createPinia()).mount('#app');

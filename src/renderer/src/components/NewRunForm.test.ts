@@ -72,6 +72,30 @@ describe('new-run form', () => {
     expect(started).toHaveLength(1);
   });
 
+  it('edits the same draft as JSON: text that does not parse keeps its error and blocks the start', async () => {
+    await change('#f-seed', '5');
+    $<HTMLButtonElement>('#tab-json').click();
+    await nextTick();
+    const box = $<HTMLTextAreaElement>('#spec-json');
+    const spec = JSON.parse(box.value) as Record<string, unknown>;
+    expect(spec).toMatchObject({ kind: 'som', seed: 5 });
+    const type = async (text: string): Promise<void> => {
+      box.value = text;
+      box.dispatchEvent(new Event('input'));
+      await nextTick();
+    };
+    await type('{"kind": "som",');
+    expect($('[role="alert"]').textContent).toMatch(/^JSON: /);
+    $<HTMLFormElement>('form').dispatchEvent(new Event('submit'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fake.calls.filter((c) => c.call === 'runs:start')).toEqual([]);
+    await type(JSON.stringify({ ...spec, seed: 9 }));
+    expect(host.querySelector('[role="alert"]')).toBeNull();
+    $<HTMLButtonElement>('#tab-form').click();
+    await nextTick();
+    expect($<HTMLInputElement>('#f-seed').value).toBe('9');
+  });
+
   it('does not start an invalid spec', async () => {
     await change('#f-som-cols', '999');
     $<HTMLFormElement>('form').dispatchEvent(new Event('submit'));

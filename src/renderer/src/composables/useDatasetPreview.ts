@@ -1,7 +1,8 @@
 /** A Preview (datasets:preview) of what the host finds for a dataset reference, with its error and busy flag. */
-import { ref, shallowRef, type Ref, type ShallowRef } from 'vue';
+import { shallowRef, type Ref, type ShallowRef } from 'vue';
 import type { DatasetPreview } from '../../../shared/api';
 import { getApi } from '../api';
+import { useTask } from './useTask';
 
 export interface DatasetPreviewState {
   preview: ShallowRef<DatasetPreview | null>;
@@ -12,20 +13,10 @@ export interface DatasetPreviewState {
 
 export function useDatasetPreview(dataset: () => unknown): DatasetPreviewState {
   const preview = shallowRef<DatasetPreview | null>(null);
-  const previewError = ref<string | null>(null);
-  const busy = ref(false);
+  const { busy, error: previewError, run } = useTask();
   async function runPreview(): Promise<void> {
-    busy.value = true;
-    previewError.value = null;
-    try {
-      // A plain copy: the draft is reactive, and the Api may send it over IPC or a WebSocket.
-      preview.value = await getApi()['datasets:preview'](JSON.parse(JSON.stringify(dataset())));
-    } catch (e) {
-      preview.value = null;
-      previewError.value = (e as Error).message;
-    } finally {
-      busy.value = false;
-    }
+    // A plain copy: the draft is reactive, and the Api may send it over IPC or a WebSocket.
+    preview.value = (await run(() => getApi()['datasets:preview'](JSON.parse(JSON.stringify(dataset()))))) ?? null;
   }
   return { preview, previewError, busy, runPreview };
 }
