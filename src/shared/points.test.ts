@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generatePoints, POINT_SETS, type PointSet } from './points';
+import { generatePoints, nearestPoint, POINT_SETS, type PointSet } from './points';
 
 const gen = (set: PointSet, count: number, classes: number, noise = 0, seed = 3) =>
   generatePoints(set, { count, classes, noise, seed });
@@ -59,5 +59,19 @@ describe('generatePoints', () => {
     expect(() => gen('spiral', 1, 2)).toThrow('count must be an integer in [2, 2000], received 1');
     expect(() => gen('circles', 20, 2, -0.1)).toThrow('noise must be a number in [0, 0.5], received -0.1');
     expect(() => gen('blobs' as PointSet, 20, 2)).toThrow('unknown point set "blobs": expected one of "spiral"');
+  });
+});
+
+describe('nearestPoint', () => {
+  const pts: [number, number][] = [
+    [0, 0],
+    [0.5, 0.5],
+    [-0.5, 0.1],
+  ];
+  it('finds the nearest point within the radius, or -1 when none is that close', () => {
+    expect(nearestPoint(pts, 0.45, 0.45, 0.1)).toBe(1);
+    expect(nearestPoint(pts, -0.45, 0.1, 0.1)).toBe(2);
+    expect(nearestPoint(pts, 0.25, 0.25, 0.1)).toBe(-1);
+    expect(nearestPoint([], 0, 0, 1)).toBe(-1);
   });
 });

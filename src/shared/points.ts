@@ -71,3 +71,14 @@ export function generatePoints(set: PointSet, o: GenerateOptions): Points {
   }
   return { points, labels };
 }
+
+/** Index of the point nearest (x, y) within `within` (plane units), or -1: what a remove-click takes away. */
+export function nearestPoint(points: readonly (readonly [number, number])[], x: number, y: number, within: number) {
+  let best = -1,
+    bestD = within * within;
+  points.forEach(([px, py], i) => {
+    const d = (px - x) ** 2 + (py - y) ** 2;
+    if (d <= bestD) [best, bestD] = [i, d];
+  });
+  return best;
+}

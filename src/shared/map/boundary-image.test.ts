@@ -26,11 +26,11 @@ describe('boundaryPixels', () => {
     expect(rgb(px, 2)).toEqual(SCALES.cividis(0.5));
   });
 
-  it('three classes: the predicted class colour, white-ish at or below chance and ¾ of the colour when sure', () => {
+  it('three classes: the predicted class colour, white-ish at or below chance and half the colour when sure', () => {
     const px = boundaryPixels(snap([0, 0], [2, 2], [1, 0.2]), 3);
     const c = classColour(2);
-    expect(rgb(px, 0)).toEqual(c.map((v) => Math.round(255 + (v - 255) * 0.75)));
-    expect(rgb(px, 1)).toEqual(c.map((v) => Math.round(255 + (v - 255) * 0.25)));
+    expect(rgb(px, 0)).toEqual(c.map((v) => Math.round(255 + (v - 255) * 0.5)));
+    expect(rgb(px, 1)).toEqual(c.map((v) => Math.round(255 + (v - 255) * 0.2)));
     expect(boundaryClassColour(2, 3)).toEqual(c);
   });
 });

@@ -11,7 +11,7 @@ export const PLANE_EXTENT = 1.2,
   PLANE_RES = 64;
 
 export interface Pixels {
-  data: Uint8ClampedArray;
+  data: Uint8ClampedArray<ArrayBuffer>;
   width: number;
   height: number;
 }
@@ -46,8 +46,8 @@ export function boundaryPixels(s: SomSnapshot, classes: number): Pixels {
   for (let i = 0; i < n; i++) {
     const c = classColour(s.classMap[i]!),
       t = Math.min(1, Math.max(0, (s.hits[i]! - chance) / (1 - chance)));
-    // Even a sure pixel keeps some white, so the points (full colour) stand out on it.
-    const k = 0.25 + 0.5 * t;
+    // Even a sure pixel keeps half white, so the points (full colour) stand out on it.
+    const k = 0.2 + 0.3 * t;
     data.set([...c.map((v) => Math.round(255 + (v - 255) * k)), 255], i * 4);
   }
   return { data, width: s.cols, height: s.rows };

@@ -3,7 +3,9 @@ import { onBeforeUnmount, onMounted } from 'vue';
 
 export const SHORTCUTS: { keys: string; what: string }[] = [
   { keys: 'Space', what: 'Pause / resume the live run' },
-  { keys: '1 · 2 · 3', what: 'Runs · Live · Compare' },
+  { keys: '1 · 2 · 3 · 4 · 5', what: 'Runs · Live · Compare · Sweeps · Playground' },
+  { keys: 'Arrows · Enter · Delete', what: 'Playground plane: move the cursor, place a point, remove the nearest' },
+  { keys: '1 · 2 · 3 (plane focused)', what: 'Playground plane: the class to place' },
   { keys: '?', what: 'Show these shortcuts' },
   { keys: 'Esc', what: 'Close a dialog' },
   { keys: 'Tab / Shift+Tab', what: 'Move between controls; Enter or Space presses a button' },

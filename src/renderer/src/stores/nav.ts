@@ -1,11 +1,11 @@
 /**
- * Which view is shown, kept in the URL hash (#/runs, #/live/<run-id>, #/compare?runs=a,b) so reloads, links
+ * Which view is shown, kept in the URL hash (#/runs, #/live/<run-id>, #/compare?runs=a,b, #/playground) so reloads, links
  * and Back work.
  */
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 
-export const VIEWS = ['runs', 'live', 'compare', 'sweeps'] as const;
+export const VIEWS = ['runs', 'live', 'compare', 'sweeps', 'playground'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface Route {
