@@ -10,7 +10,7 @@ describe('playgroundSpec', () => {
     name: 'moons',
     classes: 2,
     train,
-    variant: 'som-interposed',
+    variant: 'som-interposed' as const,
     epochs: 30,
     learningRate: 0.02,
     seed: 4,
