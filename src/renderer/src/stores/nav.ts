@@ -1,6 +1,6 @@
 /**
- * Which view is shown, kept in the URL hash (#/runs, #/live/<run-id>, #/compare?runs=a,b, #/playground) so reloads, links
- * and Back work.
+ * Which view is shown, kept in the URL hash (#/runs, #/live/<run-id>, #/compare?runs=a,b, #/playground) so
+ * reloads, links and Back work.
  */
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
