@@ -2,7 +2,8 @@
 import { buildLenet } from '../../src/engine/models/baseline-cnn';
 import type { SpecOf } from '../../src/shared/spec';
 import { parseSpec } from '../../src/shared/validate';
-import { CNN_MACS, layersTrainer } from './nets-layers';
+import { layersTrainer } from './nets-layers';
+import { CNN_CASE } from './nets-raw';
 import type { BenchCase } from './types';
 
 const spec = parseSpec({
@@ -15,10 +16,8 @@ const spec = parseSpec({
 
 export const cnnLayers: BenchCase = {
   name: 'cnn lenet b64 (layers)',
-  batch: 64,
-  flopsPerSample: 6 * CNN_MACS,
-  ref: 'cnn_lenet_b64',
+  ...CNN_CASE,
   async setup(tf) {
-    return layersTrainer(tf, buildLenet([28, 28, 1], 10, spec), [28, 28, 1], 64);
+    return layersTrainer(tf, buildLenet([28, 28, 1], 10, spec), [28, 28, 1], CNN_CASE.batch);
   },
 };

@@ -3,19 +3,14 @@
  * relu → maxpool2 → dense128 → dense10, softmax cross-entropy.
  */
 import type { Scalar, Tensor2D, Tensor4D } from '@tensorflow/tfjs-core';
-import { adamTrainer, glorot, oneHotLabels } from './nets-raw';
+import { adamTrainer, CNN_CASE, glorot, oneHotLabels } from './nets-raw';
 import type { BenchCase, Tf } from './types';
 
-const BATCH = 64;
-// conv1 28·28·16·25, conv2 14·14·32·(16·25), dense 1568·128 + 128·10 multiply-adds per sample.
-const MACS = 28 * 28 * 16 * 25 + 14 * 14 * 32 * 16 * 25 + 1568 * 128 + 128 * 10;
+const BATCH = CNN_CASE.batch;
 
 export const cnnRaw: BenchCase = {
   name: 'cnn lenet b64 (raw ops)',
-  batch: BATCH,
-  // 2 FLOPs per MAC, ×3 for forward, dx and dW (conv1's dx is not needed: a slight over-count).
-  flopsPerSample: 6 * MACS,
-  ref: 'cnn_lenet_b64',
+  ...CNN_CASE,
   async setup(tf: Tf) {
     const k1 = glorot(tf, [5, 5, 1, 16], 25, 400, 20),
       k2 = glorot(tf, [5, 5, 16, 32], 400, 800, 21);

@@ -1,5 +1,5 @@
 /** Training a tfjs-layers model as runs train them (model.apply inside Adam's minimize, no read-back). */
-import type * as tfl from '@tensorflow/tfjs-layers';
+import * as tfl from '@tensorflow/tfjs-layers';
 import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
 import { oneHotLabels, readOne } from './nets-raw';
 import type { Tf, Workload } from './types';
@@ -32,5 +32,21 @@ export function layersTrainer(
   };
 }
 
-export const MLP_MACS = 784 * 256 + 256 * 256 + 256 * 10;
-export const CNN_MACS = 28 * 28 * 16 * 25 + 14 * 14 * 32 * 16 * 25 + 1568 * 128 + 128 * 10;
+/** The masks' SOM step that a masked model's training does after each batch (σ_org 1, α 0.1). */
+export interface Masked {
+  trainSom(sigmaOrg: number, alpha: number): void;
+}
+
+/** A sequential model of `layers` on inputs of `inShape`, trained as above, each mask's SOM stepped per batch. */
+export function maskedTrainer(
+  tf: Tf,
+  inShape: number[],
+  batch: number,
+  layers: tfl.layers.Layer[],
+  masks: Masked[],
+): Workload {
+  const model = tfl.sequential();
+  model.add(tfl.layers.inputLayer({ inputShape: inShape }));
+  for (const l of layers) model.add(l);
+  return layersTrainer(tf, model, inShape, batch, () => masks.forEach((m) => m.trainSom(1, 0.1)));
+}

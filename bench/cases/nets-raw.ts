@@ -1,6 +1,21 @@
-/** Shared pieces of the raw-op network cases: seeded Glorot weights, fixed labels, an Adam step. */
+/**
+ * Shared pieces of the network cases: each network's size and reference, seeded Glorot weights, fixed labels,
+ * an Adam step.
+ */
 import type { Scalar, Tensor, Variable } from '@tensorflow/tfjs-core';
-import type { Tf, Workload } from './types';
+import type { BenchCase, Tf, Workload } from './types';
+
+/** Multiply-adds per sample of the MLP 784-256-256-10. */
+export const MLP_MACS = 784 * 256 + 256 * 256 + 256 * 10;
+/** LeNet's: conv1 28·28·16·25, conv2 14·14·32·(16·25), dense 1568·128 + 128·10. */
+export const CNN_MACS = 28 * 28 * 16 * 25 + 14 * 14 * 32 * 16 * 25 + 1568 * 128 + 128 * 10;
+
+type NetFields = Pick<BenchCase, 'batch' | 'flopsPerSample' | 'ref'>;
+// 2 FLOPs per MAC, ×3 for forward, dx and dW (LeNet's conv1 needs no dx: a slight over-count).
+/** What the raw-op and the layers case of the MLP share: batch 128, its FLOPs and its reference figure. */
+export const MLP_CASE: NetFields = { batch: 128, flopsPerSample: 6 * MLP_MACS, ref: 'mlp_784_256_256_10_b128' };
+/** The same for LeNet, batch 64. */
+export const CNN_CASE: NetFields = { batch: 64, flopsPerSample: 6 * CNN_MACS, ref: 'cnn_lenet_b64' };
 
 export function glorot(tf: Tf, shape: number[], fanIn: number, fanOut: number, seed: number): Variable {
   const lim = Math.sqrt(6 / (fanIn + fanOut));

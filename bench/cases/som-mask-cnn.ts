@@ -1,7 +1,8 @@
 /** LeNet with both convolutions SOM-masked per channel (4×4 and 4×8 maps), one Kohonen step per batch. */
 import * as tfl from '@tensorflow/tfjs-layers';
 import { SomMaskConv } from '../../src/engine/layers/mask';
-import { CNN_MACS, layersTrainer } from './nets-layers';
+import { maskedTrainer } from './nets-layers';
+import { CNN_MACS } from './nets-raw';
 import type { BenchCase } from './types';
 
 export const somMaskCnn: BenchCase = {
@@ -9,19 +10,11 @@ export const somMaskCnn: BenchCase = {
   batch: 64,
   flopsPerSample: 6 * CNN_MACS + 6 * (784 * 16 + 14 * 14 * 16 * 32),
   async setup(tf) {
-    const model = tfl.sequential();
-    model.add(tfl.layers.inputLayer({ inputShape: [28, 28, 1] }));
-    const masks = [
-      new SomMaskConv({ rows: 4, cols: 4, kernelSize: 5, sigmaFwd: 2, name: 'conv1' }),
-      new SomMaskConv({ rows: 4, cols: 8, kernelSize: 5, sigmaFwd: 2, name: 'conv2' }),
-    ];
-    model.add(masks[0]!);
-    model.add(tfl.layers.maxPooling2d({ poolSize: 2 }));
-    model.add(masks[1]!);
-    model.add(tfl.layers.maxPooling2d({ poolSize: 2 }));
-    model.add(tfl.layers.flatten());
-    model.add(tfl.layers.dense({ units: 128, activation: 'relu' }));
-    model.add(tfl.layers.dense({ units: 10 }));
-    return layersTrainer(tf, model, [28, 28, 1], 64, () => masks.forEach((m) => m.trainSom(1, 0.1)));
+    const conv1 = new SomMaskConv({ rows: 4, cols: 4, kernelSize: 5, sigmaFwd: 2, name: 'conv1' });
+    const conv2 = new SomMaskConv({ rows: 4, cols: 8, kernelSize: 5, sigmaFwd: 2, name: 'conv2' });
+    const pool = () => tfl.layers.maxPooling2d({ poolSize: 2 });
+    const head = [tfl.layers.flatten(), tfl.layers.dense({ units: 128, activation: 'relu' })];
+    const layers = [conv1, pool(), conv2, pool(), ...head, tfl.layers.dense({ units: 10 })];
+    return maskedTrainer(tf, [28, 28, 1], 64, layers, [conv1, conv2]);
   },
 };

@@ -1,7 +1,8 @@
 /** The MLP with both hidden layers SOM-masked (16×16 maps), each map trained by one Kohonen step per batch. */
 import * as tfl from '@tensorflow/tfjs-layers';
 import { SomMaskDense } from '../../src/engine/layers/mask';
-import { layersTrainer, MLP_MACS } from './nets-layers';
+import { maskedTrainer } from './nets-layers';
+import { MLP_MACS } from './nets-raw';
 import type { BenchCase } from './types';
 
 export const somMaskMlp: BenchCase = {
@@ -10,14 +11,10 @@ export const somMaskMlp: BenchCase = {
   // + SOM distances in the forward pass (2·D·N per layer) and the Kohonen step (≈ 4·D·N per layer)
   flopsPerSample: 6 * MLP_MACS + 6 * (784 * 256 + 256 * 256),
   async setup(tf) {
-    const model = tfl.sequential();
-    model.add(tfl.layers.inputLayer({ inputShape: [784] }));
     const masks = [
       new SomMaskDense({ rows: 16, cols: 16, sigmaFwd: 3, name: 'fc1' }),
       new SomMaskDense({ rows: 16, cols: 16, sigmaFwd: 3, name: 'fc2' }),
     ];
-    for (const m of masks) model.add(m);
-    model.add(tfl.layers.dense({ units: 10 }));
-    return layersTrainer(tf, model, [784], 128, () => masks.forEach((m) => m.trainSom(1, 0.1)));
+    return maskedTrainer(tf, [784], 128, [...masks, tfl.layers.dense({ units: 10 })], masks);
   },
 };

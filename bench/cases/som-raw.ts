@@ -3,6 +3,7 @@
  * batch 256, gaussian σ = 3. Distances by one matmul, argMin, a gather of precomputed neighbourhood rows
  * (no [B, N] one-hot), W = hᵀX / Σh, and the mean QE read back (the step is done when it is read).
  */
+import type { Tensor2D } from '@tensorflow/tfjs-core';
 import type { BenchCase, Tf } from './types';
 
 export const N = 400,
@@ -25,16 +26,29 @@ export function gaussianRows(side: number, sigma: number): Float32Array {
   return h;
 }
 
-export const somRaw: BenchCase = {
-  name: 'som-step 400×784 b256 (raw ops)',
+/** What every case of this SOM step shares: batch, FLOPs, reference figure; small enough for the cpu backend. */
+export const SOM_CASE: Pick<BenchCase, 'batch' | 'flopsPerSample' | 'ref' | 'cpuOk'> = {
   batch: B,
   // xWᵀ 2·N·D and hᵀX 2·N·D per sample; norms, argMin and the division are O(N + D).
   flopsPerSample: 4 * N * D,
   ref: 'som_step_400x784_b256',
   cpuOk: true,
+};
+
+/** The step's seeded start: an [N, D] codebook and a [B, D] batch, uniform in [0, 1). */
+export function somStart(tf: Tf): { codebook: Tensor2D; x: Tensor2D } {
+  return {
+    codebook: tf.randomUniform([N, D], 0, 1, 'float32', 1) as Tensor2D,
+    x: tf.randomUniform([B, D], 0, 1, 'float32', 2) as Tensor2D,
+  };
+}
+
+export const somRaw: BenchCase = {
+  name: 'som-step 400×784 b256 (raw ops)',
+  ...SOM_CASE,
   async setup(tf: Tf) {
-    const w = tf.variable(tf.randomUniform([N, D], 0, 1, 'float32', 1), false);
-    const x = tf.randomUniform([B, D], 0, 1, 'float32', 2) as import('@tensorflow/tfjs-core').Tensor2D;
+    const { codebook, x } = somStart(tf);
+    const w = tf.variable(codebook, false);
     const xx = tf.sum(tf.square(x), 1, true);
     const h = tf.tensor2d(gaussianRows(SIDE, SIGMA), [N, N]);
     return {

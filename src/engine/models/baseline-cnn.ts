@@ -6,7 +6,7 @@ import { DeviceSplit } from '../data/batches';
 import { FreshDropout } from '../layers/fresh-dropout';
 import { ClassifierExperiment } from './classifier';
 import { addHead, kernelInit, requireImages, requireLabels } from './common';
-import { makeOptimizer } from './optimizers';
+import { trainingOf } from './optimizers';
 
 export function buildLenet(
   shape: [number, number, number],
@@ -44,9 +44,6 @@ export async function buildBaselineCnn(spec: SpecOf<'baseline-cnn'>, data: Datas
     train: new DeviceSplit(data.train, shape, spec.seed),
     test: data.test ? new DeviceSplit(data.test, shape, spec.seed) : undefined,
     nClasses,
-    epochs: spec.epochs,
-    batchSize: spec.batchSize,
-    optimizer: makeOptimizer(spec.optimizer, spec.learningRate),
-    l2: spec.l2,
+    ...trainingOf(spec),
   });
 }

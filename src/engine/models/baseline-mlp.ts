@@ -6,7 +6,7 @@ import { sampleSize } from '../data/types';
 import { DeviceSplit } from '../data/batches';
 import { ClassifierExperiment } from './classifier';
 import { kernelInit, requireLabels } from './common';
-import { makeOptimizer } from './optimizers';
+import { trainingOf } from './optimizers';
 import { FreshDropout } from '../layers/fresh-dropout';
 
 export function buildMlp(
@@ -40,9 +40,6 @@ export async function buildBaselineMlp(spec: SpecOf<'baseline-mlp'>, data: Datas
     train: new DeviceSplit(data.train, flat, spec.seed),
     test: data.test ? new DeviceSplit(data.test, flat, spec.seed) : undefined,
     nClasses,
-    epochs: spec.epochs,
-    batchSize: spec.batchSize,
-    optimizer: makeOptimizer(spec.optimizer, spec.learningRate),
-    l2: spec.l2,
+    ...trainingOf(spec),
   });
 }

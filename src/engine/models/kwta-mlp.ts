@@ -17,7 +17,7 @@ import { requireLabels } from './common';
 import { DeviceSplit } from '../data/batches';
 import { ClassifierExperiment } from './classifier';
 import type { SavedFile } from '../train/experiment';
-import { makeOptimizer } from './optimizers';
+import { trainingOf } from './optimizers';
 import { currentReducer, sharedMean } from '../parallel/reduce';
 import { buildNet, codeOf, tripletLoss } from './kwta-mlp-net';
 import { unitFiring, type Firing } from './unit-firing';
@@ -70,10 +70,7 @@ export async function buildKwtaMlp(spec: SpecOf<'kwta-mlp'>, data: Dataset): Pro
     train,
     test,
     nClasses,
-    epochs: spec.epochs,
-    batchSize: spec.batchSize,
-    optimizer: makeOptimizer(spec.optimizer, spec.learningRate),
-    l2: spec.l2,
+    ...trainingOf(spec),
     ...(triplet
       ? {
           loss: tripletLoss(k.margin),

@@ -12,3 +12,19 @@ const MAKERS: Record<OptimizerName, (lr: number) => tf.Optimizer> = {
 export function makeOptimizer(name: string, learningRate: number): tf.Optimizer {
   return MAKERS[pickOption('optimizer', OPTIMIZERS, name)](learningRate);
 }
+
+/** A classifier spec's training fields as ClassifierExperiment takes them: epochs, batch size, optimizer, L2. */
+export function trainingOf(spec: {
+  epochs: number;
+  batchSize: number;
+  optimizer: string;
+  learningRate: number;
+  l2: number;
+}): { epochs: number; batchSize: number; optimizer: tf.Optimizer; l2: number } {
+  return {
+    epochs: spec.epochs,
+    batchSize: spec.batchSize,
+    optimizer: makeOptimizer(spec.optimizer, spec.learningRate),
+    l2: spec.l2,
+  };
+}

@@ -14,7 +14,7 @@ import { kernelInit, requireLabels } from './common';
 import { DeviceSplit } from '../data/batches';
 import { ClassifierExperiment } from './classifier';
 import type { SavedFile } from '../train/experiment';
-import { makeOptimizer } from './optimizers';
+import { trainingOf } from './optimizers';
 import { boundarySnapshot, EXTENT, latticeSnapshot, plane, RES } from './soft-som-views';
 
 export async function buildSoftSom(spec: SpecOf<'soft-som'>, data: Dataset): Promise<ClassifierExperiment> {
@@ -71,10 +71,7 @@ export async function buildSoftSom(spec: SpecOf<'soft-som'>, data: Dataset): Pro
     train,
     test: data.test ? new DeviceSplit(data.test, [d], spec.seed) : undefined,
     nClasses,
-    epochs: spec.epochs,
-    batchSize: spec.batchSize,
-    optimizer: makeOptimizer(spec.optimizer, spec.learningRate),
-    l2: spec.l2,
+    ...trainingOf(spec),
     hooks: {
       async snapshots(_exp, step): Promise<SomSnapshot[]> {
         const b = await boundarySnapshot(model, grid, step);

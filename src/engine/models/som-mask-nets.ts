@@ -14,7 +14,7 @@ import { FreshDropout } from '../layers/fresh-dropout';
 import { addHead, requireImages, requireLabels } from './common';
 import { DeviceSplit } from '../data/batches';
 import { ClassifierExperiment } from './classifier';
-import { makeOptimizer } from './optimizers';
+import { trainingOf } from './optimizers';
 import { pickProbes } from './probes';
 import { somMaskHooks, type MaskedLayerView } from './som-mask-hooks';
 
@@ -83,10 +83,7 @@ async function finish(
     train,
     test,
     nClasses,
-    epochs: spec.epochs,
-    batchSize: spec.batchSize,
-    optimizer: makeOptimizer(spec.optimizer, spec.learningRate),
-    l2: spec.l2,
+    ...trainingOf(spec),
     hooks: somMaskHooks({ model, views, mask: spec.mask, evalX, evalY, probeX, probeY, nClasses }),
   });
   const dispose = exp.dispose.bind(exp);
