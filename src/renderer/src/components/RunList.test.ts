@@ -116,4 +116,25 @@ describe('run table', () => {
     key(rows()[0]!, 'Enter');
     expect(opened).toHaveLength(1);
   });
+
+  it("shows a running run's phase from its progress events (evaluating 45 %), then its steps again", async () => {
+    const id = [...fake.runs.keys()][0]!;
+    Object.assign(fake.runs.get(id)!.summary, { status: 'running', lastStep: 1, totalSteps: 2 });
+    const runs = useRunsStore();
+    const off = runs.attach(0);
+    await runs.refresh();
+    const progress = (done: number) =>
+      fake.emit({ type: 'progress', v: 1, runId: id, phase: 'evaluate', unit: 'rows', done, total: 40_960 });
+    const shown = async () => {
+      await new Promise((r) => setTimeout(r, 300)); // the store publishes progress coalesced (250 ms)
+      await settle();
+      return host.querySelector('[data-testid="run-progress"]')!.textContent!.trim();
+    };
+    progress(18_432);
+    expect(await shown()).toBe('evaluating 45 %');
+    expect(host.querySelector('[data-testid="run-progress"]')!.getAttribute('title')).toBe('18,432 of 40,960 rows');
+    progress(40_960); // the pass is over: the step count again (lastStep 1 → step 2 of 2)
+    expect(await shown()).toBe('2/2');
+    off();
+  });
 });

@@ -7,6 +7,7 @@ import type { BackendReport, MetricRow, WinnerTrace } from '../../../shared/run-
 import type { BackendName } from '../../../shared/options';
 import { DecimatedList } from '../chart/decimate';
 import { maskKey, MAX_WINNER_FRAMES, newRun, pushPoint, type LiveRun } from './live-state';
+import { foldPhase } from './phase';
 
 const ROW_KEYS = new Set(['step', 'epoch', 't']);
 /** The loop writes mask stats as metric columns "<layer>.sparsity" / "<layer>.strength". */
@@ -44,6 +45,7 @@ function addSnapshotStep(run: LiveRun, step: number): void {
 }
 
 export function foldEvent(run: LiveRun, e: RunEvent): void {
+  run.phase = run.status === 'running' || run.status === 'paused' ? foldPhase(run.phase, e) : undefined;
   switch (e.type) {
     case 'run-started':
       Object.assign(run, {

@@ -5,6 +5,7 @@
 import type { BackendReport, RunId, SomSnapshot, WinnerTrace } from '../../../shared/run-types';
 import type { ExperimentSpec } from '../../../shared/spec';
 import type { RunStatus } from '../../../shared/project';
+import type { PhaseReport } from '../../../shared/events';
 import { DecimatedList, DecimatedSeries } from '../chart/decimate';
 
 export const MAX_POINTS = 2000;
@@ -48,6 +49,8 @@ export interface LiveRun {
   /** A reopened run's .npy files (relative to its folder) and, for a long run, how many metric rows it has. */
   npyFiles: string[];
   metricRows?: number;
+  /** The long phase it is in (converting, decoding, evaluating), while a live run is in one. */
+  phase?: PhaseReport;
 }
 
 export function newRun(id: RunId, source: LiveRun['source'] = 'live'): LiveRun {

@@ -28,6 +28,7 @@ export function liveSummary(r: LiveRun) {
     classes: r.classes,
     npyFiles: r.npyFiles,
     metricRows: r.metricRows,
+    phase: r.phase,
   };
 }
 

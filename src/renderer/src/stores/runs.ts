@@ -4,7 +4,8 @@
  */
 import { defineStore } from 'pinia';
 import { ref, shallowRef, triggerRef } from 'vue';
-import type { RunEvent } from '../../../shared/events';
+import type { PhaseReport, RunEvent } from '../../../shared/events';
+import { foldPhase } from '../run/phase';
 import type { Preset, RunId } from '../../../shared/run-types';
 import type { ExperimentSpecInput } from '../../../shared/spec';
 import type { RunSummary } from '../../../shared/project';
@@ -38,13 +39,17 @@ export const useRunsStore = defineStore('runs', () => {
     }
   }
 
-  /** Step reached by each running run, from its metrics events (the run list's progress), updated coalesced. */
-  const progress = shallowRef(new Map<RunId, { step: number; total?: number }>());
+  /**
+   * Step reached by each running run, from its metrics events, and the long phase it is in (evaluating 45 %),
+   * from its progress events: the run list's progress, updated coalesced.
+   */
+  const progress = shallowRef(new Map<RunId, { step?: number; total?: number; phase?: PhaseReport }>());
   let progressPending: ReturnType<typeof setTimeout> | null = null;
   function noteProgress(e: RunEvent): void {
     const m = progress.value;
     if (e.type === 'run-started') m.set(e.runId, { step: 0, total: e.totalSteps });
     else if (e.type === 'metrics') m.set(e.runId, { ...m.get(e.runId), step: e.rows[e.rows.length - 1]!.step + 1 });
+    else if (e.type === 'progress') m.set(e.runId, { ...m.get(e.runId), phase: foldPhase(undefined, e) });
     else if (e.type === 'finished' || e.type === 'failed') m.delete(e.runId);
     else return;
     progressPending ??= setTimeout(() => {
