@@ -1,17 +1,17 @@
 /**
  * One big-table run inside this process, as the trainer process runs it (runFromSpec with the real deps),
- * printing one JSON line: seconds to load (to run-started), train, evaluate all rows, total, and this
- * process's peak RSS (VmHWM, worker threads included). `--before` loads the folder without the cache,
- * the way it was loaded before the cache existed.
+ * printing one JSON line: seconds to load (to run-started; the conversion on a first run), to train the
+ * epoch, to evaluate all rows (the `evaluate` progress events), in total, and this process's peak RSS
+ * (VmHWM: worker threads included), with the peak of each phase sampled every 100 ms. `--before` loads the
+ * folder without the cache, the way it was loaded before the cache existed.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RunControl } from '../src/engine/train/control';
 import { runFromSpec } from '../src/engine/train/run-spec';
 import { trainerDeps, type TrainerDeps } from '../src/engine/train/trainer-deps';
 import { createProject } from '../src/engine/runs';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ExperimentSpec } from '../src/shared/spec';
 
 const { values } = parseArgs({
@@ -30,13 +30,22 @@ const spec = {
   som: { rows: 30, cols: 30, sigma: { start: 8, end: 1, decay: 'exponential' } },
 } as unknown as ExperimentSpec;
 
+const status = (key: string): number =>
+  Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? NaN) / 1024;
+type Phase = 'load' | 'train' | 'evaluate' | 'end';
+let phase: Phase = 'load';
+const peak: Record<Phase, number> = { load: 0, train: 0, evaluate: 0, end: 0 };
+const sample = (): void => void (peak[phase] = Math.max(peak[phase], status('VmRSS')));
+const sampler = setInterval(sample, 100);
+const enter = (p: Phase): void => (sample(), (phase = p), sample());
+
 const real = await trainerDeps();
 const deps: TrainerDeps = values.before
   ? { ...real, loadDataset: (ref, o) => real.loadDataset(ref, { allowedRoots: o.allowedRoots, seed: o.seed }) }
   : real;
 const t0 = performance.now();
+const now = (): number => (performance.now() - t0) / 1000;
 const at: Record<string, number> = {};
-let evalS = NaN;
 let backend = '';
 const logs: string[] = [];
 const outcome = await runFromSpec(
@@ -46,32 +55,42 @@ const outcome = await runFromSpec(
     deps,
     heartbeatMs: 0,
     emit: (e) => {
-      at[e.type] ??= (performance.now() - t0) / 1000;
-      if (e.type === 'run-started') backend = e.backend.name;
-      if (e.type !== 'log') return;
-      logs.push(e.message);
-      const m = /^evaluated \d+ rows in ([\d.]+) s/.exec(e.message);
-      if (m) evalS = Number(m[1]);
-      if (e.message.startsWith('evaluat')) at.evaluating ??= (performance.now() - t0) / 1000;
+      if (e.type === 'run-started') {
+        at.started = now();
+        backend = e.backend.name;
+        enter('train');
+      }
+      if (e.type === 'log') logs.push(e.message);
+      if (e.type !== 'progress' || e.phase !== 'evaluate') return;
+      if (at.evalStart === undefined) {
+        at.evalStart = now();
+        enter('evaluate');
+      }
+      if (e.done === e.total) {
+        at.evalEnd = now();
+        enter('end');
+      }
     },
   },
 );
-const total = (performance.now() - t0) / 1000;
-const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? NaN) / 1024;
+const total = now();
+clearInterval(sampler);
+const mb = (n: number): number => Math.round(n);
 console.log(
   JSON.stringify({
     status: outcome.status,
     backend,
     workers: process.env.SOMLAB_BENCH_WORKERS ?? 'default',
     error: outcome.error,
-    loadS: at['run-started'],
-    trainS: (at.evaluating ?? total) - (at['run-started'] ?? 0),
-    evalS,
+    loadS: at.started,
+    epochS: (at.evalStart ?? total) - (at.started ?? 0),
+    evalS: (at.evalEnd ?? NaN) - (at.evalStart ?? NaN),
     totalS: total,
-    peakRssMB: Math.round(hwm),
+    peakRssMB: mb(status('VmHWM')),
+    peakByPhaseMB: { load: mb(peak.load), train: mb(peak.train), evaluate: mb(peak.evaluate), end: mb(peak.end) },
     qe: outcome.finalMetrics.qe,
     te: outcome.finalMetrics.te,
-    logs: logs.filter((l) => !l.startsWith('evaluating:')),
+    logs,
   }),
 );
 process.exit(0);

@@ -35,18 +35,14 @@ export class ProblemList {
   }
 }
 
-/**
- * Runs `check` on every item and gathers the DatasetErrors it throws: one error is rethrown as it is, several
- * become one error on `folder` that counts them and quotes the first few. Other errors pass through at once.
- */
-export async function checkEach<T, R>(
+/** Runs `check` on `items` `concurrency` at a time into `out`; DatasetErrors go to `bad`, others pass through. */
+async function pool<T, R>(
   items: readonly T[],
-  folder: string,
   check: (item: T) => Promise<R>,
-  concurrency = 1,
-): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  const bad: DatasetError[] = [];
+  concurrency: number,
+  out: R[],
+  bad: DatasetError[],
+): Promise<void> {
   let next = 0;
   async function worker(): Promise<void> {
     while (next < items.length) {
@@ -60,11 +56,54 @@ export async function checkEach<T, R>(
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+}
+
+/** One error rethrown as it is; several become one error on `folder` that counts them and quotes the first few. */
+function throwGathered(bad: DatasetError[], folder: string): void {
   if (bad.length === 1) throw bad[0]!;
   if (bad.length > 1) {
     const list = new ProblemList();
     for (const e of bad.sort((a, b) => a.file.localeCompare(b.file))) list.add(e.message);
     throw new DatasetError(folder, list.describe('file cannot be used', 'files cannot be used', '; '));
   }
+}
+
+/**
+ * Runs `check` on every item and gathers the DatasetErrors it throws: one error is rethrown as it is, several
+ * become one error on `folder` that counts them and quotes the first few. Other errors pass through at once.
+ */
+export async function checkEach<T, R>(
+  items: readonly T[],
+  folder: string,
+  check: (item: T) => Promise<R>,
+  concurrency = 1,
+): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  const bad: DatasetError[] = [];
+  await pool(items, check, concurrency, out, bad);
+  throwGathered(bad, folder);
   return out;
+}
+
+/**
+ * checkEach by windows of `window` items, for results too big to hold all at once (decoded images): each
+ * window's results go to `take` in item order before the next window starts; after the first error nothing
+ * more is taken, but every item is still checked, so the error lists them all.
+ */
+export async function checkEachInOrder<T, R>(
+  items: readonly T[],
+  folder: string,
+  check: (item: T) => Promise<R>,
+  take: (r: R, index: number) => Promise<void> | void,
+  concurrency: number,
+  window: number,
+): Promise<void> {
+  const bad: DatasetError[] = [];
+  for (let s = 0; s < items.length; s += window) {
+    const part = items.slice(s, s + window),
+      out: R[] = new Array<R>(part.length);
+    await pool(part, check, concurrency, out, bad);
+    if (bad.length === 0) for (let i = 0; i < part.length; i++) await take(out[i]!, s + i);
+  }
+  throwGathered(bad, folder);
 }

@@ -20,8 +20,12 @@ export class Growable<T extends Typed> {
   private buf: T;
   length = 0;
 
-  constructor(private readonly make: (n: number) => T) {
-    this.buf = make(1024);
+  /** `capacity`: the length expected, when known (no doubling, no copy at the end). */
+  constructor(
+    private readonly make: (n: number) => T,
+    capacity = 1024,
+  ) {
+    this.buf = make(capacity);
   }
 
   reserve(n: number): void {
@@ -42,16 +46,23 @@ export class Growable<T extends Typed> {
     this.length += values.length;
   }
 
-  /** The filled part, copied into an array of exactly that length (the spare capacity is released). */
+  /** The filled part as an array of exactly that length (copied only when there is spare capacity to release). */
   take(): T {
+    if (this.length === this.buf.length) return this.buf;
     return this.buf.slice(0, this.length) as T;
   }
 }
 
 export class MemoryRows implements RowSink {
-  private readonly x = new Growable((n) => new Float32Array(n));
+  private readonly x: Growable<Float32Array>;
 
-  constructor(readonly width: number) {}
+  /** `rows`: how many will come, when known (the array is then allocated once, exactly). */
+  constructor(
+    readonly width: number,
+    rows?: number,
+  ) {
+    this.x = new Growable((n) => new Float32Array(n), rows !== undefined ? Math.max(1, rows * width) : undefined);
+  }
 
   get count(): number {
     return this.x.length / this.width;

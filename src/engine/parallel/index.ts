@@ -34,8 +34,9 @@ export async function parallelize(
   exp: Experiment,
   allowedRoots?: string[],
   cacheRoot?: string,
+  streamed = false,
 ): Promise<Parallel> {
-  const plan = planWorkers(spec, backend, weightCount());
+  const plan = planWorkers(spec, backend, weightCount(), undefined, streamed);
   if (plan.workers <= 1) return { exp, plan, close: noop };
   let pool: WorkerPool;
   try {

@@ -37,6 +37,13 @@ describe('planWorkers', () => {
     const kwta = parseSpec({ kind: 'kwta-mlp', dataset: mnist });
     expect(planWorkers(kwta, 'wasm', W, 8).note).toMatch(/triplet/);
   });
+  it('keeps a table streamed from the dataset cache on one thread unless spec.workers asks for more', () => {
+    const p = planWorkers(som(), 'wasm', W, 8, true);
+    expect(p.workers).toBe(1);
+    expect(p.note).toMatch(/each worker thread would add about \d+ MB to a table streamed from the cache/);
+    expect(planWorkers(som({ workers: 4 }), 'wasm', W, 8, true)).toEqual({ workers: 4 });
+    expect(planWorkers(som(), 'wasm', W, 1, true)).toEqual({ workers: 1 });
+  });
   it('refuses a bad workers field with the field named', () => {
     expect(() => som({ workers: 0 })).toThrow(/workers/);
     expect(() => som({ workers: 'four' })).toThrow(/workers/);

@@ -6,6 +6,9 @@
  *   kWTA with the triplet loss (its loss couples the samples of a batch), and the kinds whose own step
  *   loop does not split batches yet (stacked-som, soft-som, som-after-features), and csom (its split run
  *   matches one thread for a step, then drifts: see parallel.test.ts);
+ * - a table streamed from the dataset cache, unless spec.workers asks for more: it streams because it is big for
+ *   this machine's memory, and every worker thread holds its own tfjs engine, modules and copy of the SOM
+ *   (STREAMED_WORKER_MB more each, measured by bench:big-table on the 2M × 64 table);
  * - a step under MIN_WORK: batch rows × the run's weights (tf variables) per worker thread. Measured on the SOM
  *   step (400×784 weights, wasm, this 2-core box under load): 128 rows' sums 23–34 ms, 256 rows' 50–59 ms, so
  *   ≈ 0.2 ms a row; what a split adds is the collective (the weights read, posted, summed and uploaded again,
@@ -19,6 +22,9 @@ import type { ExperimentSpec } from '../../shared/spec';
 
 /** batch rows × weights per worker below which a split step is slower than one thread (see the bench case). */
 export const MIN_WORK = 4_000_000;
+
+/** What one more worker thread added to the peak RSS of a streamed 30×30 SOM run (wasm, bench:big-table). */
+export const STREAMED_WORKER_MB = 150;
 
 const SPLITS = new Set(['som', 'patch-som', 'baseline-mlp', 'baseline-cnn', 'som-mask-mlp', 'som-mask-cnn']);
 const KWTA = 'kwta-mlp';
@@ -53,7 +59,12 @@ export function planWorkers(
   backend: string,
   weights: number,
   cores = availableParallelism(),
+  streamed = false,
 ): WorkerPlan {
+  if (streamed && spec.workers === undefined && cores > 1) {
+    const why = `each worker thread would add about ${STREAMED_WORKER_MB} MB to a table streamed from the cache`;
+    return { workers: 1, note: `1 worker: ${why} (spec.workers asks for more)` };
+  }
   const asked = spec.workers ?? cores;
   if (asked <= 1) return { workers: 1 };
   const why = unsplittable(spec, backend);

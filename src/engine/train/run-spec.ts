@@ -60,6 +60,8 @@ export async function runFromSpec(cmd: StartCommand, ctx: RunContext): Promise<L
       // Only the batch SOM trains from rows on disk; every other kind gets its data in memory.
       stream: spec.kind === 'som' && spec.som.mode === 'batch',
       note: (message) => ctx.emit({ type: 'log', v: EVENTS_VERSION, runId, level: 'info', message }),
+      // The conversion into the dataset cache reports as it goes (throttled where it is made: phase-reporter.ts).
+      report: (p) => ctx.emit({ type: 'progress', v: EVENTS_VERSION, runId, ...p }),
     });
     for (const message of data.warnings) ctx.emit({ type: 'log', v: EVENTS_VERSION, runId, level: 'warn', message });
     if (data.warnings.length) await store.update({ warnings: data.warnings }); // kept for reopening the run
@@ -69,7 +71,7 @@ export async function runFromSpec(cmd: StartCommand, ctx: RunContext): Promise<L
     checkBindings(data, spec);
     exp = await ctx.deps.build(spec, data);
     if (ctx.deps.parallelize) {
-      const par = await ctx.deps.parallelize(spec, backend.name, exp, allowedRoots, cacheRoot);
+      const par = await ctx.deps.parallelize(spec, backend.name, exp, allowedRoots, cacheRoot, !!data.train.rows);
       ({ exp, close: closePool } = par);
       const { workers, note } = par.plan;
       await store.update({ workers, ...(note ? { workersNote: note } : {}) });

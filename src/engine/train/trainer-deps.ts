@@ -25,6 +25,8 @@ export interface TrainerDeps {
     allowedRoots?: string[],
     /** The project's dataset cache: workers stream a big table from it as rank 0 does. */
     cacheRoot?: string,
+    /** The training rows stream from the dataset cache (the plan keeps such a run on one thread by default). */
+    streamed?: boolean,
   ): Promise<{ exp: Experiment; plan: { workers: number; note?: string }; close(): Promise<void> }>;
   /** Versions for run.json (tfjs, somlab...). */
   versions(): Record<string, string>;

@@ -1,14 +1,16 @@
 /**
- * Dataset folders through the project's binary cache: the first load converts the folder once (a CSV is
- * streamed straight into the cache files, never held whole; IDX, CIFAR and images are decoded, then
- * written), later loads reuse it while the sources are unchanged, and a changed source or a damaged cache
- * is rebuilt (with a warning saying why). A split bigger than `streamAbove` bytes stays on disk as a
- * `RowSource` when the caller can stream it; otherwise it is read whole, bit for bit what the folder gives.
+ * Dataset folders through the project's binary cache: the first load converts the folder once (every format
+ * is read in chunks straight into the cache files, never held whole: CSV rows as parsed, IDX and CIFAR by
+ * ranges of records, images a window of decodes at a time, with progress), later loads reuse it while the
+ * sources are unchanged, and a changed source or a damaged cache is rebuilt (with a warning saying why). A
+ * split bigger than `streamAbove` bytes stays on disk as a `RowSource` when the caller can stream it;
+ * otherwise it is read whole, bit for bit what the folder gives.
  */
 import { mkdir } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { scanCsvFolder } from '../folder/csv';
-import { loadWalked, walkDataset } from '../folder';
+import type { Report } from '../../train/phase-reporter';
+import { scanWalked, walkDataset } from '../folder';
+import type { SplitName } from '../folder/scanned';
 import type { Folder } from '../folder/walk';
 import { DatasetError, sampleSize, type Dataset, type Split } from '../types';
 import { fingerprint, type Manifest, type Source } from './manifest';
@@ -26,50 +28,38 @@ export interface CacheOptions {
   streamAbove?: number;
   /** Told when the cache is being built and why, or reused. */
   note?: (message: string) => void;
+  /** Told how far the conversion is (`convert` / `decode` progress). */
+  report?: Report;
 }
 
-async function writeCsv(f: Folder, dir: string): Promise<Omit<Dataset, 'train' | 'test'> & { counts: Counts }> {
-  const writers: { train?: NpyRowWriter; test?: NpyRowWriter } = {};
-  const sink = (s: store.SplitName) => (l: { header: string[] }) =>
-    (writers[s] = new NpyRowWriter(store.arrayPath(dir, s, 'x'), [l.header.length - 1]));
+/** Streams the folder into the cache's array files; the manifest is written last. */
+async function build(
+  f: Folder,
+  format: store.FolderFormatName,
+  dir: string,
+  sources: Source[],
+  report: CacheOptions['report'],
+): Promise<Manifest> {
+  await store.resetCache(dir);
+  const writers: Partial<Record<SplitName, NpyRowWriter>> = {};
+  const sink = (s: SplitName) => (shape: readonly number[]) =>
+    (writers[s] = new NpyRowWriter(store.arrayPath(dir, s, 'x'), shape));
   try {
-    const r = await scanCsvFolder(f, { train: sink('train'), test: sink('test') });
-    if (!writers.train) throw new DatasetError(f.label, 'holds no readable CSV');
+    const r = await scanWalked(f, format, { train: sink('train'), test: sink('test') }, report);
+    if (!writers.train) throw new DatasetError(f.label, 'holds no training rows');
     await writers.train.finish();
     await store.writeLabels(dir, 'train', r.trainY);
     if (writers.test && r.testY) {
       await writers.test.finish();
       await store.writeLabels(dir, 'test', r.testY);
     }
-    const shape = [r.layout.header.length - 1];
+    const meta = { name: basename(f.root), format, source: f.root, shape: r.shape, classes: r.classes };
     const counts = { train: r.trainY.length, test: r.testY?.length };
-    return {
-      name: basename(f.root),
-      format: 'csv',
-      source: f.root,
-      shape,
-      classes: r.classes,
-      warnings: r.warnings,
-      counts,
-    };
+    return await store.writeManifest(dir, { ...meta, warnings: r.warnings }, sources, counts);
   } catch (e) {
     await Promise.all(Object.values(writers).map((w) => w.abort()));
     throw e;
   }
-}
-
-type Counts = { train: number; test?: number };
-
-async function build(f: Folder, format: store.FolderFormatName, dir: string, sources: Source[]): Promise<Manifest> {
-  await store.resetCache(dir);
-  if (format === 'csv') {
-    const { counts, ...meta } = await writeCsv(f, dir);
-    return store.writeManifest(dir, meta, sources, counts);
-  }
-  const { train, test, ...meta } = await loadWalked(f, format);
-  await store.writeSplit(dir, 'train', train, meta.shape);
-  if (test) await store.writeSplit(dir, 'test', test, meta.shape);
-  return store.writeManifest(dir, meta, sources, { train: train.count, test: test?.count });
 }
 
 async function splitOf(dir: string, s: store.SplitName, m: Manifest, f: Folder, o: CacheOptions): Promise<Split> {
@@ -91,7 +81,7 @@ export async function loadFolderCached(root: string, label: string, o: CacheOpti
   let m: Manifest;
   if (typeof found === 'string') {
     o.note?.(`${label}: building the dataset cache (${found})`);
-    m = await build(f, format, dir, sources);
+    m = await build(f, format, dir, sources, o.report);
   } else {
     o.note?.(`${label}: using the dataset cache (${found.train.count} rows)`);
     m = found;

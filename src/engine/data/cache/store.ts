@@ -82,12 +82,6 @@ export async function writeLabels(dir: string, split: SplitName, y: Int32Array):
   await writeFileAtomic(arrayPath(dir, split, 'y'), encodeNpy(y));
 }
 
-/** Writes a split held in memory (IDX, CIFAR, images: loaded whole, then cached). */
-export async function writeSplit(dir: string, split: SplitName, s: Split, shape: number[]): Promise<void> {
-  await writeFileAtomic(arrayPath(dir, split, 'x'), encodeNpy(s.x, [s.count, ...shape]));
-  await writeLabels(dir, split, s.y);
-}
-
 export async function writeManifest(
   dir: string,
   d: Omit<Dataset, 'train' | 'test'>,

@@ -1,10 +1,23 @@
-/** CIFAR-10 binary batches: records of 1 label byte + 3 072 bytes (32×32, channel planes R, G, B). */
-import { readFile } from 'node:fs/promises';
+/**
+ * CIFAR-10 binary batches: records of 1 label byte + 3 072 bytes (32×32, channel planes R, G, B), read by
+ * ranges of whole records (about 1 MiB) and decoded into HWC rows as they come.
+ */
+import { open, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { checkEach, ProblemList } from '../problems';
-import { DatasetError, type Dataset, type Split } from '../types';
+import type { RowSink } from '../rows';
+import { DatasetError, type Dataset } from '../types';
+import { phaseReporter } from '../../train/phase-reporter';
 import { CIFAR_RECORD as REC } from './magic';
-import { readData, type Entry, type Folder } from './walk';
+import {
+  loadScanned,
+  recordsPerRead,
+  type Scanned,
+  type ScanProgress,
+  type SplitName,
+  type SplitSinks,
+} from './scanned';
+import type { Entry, Folder } from './walk';
 
 const PIXELS = 1024;
 const SIZE = 3 * PIXELS;
@@ -23,36 +36,54 @@ export function cifarSizeProblem(size: number): string | null {
   );
 }
 
-/** Decodes one batch file into `into` starting at sample `at`; CHW planes become HWC pixels. */
-function decodeInto(bytes: Uint8Array, file: string, into: Split, at: number): void {
-  const n = bytes.length / REC;
-  const bad = new ProblemList();
-  for (let i = 0; i < n; i++) {
-    const o = i * REC,
-      label = bytes[o]!,
-      base = (at + i) * SIZE;
-    if (label > 9) bad.add(`record ${i}: ${label}`);
-    into.y[at + i] = label;
-    for (let p = 0; p < PIXELS; p++)
-      for (let c = 0; c < 3; c++) into.x[base + p * 3 + c] = bytes[o + 1 + c * PIXELS + p]! / 255;
-  }
-  if (!bad.empty)
-    throw new DatasetError(file, bad.describe('record has a label outside 0–9', 'records have labels outside 0–9'));
+/** One record's CHW planes as HWC pixels / 255 in `row`. */
+function decodeRecord(bytes: Uint8Array, o: number, row: Float32Array): void {
+  for (let p = 0; p < PIXELS; p++) for (let c = 0; c < 3; c++) row[p * 3 + c] = bytes[o + 1 + c * PIXELS + p]! / 255;
 }
 
-/** One split from several batch files, allocated once from the files' real sizes. */
-async function loadSplit(files: Entry[], folder: string): Promise<Split | undefined> {
+/** Streams one batch file into `sink` by ranges of whole records; its labels go into `y` from `at`. */
+async function scanBatch(e: Entry, sink: RowSink, y: Int32Array, at: number, tick: (n: number) => void) {
+  const fh = await open(e.path, 'r').catch((err) => {
+    throw new DatasetError(e.rel, `cannot be read (${(err as NodeJS.ErrnoException).code ?? err})`);
+  });
+  const bad = new ProblemList(),
+    per = recordsPerRead(REC),
+    n = e.size / REC,
+    row = new Float32Array(SIZE);
+  try {
+    for (let i = 0; i < n; i += per) {
+      const m = Math.min(per, n - i),
+        buf = Buffer.alloc(m * REC);
+      const { bytesRead } = await fh.read(buf, 0, buf.length, i * REC);
+      if (bytesRead < buf.length)
+        throw new DatasetError(e.rel, `changed size while loading (${e.size} → ${i * REC + bytesRead} bytes)`);
+      for (let k = 0; k < m; k++) {
+        const label = buf[k * REC]!;
+        if (label > 9) bad.add(`record ${i + k}: ${label}`);
+        y[at + i + k] = label;
+        decodeRecord(buf, k * REC, row);
+        sink.add(row);
+      }
+      await sink.settle();
+      tick(m);
+    }
+  } finally {
+    await fh.close();
+  }
+  if (!bad.empty)
+    throw new DatasetError(e.rel, bad.describe('record has a label outside 0–9', 'records have labels outside 0–9'));
+}
+
+/** One split from several batch files, in file order; its count from the files' real sizes. */
+async function scanSplit(files: Entry[], folder: string, sink: SplitSinks[SplitName], tick: (n: number) => void) {
   if (files.length === 0) return undefined;
   const count = files.reduce((a, e) => a + e.size / REC, 0);
-  const split: Split = { x: new Float32Array(count * SIZE), y: new Int32Array(count), count };
+  const out = sink([32, 32, 3], count),
+    y = new Int32Array(count);
   const starts = files.map((_, i) => files.slice(0, i).reduce((a, e) => a + e.size / REC, 0));
-  await checkEach(files, folder, async (e) => {
-    const bytes = await readData(e);
-    if (bytes.length !== e.size)
-      throw new DatasetError(e.rel, `changed size while loading (${e.size} → ${bytes.length} bytes)`);
-    decodeInto(bytes, e.rel, split, starts[files.indexOf(e)]!);
-  });
-  return split;
+  // One file after another (concurrency 1), so rows reach the sink in order; every bad file is still named.
+  await checkEach(files, folder, (e) => scanBatch(e, out, y, starts[files.indexOf(e)]!, tick));
+  return y;
 }
 
 async function classNames(f: Folder): Promise<string[]> {
@@ -69,26 +100,25 @@ async function classNames(f: Folder): Promise<string[]> {
   return DEFAULT_CLASSES;
 }
 
-export async function loadCifar(f: Folder): Promise<Dataset> {
+/** Streams the batches into the sinks (test_batch*.bin is the test split; the format is known by content). */
+export async function scanCifar(f: Folder, sinks: SplitSinks, report?: ScanProgress): Promise<Scanned> {
   const entries = f.entries.filter((e) => e.kind === 'cifar');
   await checkEach(entries, f.label, async (e) => {
     const problem = cifarSizeProblem(e.size);
     if (problem) throw new DatasetError(e.rel, problem);
   });
-  // Split by name (test_batch.bin); the format itself was recognised by content.
   const isTest = (e: Entry) => /test/i.test(basename(e.rel));
   let trainFiles = entries.filter((e) => !isTest(e)),
     testFiles = entries.filter(isTest);
   if (trainFiles.length === 0) [trainFiles, testFiles] = [testFiles, []];
   const classes = await classNames(f);
-  return {
-    name: basename(f.root),
-    format: 'cifar10',
-    source: f.root,
-    shape: [32, 32, 3],
-    classes,
-    train: (await loadSplit(trainFiles, f.label))!,
-    test: await loadSplit(testFiles, f.label),
-    warnings: f.warnings,
-  };
+  const total = entries.reduce((a, e) => a + e.size / REC, 0);
+  const tell = phaseReporter(report, { phase: 'convert', unit: 'rows', total, label: basename(f.root) });
+  let done = 0;
+  const tick = (n: number): void => tell((done += n));
+  const trainY = (await scanSplit(trainFiles, f.label, sinks.train, tick))!;
+  const testY = await scanSplit(testFiles, f.label, sinks.test, tick);
+  return { shape: [32, 32, 3], classes, warnings: f.warnings, trainY, testY };
 }
+
+export const loadCifar = (f: Folder): Promise<Dataset> => loadScanned(f, 'cifar10', scanCifar);

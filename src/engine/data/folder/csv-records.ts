@@ -23,8 +23,11 @@ export const CSV_OPTIONS = {
 
 const READ_CHUNK = 1 << 20;
 
-export async function* csvRecords(path: string, rel: string): AsyncGenerator<CsvRecord> {
-  const parser = createReadStream(path, { highWaterMark: READ_CHUNK }).pipe(parse({ ...CSV_OPTIONS, info: true }));
+/** `onBytes` is told the bytes read from the file so far, as they are read. */
+export async function* csvRecords(path: string, rel: string, onBytes?: (n: number) => void): AsyncGenerator<CsvRecord> {
+  const file = createReadStream(path, { highWaterMark: READ_CHUNK });
+  if (onBytes) file.on('data', () => onBytes(file.bytesRead));
+  const parser = file.pipe(parse({ ...CSV_OPTIONS, info: true }));
   // csv-parse reports the line a record ends on; it starts after the previous one and any empty lines.
   let prevEnd = 0,
     prevEmpty = 0;

@@ -72,8 +72,9 @@ export async function scanCsv(
   labelIds: Map<string, number>,
   sink: (layout: CsvLayout) => RowSink,
   given?: CsvLayout,
+  onBytes?: (n: number) => void,
 ): Promise<ScanResult> {
-  const records = csvRecords(path, rel);
+  const records = csvRecords(path, rel, onBytes);
   try {
     return await scanRecords(records, rel, labelIds, sink, given);
   } finally {

@@ -4,9 +4,11 @@
  * each other become the two splits; other CSV files are ignored with a warning.
  */
 import { basename } from 'node:path';
-import { MemoryRows, type RowSink } from '../rows';
-import { DatasetError, type Dataset, type Split } from '../types';
+import type { RowSink } from '../rows';
+import type { Dataset } from '../types';
 import { scanCsv, type CsvLayout } from './csv-scan';
+import { phaseReporter } from '../../train/phase-reporter';
+import { loadScanned, type Scanned, type ScanProgress, type SplitName, type SplitSinks } from './scanned';
 import type { Entry, Folder } from './walk';
 
 /** Numeric labels in numeric order (2 before 10), text labels alphabetically. */
@@ -31,15 +33,19 @@ export function sortedClasses(labelIds: Map<string, number>): { classes: string[
 export interface CsvSinks {
   train(layout: CsvLayout): RowSink;
   test(layout: CsvLayout): RowSink;
+  /** Told the bytes read so far of the train and test files together, as they are read. */
+  onBytes?(done: number): void;
 }
 
 /** Streams the train (and test) CSV into the sinks; returns the layout, classes and renumbered labels. */
 export async function scanCsvFolder(f: Folder, sinks: CsvSinks) {
   const roles = csvRoles(f);
   const labelIds = new Map<string, number>();
-  const train = await scanCsv(roles.train.path, roles.train.rel, labelIds, sinks.train);
+  const total = roles.train.size + (roles.test?.size ?? 0);
+  const read = (before: number) => sinks.onBytes && ((n: number) => sinks.onBytes!(before + n));
+  const train = await scanCsv(roles.train.path, roles.train.rel, labelIds, sinks.train, undefined, read(0));
   const test = roles.test
-    ? await scanCsv(roles.test.path, roles.test.rel, labelIds, sinks.test, train.layout)
+    ? await scanCsv(roles.test.path, roles.test.rel, labelIds, sinks.test, train.layout, read(roles.train.size))
     : undefined;
   const { classes, renumber } = sortedClasses(labelIds);
   const relabel = (y: Int32Array) => y.map((id) => renumber[id]!);
@@ -54,6 +60,8 @@ export async function scanCsvFolder(f: Folder, sinks: CsvSinks) {
     );
   return {
     layout: train.layout,
+    /** Bytes of the train and test files read. */
+    bytes: total,
     classes,
     warnings,
     trainY: relabel(train.labels),
@@ -61,23 +69,24 @@ export async function scanCsvFolder(f: Folder, sinks: CsvSinks) {
   };
 }
 
-export async function loadCsv(f: Folder): Promise<Dataset> {
-  const mem: { train?: MemoryRows; test?: MemoryRows } = {};
-  const width = (l: CsvLayout) => l.header.length - 1;
-  const r = await scanCsvFolder(f, {
-    train: (l) => (mem.train = new MemoryRows(width(l))),
-    test: (l) => (mem.test = new MemoryRows(width(l))),
-  });
-  if (!mem.train) throw new DatasetError(f.label, 'holds no readable CSV');
-  const test: Split | undefined = mem.test && r.testY ? mem.test.toSplit(r.testY) : undefined;
-  return {
-    name: basename(f.root),
-    format: 'csv',
-    source: f.root,
-    shape: [r.layout.header.length - 1],
-    classes: r.classes,
-    train: mem.train.toSplit(r.trainY),
-    test,
-    warnings: r.warnings,
+/** The folder's tables streamed into the sinks (Scanner), with `convert` progress in bytes read. */
+export async function scanCsvTables(f: Folder, sinks: SplitSinks, report?: ScanProgress): Promise<Scanned> {
+  const made: RowSink[] = [];
+  const sink = (s: SplitName) => (l: CsvLayout) => {
+    const out = sinks[s]([l.header.length - 1]);
+    made.push(out);
+    return out;
   };
+  const roles = csvRoles(f),
+    total = roles.train.size + (roles.test?.size ?? 0);
+  const tell = phaseReporter(report, { phase: 'convert', unit: 'bytes', total, label: basename(f.root) });
+  const rows = (): number => made.reduce((a, m) => a + m.count, 0);
+  // The end is told once every row is counted, not when the last byte is read.
+  const onBytes = (done: number): void => tell(Math.min(done, total - 1), rows());
+  const r = await scanCsvFolder(f, { train: sink('train'), test: sink('test'), ...(report ? { onBytes } : {}) });
+  tell(total, rows());
+  const shape = [r.layout.header.length - 1];
+  return { shape, classes: r.classes, warnings: r.warnings, trainY: r.trainY, testY: r.testY };
 }
+
+export const loadCsv = (f: Folder): Promise<Dataset> => loadScanned(f, 'csv', scanCsvTables);

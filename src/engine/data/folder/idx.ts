@@ -15,16 +15,16 @@ export interface IdxArray {
 const MAX_ELEMENTS = 2 ** 31 - 1;
 
 /** The most a .gz IDX may inflate to (EMNIST-sized files fit); beyond it, ship the file uncompressed. */
-const MAX_INFLATED = 1024 * 1024 * 1024;
+export const MAX_INFLATED = 1024 * 1024 * 1024;
 
-interface Header {
+export interface Header {
   dims: number[];
   headerLen: number;
   count: number;
 }
 
 /** Magic, element type, dimensions, and their product checked against the 2^31 cap. */
-function parseHeader(bytes: Uint8Array, file: string): Header {
+export function parseHeader(bytes: Uint8Array, file: string): Header {
   if (bytes.length < 4) throw new DatasetError(file, `is ${bytes.length} bytes long: too short for an IDX header`);
   if (!isIdx(bytes)) throw new DatasetError(file, describeBadMagic(bytes));
   const ndim = bytes[3]!;
@@ -52,30 +52,38 @@ function gunzipIdx(raw: Uint8Array, file: string): Uint8Array {
   const head = gunzipHead(raw.subarray(0, 4096));
   if (!head) throw new DatasetError(file, 'is not a readable gzip file');
   const h = parseHeader(head, file);
+  checkInflatedSize(h, file);
+  try {
+    return gunzipSync(raw, { maxOutputLength: h.headerLen + h.count });
+  } catch (e) {
+    if (e instanceof RangeError) throw overInflated(h, file);
+    throw new DatasetError(file, `is not a readable gzip file (${(e as Error).message})`);
+  }
+}
+
+export function checkInflatedSize(h: Header, file: string): void {
   if (h.headerLen + h.count > MAX_INFLATED)
     throw new DatasetError(
       file,
       `header claims ${h.dims.join('×')} values: more than a gzip IDX may hold here (1 GiB); decompress it first`,
     );
-  try {
-    return gunzipSync(raw, { maxOutputLength: h.headerLen + h.count });
-  } catch (e) {
-    if (e instanceof RangeError)
-      throw new DatasetError(file, `inflates to more bytes than its header's ${h.dims.join('×')} values`);
-    throw new DatasetError(file, `is not a readable gzip file (${(e as Error).message})`);
-  }
 }
+
+export const truncated = (h: Header, file: string, have: number): DatasetError =>
+  new DatasetError(
+    file,
+    `is truncated: header says ${h.dims.join('×')} = ${h.count} values but only ${have} bytes follow`,
+  );
+
+export const overInflated = (h: Header, file: string): DatasetError =>
+  new DatasetError(file, `inflates to more bytes than its header's ${h.dims.join('×')} values`);
 
 export function parseIdx(raw: Uint8Array, file: string): IdxArray {
   const gz = raw.length >= 2 && raw[0] === 0x1f && raw[1] === 0x8b;
   const bytes = gz ? gunzipIdx(raw, file) : raw;
   const { dims, headerLen, count } = parseHeader(bytes, file);
   const have = bytes.length - headerLen;
-  if (have < count)
-    throw new DatasetError(
-      file,
-      `is truncated: header says ${dims.join('×')} = ${count} values but only ${have} bytes follow`,
-    );
+  if (have < count) throw truncated({ dims, headerLen, count }, file, have);
   return { dims, data: bytes.subarray(headerLen, headerLen + count) };
 }
 

@@ -1,14 +1,17 @@
 /**
  * ImageFolder: one sub-folder per class (optionally under train/ and test/), PNG or JPEG decoded with sharp,
- * several at a time. Images of another size than the most common one are resized; greyscale images in a
- * folder that also holds colour ones are expanded to RGB; files that are not images are skipped. Each of
- * these is a warning (stored with the run); broken images are one error that counts and lists them.
+ * several at a time, a window of them at a time into the split's sink (memory or the dataset cache). Images
+ * of another size than the most common one are resized; greyscale images in a folder that also holds colour
+ * ones are expanded to RGB; files that are not images are skipped. Each of these is a warning (stored with
+ * the run); broken images are one error that counts and lists them.
  */
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
-import { checkEach, firstFew, ProblemList } from '../problems';
-import { DatasetError, type Dataset, type Split } from '../types';
+import { checkEach, checkEachInOrder, firstFew, ProblemList } from '../problems';
+import { DatasetError, type Dataset } from '../types';
 import { decodePixels, readHeader, type ImageHeader } from './image-decode';
+import { phaseReporter } from '../../train/phase-reporter';
+import { loadScanned, type Scanned, type ScanProgress, type SplitSinks } from './scanned';
 import type { Entry, Folder } from './walk';
 
 interface Item {
@@ -94,7 +97,11 @@ function shapeWarnings(f: Folder, items: Item[], heads: ImageHeader[], w: number
     );
 }
 
-export async function loadImageFolder(f: Folder): Promise<Dataset> {
+/** Images decoded per window (their pixels are held until the window is written, in order). */
+const WINDOW = 256;
+
+/** Decodes the images, several at a time (sharp), into the sinks in walk order, with `decode` progress. */
+export async function scanImageFolder(f: Folder, sinks: SplitSinks, report?: ScanProgress): Promise<Scanned> {
   const items = classify(f);
   const classes = [...new Set(items.map((i) => i.cls))].sort();
   if (classes.length < 2)
@@ -104,35 +111,30 @@ export async function loadImageFolder(f: Folder): Promise<Dataset> {
   const { w, h } = commonSize(heads);
   const channels = heads.every((d) => d.grey) ? 1 : 3;
   shapeWarnings(f, items, heads, w, h, channels);
-  const size = w * h * channels;
-  // Each item's row in its split, so decoded pixels go straight into place, in any order.
+  const size = w * h * channels,
+    shape = [h, w, channels];
   const counts = { train: 0, test: 0 };
-  const row = items.map((it) => counts[it.split]++);
-  const make = (n: number): Split | undefined =>
-    n ? { x: new Float32Array(n * size), y: new Int32Array(n), count: n } : undefined;
-  const splits = { train: make(counts.train), test: make(counts.test) };
-  await checkEach(
-    items.map((it, k) => ({ it, k })),
-    f.label,
-    async ({ it, k }) => {
-      const px = await decodePixels(it.e, heads[k]!, w, h, channels);
-      const s = splits[it.split]!,
-        at = row[k]! * size;
-      for (let q = 0; q < size; q++) s.x[at + q] = px[q]! / 255;
-      s.y[row[k]!] = classes.indexOf(it.cls);
-    },
-    workers,
-  );
-  const train = splits.train;
-  if (!train) throw new DatasetError(f.label, 'has a test/ folder but no training images');
-  return {
-    name: basename(f.root),
-    format: 'image-folder',
-    source: f.root,
-    shape: [h, w, channels],
-    classes,
-    train,
-    test: splits.test,
-    warnings: f.warnings,
+  for (const it of items) counts[it.split]++;
+  if (!counts.train) throw new DatasetError(f.label, 'has a test/ folder but no training images');
+  const out = { train: sinks.train(shape, counts.train), test: counts.test ? sinks.test(shape, counts.test) : null };
+  const ys = { train: new Int32Array(counts.train), test: new Int32Array(counts.test) };
+  const at = { train: 0, test: 0 },
+    row = new Float32Array(size),
+    total = items.length;
+  const tell = phaseReporter(report, { phase: 'decode', unit: 'images', total, label: basename(f.root) });
+  const take = async (px: Buffer, k: number): Promise<void> => {
+    const it = items[k]!;
+    for (let q = 0; q < size; q++) row[q] = px[q]! / 255;
+    out[it.split]!.add(row);
+    ys[it.split][at[it.split]++] = classes.indexOf(it.cls);
+    if ((k + 1) % WINDOW === 0 || k + 1 === total) {
+      await Promise.all([out.train.settle(), out.test?.settle()]);
+      tell(k + 1);
+    }
   };
+  const decode = (k: number) => decodePixels(items[k]!.e, heads[k]!, w, h, channels);
+  await checkEachInOrder(Array.from(items.keys()), f.label, decode, take, workers, WINDOW);
+  return { shape, classes, warnings: f.warnings, trainY: ys.train, testY: counts.test ? ys.test : undefined };
 }
+
+export const loadImageFolder = (f: Folder): Promise<Dataset> => loadScanned(f, 'image-folder', scanImageFolder);

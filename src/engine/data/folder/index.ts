@@ -1,11 +1,12 @@
 /** A dataset folder, recognised by what its files contain: IDX, CIFAR-10 batches, ImageFolder or CSV. */
 import { firstFew } from '../problems';
 import { DatasetError, type Dataset } from '../types';
-import { loadCifar } from './cifar';
-import { loadCsv } from './csv';
+import { scanCifar } from './cifar';
+import { scanCsvTables } from './csv';
 import { detectFormat } from './detect';
-import { loadIdxFolder } from './idx-folder';
-import { loadImageFolder } from './image-folder';
+import { scanIdxFolder } from './idx-folder';
+import { scanImageFolder } from './image-folder';
+import { loadScanned, type Scanned, type ScanProgress, type SplitSinks } from './scanned';
 import { walk, type Folder } from './walk';
 
 export { walk, readData, type Entry, type Folder } from './walk';
@@ -14,11 +15,12 @@ export { sniff, kindOf, detectFormat, type FileKind } from './detect';
 const EXPECTED =
   'expected MNIST IDX files, CIFAR-10 batches, class sub-folders of PNG/JPEG images, or a CSV with a header';
 
-const LOADERS = {
-  'mnist-idx': loadIdxFolder,
-  'image-folder': loadImageFolder,
-  cifar10: loadCifar,
-  csv: loadCsv,
+/** Every format is read in chunks into sinks: memory (loadWalked) or the dataset cache (cache/index.ts). */
+const SCANNERS = {
+  'mnist-idx': scanIdxFolder,
+  'image-folder': scanImageFolder,
+  cifar10: scanCifar,
+  csv: scanCsvTables,
 } as const;
 
 function notRecognised(f: Folder): DatasetError {
@@ -31,7 +33,7 @@ function notRecognised(f: Folder): DatasetError {
   );
 }
 
-export type FolderFormat = keyof typeof LOADERS;
+export type FolderFormat = keyof typeof SCANNERS;
 
 /** Walks the folder at real path `root` and recognises its format; `label` names it in messages. */
 export async function walkDataset(root: string, label = root): Promise<{ f: Folder; format: FolderFormat }> {
@@ -43,7 +45,12 @@ export async function walkDataset(root: string, label = root): Promise<{ f: Fold
 }
 
 /** Loads a walked folder whole into memory. */
-export const loadWalked = (f: Folder, format: FolderFormat): Promise<Dataset> => LOADERS[format](f);
+export const loadWalked = (f: Folder, format: FolderFormat): Promise<Dataset> =>
+  loadScanned(f, format, SCANNERS[format]);
+
+/** Streams a walked folder's rows into `sinks`. */
+export const scanWalked = (f: Folder, format: FolderFormat, sinks: SplitSinks, p?: ScanProgress): Promise<Scanned> =>
+  SCANNERS[format](f, sinks, p);
 
 /** Loads the folder at real path `root`; `label` is how messages name it (the path as the user gave it). */
 export async function loadFolder(root: string, label = root): Promise<Dataset> {
