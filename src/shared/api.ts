@@ -3,6 +3,7 @@
  * Preload, the WebSocket client and the test fake all `satisfies Api`.
  */
 import type { RunEvent } from './events';
+import type { DataShape } from './admission/estimate';
 import type { MetricRow, Preset, RunId, SomSnapshot, WinnerTrace } from './run-types';
 import type { DatasetRef, ExperimentSpecInput, ExperimentSpec } from './spec';
 import type { RunMeta, RunSummary, ProjectFile } from './project';
@@ -53,6 +54,11 @@ export interface DatasetLimits {
   /** The dataset's part of a batch SOM trainer's memory (shared/admission datasetPart), and what it is. */
   memoryBytes: number;
   memoryWhat: string;
+  /**
+   * The shape the trainer's admission check will estimate with (engine/data/shape.ts shapeOfData, limits
+   * applied), so the form can show the same estimate for the spec being edited (absent from older hosts).
+   */
+  dataShape?: DataShape;
 }
 
 /** Request/response calls: name → signature. */

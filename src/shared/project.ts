@@ -65,6 +65,8 @@ export const RunRecordSchema = z.object({
   workersNote: z.string().optional(),
   /** Training throughput the run reached (samples per second, from its metric rows). */
   samplesPerSec: z.number().optional(),
+  /** The per-sample shape of the data it trained on, so a later run's time estimate can scale its samples/s. */
+  sampleShape: z.array(z.number().int().positive()).optional(),
   /** The user's labels and note (run management); the name above is the user's too once renamed. */
   tags: z.array(z.string()).optional(),
   note: z.string().optional(),

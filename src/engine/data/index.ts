@@ -52,10 +52,12 @@ export async function loadDataset(ref: DatasetRef, opts: LoadOptions = {}): Prom
 function limitsOf(ref: DatasetRef, d: Dataset, cached: boolean): DatasetLimits {
   const features = sampleSize(d.shape),
     rows = d.train.count + (d.test?.count ?? 0);
-  const part = datasetPart({ kind: 'som', dataset: ref } as ExperimentSpec, shapeOfData(d));
+  const dataShape = shapeOfData(d);
+  const part = datasetPart({ kind: 'som', dataset: ref, som: { mode: 'batch' } } as ExperimentSpec, dataShape);
   return {
     rows,
     features,
+    dataShape,
     ...(cached ? { cacheBytes: rows * (features + 1) * 4 } : {}),
     streamed: d.train.rows !== undefined,
     memoryBytes: part.bytes,

@@ -6,6 +6,7 @@
 import { EVENTS_VERSION, type RunEvent } from '../../shared/events';
 import { parseSpec } from '../../shared/validate';
 import { admitSpec } from '../../shared/admission/admit';
+import { streamsFromCache } from '../../shared/admission/estimate';
 import { shapeOfData } from '../data/shape';
 import { createRun, type RunHandle } from '../runs';
 import { datasetCacheRoot } from '../runs/paths';
@@ -57,15 +58,14 @@ export async function runFromSpec(cmd: StartCommand, ctx: RunContext): Promise<L
       allowedRoots,
       seed: spec.seed,
       cacheRoot,
-      // Only the batch SOM trains from rows on disk; every other kind gets its data in memory.
-      stream: spec.kind === 'som' && spec.som.mode === 'batch',
+      stream: streamsFromCache(spec),
       note: (message) => ctx.emit({ type: 'log', v: EVENTS_VERSION, runId, level: 'info', message }),
       // The conversion into the dataset cache reports as it goes (throttled where it is made: phase-reporter.ts).
       report: (p) => ctx.emit({ type: 'progress', v: EVENTS_VERSION, runId, ...p }),
     });
     for (const message of data.warnings) ctx.emit({ type: 'log', v: EVENTS_VERSION, runId, level: 'warn', message });
     if (data.warnings.length) await store.update({ warnings: data.warnings }); // kept for reopening the run
-    if (data.classes.length) await store.update({ classes: data.classes });
+    await store.update({ sampleShape: data.shape, ...(data.classes.length ? { classes: data.classes } : {}) });
     // The host admitted the spec on the dataset's known shape (or a lower bound for a folder): now it is known.
     if (cmd.memoryBudget !== undefined) admitSpec(spec, shapeOfData(data), cmd.memoryBudget);
     checkBindings(data, spec);

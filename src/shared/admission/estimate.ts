@@ -30,6 +30,9 @@ export interface DataShape {
   streamed?: boolean;
 }
 
+/** Only the batch SOM trains from rows on disk (a big table stays in the cache); every other kind loads them. */
+export const streamsFromCache = (spec: ExperimentSpec): boolean => spec.kind === 'som' && spec.som.mode === 'batch';
+
 /** Rows of a streamed table held at once: a batch, the next one read ahead, and the evaluation chunk. */
 const STREAMED_ROWS = 2 * 4096 + 16384;
 
@@ -51,7 +54,7 @@ export function limitedRows(spec: ExperimentSpec, d: DataShape): { train: number
 
 export function datasetPart(spec: ExperimentSpec, d: DataShape, perRow = features(d)): MemoryPart {
   const { train, test } = limitedRows(spec, d);
-  if (d.streamed && spec.kind === 'som' && train === d.trainRows)
+  if (d.streamed && streamsFromCache(spec) && train === d.trainRows)
     return {
       field: 'dataset',
       what: `${fmt(train)} labels; rows × ${fmt(perRow)} floats stream from the dataset cache`,
