@@ -46,14 +46,15 @@ describe('application menu', () => {
 
   it('wires File and View commands', () => {
     const t = items(menuTemplate({ dev: false, mac: false, recent: [] }, cmd));
-    for (const label of ['New Project…', 'Open Project…', 'New Run…', 'Runs', 'Compare'])
+    for (const label of ['New Project…', 'Open Project…', 'New Run…', 'Runs', 'Compare', 'Playground'])
       (t.find((i) => i.label === label)!.click as () => void)();
-    expect(log.slice(-5)).toEqual([
+    expect(log.slice(-6)).toEqual([
       'new project',
       'open project',
       'send new-run',
       'send view-runs',
       'send view-compare',
+      'send view-playground',
     ]);
   });
 });

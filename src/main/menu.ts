@@ -49,6 +49,7 @@ function viewMenu(c: MenuContext, cmd: MenuCommands): MenuItemConstructorOptions
       { label: 'Runs', accelerator: 'CmdOrCtrl+1', click: () => cmd.send('view-runs') },
       { label: 'Live', accelerator: 'CmdOrCtrl+2', click: () => cmd.send('view-live') },
       { label: 'Compare', accelerator: 'CmdOrCtrl+3', click: () => cmd.send('view-compare') },
+      { label: 'Playground', accelerator: 'CmdOrCtrl+5', click: () => cmd.send('view-playground') },
       { type: 'separator' },
       ...dev,
       { role: 'resetZoom' },

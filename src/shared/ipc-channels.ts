@@ -19,6 +19,7 @@ export const SHELL_ACTIONS = [
   'view-runs',
   'view-live',
   'view-compare',
+  'view-playground',
   'shortcuts',
   'project-changed',
 ] as const;
