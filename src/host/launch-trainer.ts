@@ -5,32 +5,17 @@
  * the run ended, mark the run interrupted on disk and emit `failed` so every listener learns what happened.
  */
 import { constants } from 'node:os';
-import { EVENTS_VERSION, type RunEvent } from '../shared/events';
-import type { SweepRef } from '../shared/project';
+import { EVENTS_VERSION, type RunEvent, type TrainerStart } from '../shared/events';
 import type { RunId } from '../shared/run-types';
-import type { ExperimentSpec } from '../shared/spec';
 import { markInterrupted, newRunId } from '../engine/runs';
 import { forkTransport, type ChildExit, type TrainerTransport } from './trainer-child';
 
-export interface LaunchOptions {
-  spec: ExperimentSpec;
-  projectDir: string;
-  dataRoots: string[];
-  /** Allow dataset folders anywhere (Electron, where the user picked them); dataRoots is ignored. */
-  unrestricted?: boolean;
-  /** Sweep this run belongs to. */
-  group?: string;
-  /** The sweep variant this run is. */
-  sweep?: SweepRef;
+export interface LaunchOptions extends TrainerStart {
   onEvent(e: RunEvent): void;
   /** Chosen here when absent. */
   runId?: RunId;
   /** How the process is started: child_process.fork unless the host says otherwise. */
   transport?: TrainerTransport;
-  /** The trainer's heartbeat period (ms); its default when absent. */
-  heartbeatMs?: number;
-  /** Memory budget (bytes) the trainer checks the spec against once the dataset is loaded; none when absent. */
-  memoryBudget?: number;
   /** Extra Node flags for the child (tests preload a fixture with `--import`). */
   execArgv?: string[];
   env?: NodeJS.ProcessEnv;

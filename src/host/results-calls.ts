@@ -9,8 +9,7 @@ import { expandPreset } from '../shared/sweep';
 import { parseSpec } from '../shared/validate';
 import { listRuns, listTrash, restoreRun, trashRun, updateRunMeta } from '../engine/runs';
 
-type ResultCall = ResultCallName;
-type Calls = { [K in ResultCall]: (...a: Parameters<ApiCalls[K]>) => Promise<ReturnType<ApiCalls[K]>> };
+type Calls = { [K in ResultCallName]: (...a: Parameters<ApiCalls[K]>) => Promise<ReturnType<ApiCalls[K]>> };
 
 export interface ResultsContext {
   projectDir(): string;

@@ -85,25 +85,26 @@ export type RunEventOf<T extends RunEventType> = Extract<RunEvent, { type: T }>;
 /** A `progress` event without its envelope: what the engine's long phases report. */
 export type PhaseReport = Omit<RunEventOf<'progress'>, 'type' | 'v' | 'runId'>;
 
+/** What a trainer is told to start a run with: the host's launch options and the trainer's start command. */
+export interface TrainerStart {
+  spec: ExperimentSpec;
+  projectDir: string;
+  dataRoots: string[];
+  /** Dataset folders anywhere are allowed (Electron, where the user picked the folder); dataRoots is ignored. */
+  unrestricted?: boolean;
+  /** Sweep this run belongs to. */
+  group?: string;
+  /** The sweep's id in the project and this run's variant index. */
+  sweep?: SweepRef;
+  /** How often the trainer's heartbeat thread touches the run's heartbeat file (ms); its default when absent. */
+  heartbeatMs?: number;
+  /** Peak memory (bytes) the run may plan for: checked again with the dataset's real shape once loaded. */
+  memoryBudget?: number;
+}
+
 /** Commands a host sends to a trainer process. */
 export type TrainerCommand =
-  | {
-      type: 'start';
-      runId: RunId;
-      spec: ExperimentSpec;
-      projectDir: string;
-      dataRoots: string[];
-      /** Dataset folders anywhere are allowed (Electron, where the user picked the folder); dataRoots is ignored. */
-      unrestricted?: boolean;
-      /** Sweep this run belongs to. */
-      group?: string;
-      /** The sweep's id in the project and this run's variant index. */
-      sweep?: SweepRef;
-      /** How often the trainer's heartbeat thread touches the run's heartbeat file (ms). */
-      heartbeatMs?: number;
-      /** Peak memory (bytes) the run may plan for: checked again with the dataset's real shape once loaded. */
-      memoryBudget?: number;
-    }
+  | ({ type: 'start'; runId: RunId } & TrainerStart)
   /** Evaluates a finished run's saved model under attack (robustness.ts), then exits. */
   | {
       type: 'robustness';

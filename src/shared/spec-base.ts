@@ -18,6 +18,14 @@ import { InlinePointsSchema } from './spec-points';
 
 export const positiveInt = (max: number) => z.number().int().min(1).max(max);
 
+/** A random seed: a non-negative 32-bit integer (what mulberry32 takes), 0 when absent. */
+export const SeedSchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31 - 1)
+  .default(0);
+
 export const DatasetRefSchema = z.discriminatedUnion('source', [
   z.object({
     source: z.literal('builtin'),
@@ -71,12 +79,7 @@ export type SomConfig = z.infer<typeof SomConfigSchema>;
 export const common = {
   name: z.string().max(200).optional(),
   preset: z.string().optional(),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 31 - 1)
-    .default(0),
+  seed: SeedSchema,
   backend: z.enum(['auto', ...BACKENDS]).default('auto'),
   dataset: DatasetRefSchema,
   epochs: positiveInt(100_000).default(1),

@@ -6,6 +6,7 @@
  * names the same spec on every machine (a Slurm array task runs `--index $SLURM_ARRAY_TASK_ID`).
  */
 import { z } from 'zod';
+import { SeedSchema } from './spec-base';
 import { ValidationError, parseWith } from './validate';
 
 export const DRAWS = ['uniform', 'log-uniform', 'int'] as const;
@@ -65,12 +66,7 @@ export const SweepSpecSchema = z.object({
   random: z
     .object({
       count: z.number().int().min(1).max(MAX_VARIANTS),
-      seed: z
-        .number()
-        .int()
-        .min(0)
-        .max(2 ** 31 - 1)
-        .default(0),
+      seed: SeedSchema,
     })
     .optional(),
 });

@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { expect } from 'vitest';
 import { mulberry32 } from '../../../shared/random';
+import { relError } from '../rel-error.test-helper';
 
 export interface Input {
   data: Float32Array;
@@ -29,17 +30,6 @@ export async function onBoth(
     );
   }
   return [out[0]!, out[1]!];
-}
-
-/** Largest |a − b| over the largest |a|, per tensor: a relative error that tiny entries cannot inflate. */
-export function relError(a: Float32Array, b: Float32Array): number {
-  let diff = 0,
-    scale = 0;
-  for (let k = 0; k < a.length; k++) {
-    diff = Math.max(diff, Math.abs(a[k]! - b[k]!));
-    scale = Math.max(scale, Math.abs(a[k]!));
-  }
-  return diff / Math.max(scale, 1e-12);
 }
 
 export function expectClose([cpu, wasm]: [Float32Array[], Float32Array[]], tol = 1e-5): void {

@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { countStep } from '../../backend/counters';
 import { installWasmFixes } from '../../backend/wasm-fixes';
 import { batchBlend, batchSums, blendSums, CHUNK } from '../batch';
-import { naiveStep, naiveSums, naiveWinners, randomCase, relError, type StepCase } from './naive.test-helper';
+import { naiveStep, naiveSums, naiveWinners, randomCase, type StepCase } from './naive.test-helper';
+import { relError } from '../../backend/rel-error.test-helper';
 import { SOM_STEP } from './names';
 
 beforeAll(async () => {

@@ -66,14 +66,3 @@ export function randomCase(b: number, side: number, d: number, seed: number, sig
   const rand = (len: number) => Float32Array.from({ length: len }, () => r());
   return { b, n, d, x: rand(b * d), w: rand(n * d), h };
 }
-
-/** Largest |a − b| over the largest |a|. */
-export function relError(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let diff = 0,
-    scale = 0;
-  for (let k = 0; k < a.length; k++) {
-    diff = Math.max(diff, Math.abs(a[k]! - b[k]!));
-    scale = Math.max(scale, Math.abs(a[k]!));
-  }
-  return diff / Math.max(scale, 1e-12);
-}

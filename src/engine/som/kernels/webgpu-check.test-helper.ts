@@ -3,7 +3,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { childMain } from '../../backend/webgpu-checks/child-main.test-helper';
 import { countStep } from '../../backend/counters';
 import { batchBlend, batchSums, CHUNK } from '../batch';
-import { naiveStep, naiveSums, randomCase, relError } from './naive.test-helper';
+import { naiveStep, naiveSums, randomCase } from './naive.test-helper';
+import { relError } from '../../backend/rel-error.test-helper';
 
 const CASES: [number, number, number, number][] = [
   // b, side, d, seed: sizes off the 64-wide tiles and 16-deep steps, one map of 400 × 784 as the bench's

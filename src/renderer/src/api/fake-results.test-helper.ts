@@ -8,15 +8,13 @@ import type { RunId } from '../../../shared/run-types';
 import type { ExportResult, PanelRefInput } from '../../../shared/figure-spec';
 import type { FakeRun } from './fake-disk.test-helper';
 
-type ResultCall = ResultCallName;
-
 export function fakeResultsCalls(
   runs: Map<RunId, FakeRun>,
   log: (call: string, args: unknown[]) => void,
   stop: (id: RunId) => Promise<void>,
   /** Takes a group's waiting variants off the queue. */
   cancelGroup: (group: string) => void = () => undefined,
-): Pick<Api, ResultCall> {
+): Pick<Api, ResultCallName> {
   const trash = new Map<RunId, FakeRun>();
   const get = (id: RunId): FakeRun => {
     const r = runs.get(id);

@@ -10,6 +10,16 @@ import { FakeSocket } from './fake-socket.test-helper';
 const make = () =>
   createWsClient({ url: 'ws://lab/ws?token=t', socket: (u) => new FakeSocket(u), backoff: (n) => n * 100 });
 
+/** A `winners` event of run r at step 3, as a trainer sends it. */
+const winnersEvent = (winners: number[]): Extract<RunEvent, { type: 'winners' }> => ({
+  type: 'winners',
+  v: 1,
+  runId: 'r',
+  step: 3,
+  layer: 'som',
+  winners: new Int32Array(winners),
+});
+
 afterEach(() => {
   FakeSocket.all = [];
   vi.useRealTimers();
@@ -40,14 +50,7 @@ describe('WebSocket Api client', () => {
     sock.open();
     const events: RunEvent[] = [];
     const off = api.onRunEvent((e) => events.push(e));
-    const winners: RunEvent = {
-      type: 'winners',
-      v: 1,
-      runId: 'r',
-      step: 3,
-      layer: 'som',
-      winners: new Int32Array([4, -1, 7]),
-    };
+    const winners = winnersEvent([4, -1, 7]);
     sock.receive(encodeWire({ event: winners }));
     expect(events).toHaveLength(1);
     const got = events[0] as Extract<RunEvent, { type: 'winners' }>;
@@ -81,14 +84,7 @@ describe('WebSocket Api client', () => {
     sock.open();
     const events: RunEvent[] = [];
     api.onRunEvent((e) => events.push(e));
-    const winners: RunEvent = {
-      type: 'winners',
-      v: 1,
-      runId: 'r',
-      step: 3,
-      layer: 'som',
-      winners: new Int32Array([4, -1]),
-    };
+    const winners = winnersEvent([4, -1]);
     sock.receive(encodeFrame({ event: winners })!.slice().buffer);
     expect(events).toEqual([winners]);
     expect((events[0] as typeof winners & { winners: Int32Array }).winners).toBeInstanceOf(Int32Array);
