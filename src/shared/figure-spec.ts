@@ -23,12 +23,24 @@ export const PANELS = [
   'boundary',
   'reconstruction',
   'filmstrip',
+  'firing',
+  'class-firing',
+  'robustness',
 ] as const;
 export type PanelName = (typeof PANELS)[number];
 export const isPanelName = (s: string): s is PanelName => (PANELS as readonly string[]).includes(s);
 
 /** Panels drawn from a SOM snapshot (they take a layer and a step). */
-export const MAP_PANELS: readonly PanelName[] = ['codebook', 'umatrix', 'hits', 'classes', 'trace', 'filmstrip'];
+export const MAP_PANELS: readonly PanelName[] = [
+  'codebook',
+  'umatrix',
+  'hits',
+  'classes',
+  'trace',
+  'filmstrip',
+  'firing',
+  'class-firing',
+];
 
 export const FIGURE_FORMATS = ['svg', 'pdf', 'png', 'pgf', 'csv', 'gif'] as const;
 export type FigureFormat = (typeof FIGURE_FORMATS)[number];

@@ -120,8 +120,8 @@ export async function exportPanel(
   if (r.format === 'csv' || r.format === 'pgf') {
     if (!panel.table)
       throw new Error(
-        `panel ${r.panel} is not a chart: --format ${r.format} needs a curve panel ` +
-          '(loss, accuracy, qe, te, schedule, mask-sparsity, mask-strength)',
+        `panel ${r.panel} has no table: --format ${r.format} needs a curve panel ` +
+          '(loss, accuracy, qe, te, schedule, mask-sparsity, mask-strength, robustness) or firing, class-firing',
       );
     const t = panel.table();
     files.push(await writeInProject(projectDir, `${base}.csv`, tableCsv(t)));

@@ -93,7 +93,7 @@ describe('single-panel exports', () => {
   });
 
   it('refuses what it cannot draw, naming the problem', async () => {
-    await expect(exportPanel(project, { run, panel: 'codebook', format: 'csv' })).rejects.toThrow(/not a chart/);
+    await expect(exportPanel(project, { run, panel: 'codebook', format: 'csv' })).rejects.toThrow(/has no table/);
     await expect(exportPanel(project, { run, panel: 'sdr', format: 'svg' })).rejects.toThrow(/no model\/sdr\.json/);
     await expect(exportPanel(project, { run, panel: 'umatrix', format: 'svg', layer: 'conv9' })).rejects.toThrow(
       /no SOM layer "conv9": its layers are som/,

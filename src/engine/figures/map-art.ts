@@ -84,7 +84,7 @@ function filledCells(L: GridLayout, colour: (i: number) => string): string {
   return out.join('');
 }
 
-function classLegend(classMap: Int32Array, names: string[] | undefined, width: number): Art {
+export function classLegend(classMap: Int32Array, names: string[] | undefined, width: number): Art {
   const present = [...new Set(classMap)].filter((k) => k >= 0).sort((a, b) => a - b);
   const per = Math.max(1, Math.floor(width / 46));
   const items = present.map((k, j) => {

@@ -51,7 +51,7 @@ export function curveLines(runs: RunDetail[], def: ChartDef, ref: PanelRef): Cha
 }
 
 /** The lines as one table on the union of their x values (CSV and pgfplots read it). */
-export function linesTable(lines: ChartLine[], def: ChartDef, xLabel: string): PanelTable {
+export function linesTable(lines: ChartLine[], def: Pick<ChartDef, 'yLabel' | 'percent'>, xLabel: string): PanelTable {
   const xs = [...new Set(lines.flatMap((l) => l.points.map((p) => p[0])))].sort((a, b) => a - b);
   const cols = lines.map((l) => new Map(l.points.map((p) => [p[0], p[1]])));
   return {

@@ -5,6 +5,8 @@ import type { PreparedPanel } from './panel';
 import { prepareCurves } from './panel-curves';
 import { prepareFilmstrip, prepareMap, prepareTrace } from './panel-maps';
 import { prepareBoundary, prepareReconstruction, prepareSdr } from './panel-model';
+import { prepareFiring } from './panel-firing';
+import { prepareRobustness } from './panel-robustness';
 import type { FigureSource } from './source';
 
 type Prepare = (src: FigureSource, ref: PanelRef) => Promise<PreparedPanel>;
@@ -26,6 +28,9 @@ const PREPARE: Record<PanelName, Prepare> = {
   boundary: prepareBoundary,
   reconstruction: prepareReconstruction,
   filmstrip: prepareFilmstrip,
+  firing: (s, r) => prepareFiring(s, r, 'firing'),
+  'class-firing': (s, r) => prepareFiring(s, r, 'classFiring'),
+  robustness: prepareRobustness,
 };
 
 export function preparePanel(src: FigureSource, input: PanelRefInput): Promise<PreparedPanel> {

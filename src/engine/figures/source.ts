@@ -5,7 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunDetail } from '../../shared/api';
+import type { RobustnessCurve } from '../../shared/robustness';
 import type { SomSnapshot, WinnerTrace } from '../../shared/run-types';
+import { readRobustness } from '../robustness/records';
 import { listSnapshots, listWinnerSteps, readRun, readSnapshot, readWinners } from '../runs';
 import { runDir } from '../runs/paths';
 
@@ -21,6 +23,8 @@ export interface FigureSource {
     id: string,
     name: 'sdr.json' | 'boundary.json' | 'reconstruction.json' | 'reconstruction.bin',
   ): Promise<Buffer | null>;
+  /** The robustness curves saved with a run (runs/<id>/robustness/), [] when none. */
+  robustness(id: string): Promise<RobustnessCurve[]>;
 }
 
 export function projectSource(projectDir: string): FigureSource {
@@ -38,6 +42,7 @@ export function projectSource(projectDir: string): FigureSource {
       readFile(join(runDir(projectDir, id), 'model', name)).catch((e: NodeJS.ErrnoException) =>
         e.code === 'ENOENT' ? null : Promise.reject(e),
       ),
+    robustness: (id) => readRobustness(projectDir, id),
   };
 }
 

@@ -59,3 +59,13 @@ export function codeGrid(n: number): { rows: number; cols: number } {
   while (n % rows !== 0) rows--;
   return { rows, cols: n / rows };
 }
+
+/** The marks of dead (a cross) and always-on (a ring) units, the same on the canvas and in exported SVG. */
+export const DEAD_COLOUR = '#c0392b';
+export const ALWAYS_ON_COLOUR = '#e67e22';
+/** Cells of units that never fire, in the class-firing view. */
+export const DEAD_FILL = '#eceff3';
+
+/** Class-firing opacity: from "no preference" (share 1/classes) to "one class only" (1), never below 0.15. */
+export const selectivityOpacity = (share: number, classes: number): number =>
+  Math.max(0.15, (share - 1 / classes) / (1 - 1 / classes));

@@ -6,7 +6,16 @@
 import type { GridLayout } from '../../../shared/map/grid-geometry';
 import { cellPolygon } from '../../../shared/map/grid-geometry';
 import { SCALES, classColour, rgbCss } from '../../../shared/charts/colours';
-import { isAlwaysOn, isDead, preferredClass, unitHealth } from '../../../shared/map/firing';
+import {
+  ALWAYS_ON_COLOUR,
+  DEAD_COLOUR,
+  DEAD_FILL,
+  isAlwaysOn,
+  isDead,
+  preferredClass,
+  selectivityOpacity,
+  unitHealth,
+} from '../../../shared/map/firing';
 import { fillCells, path } from './draw-cells';
 import type { ClassLegend, Legend } from './draw-legend';
 
@@ -16,7 +25,7 @@ function mark(ctx: CanvasRenderingContext2D, L: GridLayout, i: number, kind: 'de
     r = L.cell * 0.3;
   ctx.lineWidth = Math.max(1.5, L.cell * 0.08);
   if (kind === 'dead') {
-    ctx.strokeStyle = '#c0392b';
+    ctx.strokeStyle = DEAD_COLOUR;
     ctx.beginPath();
     ctx.moveTo(x - r, y - r);
     ctx.lineTo(x + r, y + r);
@@ -24,7 +33,7 @@ function mark(ctx: CanvasRenderingContext2D, L: GridLayout, i: number, kind: 'de
     ctx.lineTo(x - r, y + r);
     ctx.stroke();
   } else {
-    ctx.strokeStyle = '#e67e22';
+    ctx.strokeStyle = ALWAYS_ON_COLOUR;
     path(ctx, cellPolygon(L.shape, x, y, L.cell * 0.8));
     ctx.stroke();
   }
@@ -53,9 +62,8 @@ export function drawClassFiring(ctx: CanvasRenderingContext2D, byClass: Float32A
   const { cls, share } = preferredClass(byClass, n);
   const classes = byClass.length / n;
   fillCells(ctx, L, (i) => {
-    if (cls[i]! < 0) return '#eceff3';
-    // Opacity from "no preference" (1/classes) to "one class only" (1).
-    const a = Math.max(0.15, (share[i]! - 1 / classes) / (1 - 1 / classes));
+    if (cls[i]! < 0) return DEAD_FILL;
+    const a = selectivityOpacity(share[i]!, classes);
     const [r, g, b] = classColour(cls[i]!);
     return `rgba(${r},${g},${b},${a.toFixed(3)})`;
   });
