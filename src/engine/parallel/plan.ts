@@ -23,8 +23,11 @@ import type { ExperimentSpec } from '../../shared/spec';
 /** batch rows × weights per worker below which a split step is slower than one thread (see the bench case). */
 export const MIN_WORK = 4_000_000;
 
-/** What one more worker thread added to the peak RSS of a streamed 30×30 SOM run (wasm, bench:big-table). */
-export const STREAMED_WORKER_MB = 150;
+/**
+ * What one more worker thread added to the peak RSS of a streamed 30×30 SOM run (bench:big-table, 2M × 64,
+ * wasm: 344 MB on one thread, 466 MB on two; the epoch took 102 s and 65 s on this loaded 2-core box).
+ */
+export const STREAMED_WORKER_MB = 120;
 
 const SPLITS = new Set(['som', 'patch-som', 'baseline-mlp', 'baseline-cnn', 'som-mask-mlp', 'som-mask-cnn']);
 const KWTA = 'kwta-mlp';
