@@ -7,6 +7,7 @@
  */
 import type * as tf from '@tensorflow/tfjs-core';
 import { KernelScope, type Info, type WasmBackend } from '../../backend/wasm-fixes/kernels';
+import { simdLoops } from '../../backend/simd/simd';
 import { SOM_STEP, SOM_SUMS, type SomStepAttrs } from './names';
 import {
   addKept,
@@ -40,6 +41,30 @@ function normsOf(backend: WasmBackend, w: Info): Float32Array {
     rowNormsSq(f32(backend, w), n, d, (q = new Float32Array(n)));
   }
   return q;
+}
+
+const simdOf = (backend: WasmBackend) =>
+  simdLoops((backend as { wasm?: { asm?: { memory?: WebAssembly.Memory } } }).wasm?.asm?.memory);
+
+/** sumByWinner (step-math.ts) on the heap, whole rows by the SIMD loop where D is a multiple of 4. */
+function groupSums(backend: WasmBackend, win: Int32Array, slot: Int32Array, x: Info, s: Info): void {
+  const d = x.shape[1]!,
+    simd = simdOf(backend);
+  const [xs, ss] = [f32(backend, x), f32(backend, s)];
+  if (!simd || d % 4 !== 0) return sumByWinner(win, slot, xs, d, ss);
+  ss.fill(0);
+  for (let i = 0; i < win.length; i++)
+    simd.addRows(ss.byteOffset + slot[win[i]!]! * d * 4, xs.byteOffset + i * d * 4, d);
+}
+
+/** addKept with the new norms (step-math.ts), row by row by the SIMD loop where D is a multiple of 4. */
+function blendKept(backend: WasmBackend, num: Info, w: Info, keep: Float32Array, q: Float32Array): void {
+  const d = w.shape[1]!,
+    simd = simdOf(backend);
+  const [nv, wv] = [f32(backend, num), f32(backend, w)];
+  if (!simd || d % 4 !== 0) return addKept(nv, wv, keep, d, q);
+  for (let j = 0; j < keep.length; j++)
+    q[j] = simd.keptRow(nv.byteOffset + j * d * 4, wv.byteOffset + j * d * 4, d, keep[j]!);
 }
 
 /**
@@ -80,7 +105,7 @@ function sums(args: Args, scaleOf: (den: Float32Array) => Float32Array | null) {
   const k = units.length;
   const s = scope.make([k, d]),
     a = scope.make([n, k]);
-  sumByWinner(win, slot, f32(backend, x), d, f32(backend, s));
+  groupSums(backend, win, slot, x, s);
   neighbourRowsT(units, f32(backend, h), n, scaleOf(den), f32(backend, a));
   const num = scope.run('BatchMatMul', { a, b: s }, noT); // [N, D]
   scope.done(num);
@@ -94,9 +119,8 @@ function somStep(args: Args): Info {
     keep = f.keep;
     return f.scale;
   });
-  const [n, d] = args.inputs.w.shape as [number, number];
-  const q = new Float32Array(n);
-  addKept(f32(backend, num), f32(backend, args.inputs.w), keep!, d, q);
+  const q = new Float32Array(args.inputs.w.shape[0]!);
+  blendKept(backend, num, args.inputs.w, keep!, q);
   norms.set(num.dataId, q);
   return num;
 }
