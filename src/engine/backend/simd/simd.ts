@@ -1,7 +1,8 @@
 /**
  * SIMD loops (f32x4) over the tfjs wasm backend's heap, for per-element work that tfjs would spread over many
- * kernels and JS would do one float at a time: the Adam update, the SOM step's row sums and blend. Loaded once per wasm memory; null where the
- * runtime has no wasm SIMD or the backend does not expose its memory (callers keep their JS loop).
+ * kernels and JS would do one float at a time: the Adam update, the SOM step's row sums and blend. Loaded once
+ * per wasm memory; null where the runtime has no wasm SIMD or the backend does not expose its memory (callers
+ * keep their JS loop).
  */
 import { assemble, F32, I32, op, V128, type FuncDef } from './assemble';
 
