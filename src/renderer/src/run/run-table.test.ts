@@ -42,6 +42,10 @@ describe('run table query', () => {
     expect(ids(queryRuns(list, { ...DEFAULT_QUERY, tag: 'bad' }))).toEqual(['3']);
     expect(ids(queryRuns(list, { ...DEFAULT_QUERY, status: 'starting' }))).toEqual(['4']);
     expect(shownStatus(list[4]!)).toBe('queued');
+    // Live events say more than the last read of the disk: steps trained, or the evaluation after them.
+    expect(shownStatus(list[3]!, { step: 5 })).toBe('running');
+    expect(shownStatus(list[3]!, { phase: { phase: 'evaluate' } })).toBe('running');
+    expect(shownStatus(list[3]!, { phase: { phase: 'convert' } })).toBe('starting');
   });
 
   it('sorts by a final metric either way, runs without it last', () => {

@@ -11,9 +11,13 @@ export const finalTe = (r: RunSummary): number | undefined => pick(r.finalMetric
 export const finalAcc = (r: RunSummary): number | undefined =>
   pick(r.finalMetrics, 'testAccuracy', 'accuracy', 'trainAccuracy');
 
-/** What the table shows as a run's status: a run whose trainer has not written a row yet is "starting". */
-export function shownStatus(r: RunSummary): string {
-  return r.status === 'running' && r.lastStep === undefined ? 'starting' : r.status;
+/**
+ * What the table shows as a run's status: a run whose trainer has not written a row yet is "starting", unless
+ * its live events (the runs store's progress) say it has trained steps or is evaluating them.
+ */
+export function shownStatus(r: RunSummary, live?: { step?: number; phase?: { phase: string } }): string {
+  if (r.status !== 'running' || r.lastStep !== undefined) return r.status;
+  return (live?.step ?? 0) > 0 || live?.phase?.phase === 'evaluate' ? 'running' : 'starting';
 }
 
 /** A run's name for people: the user's (or the spec's) name, else its preset or kind, never only an id. */
@@ -93,7 +97,7 @@ export function facets(list: readonly RunSummary[]): { kinds: string[]; tags: st
   return {
     kinds: sorted(new Set(list.map((r) => r.kind))),
     tags: sorted(new Set(list.flatMap((r) => r.tags ?? []))),
-    statuses: sorted(new Set(list.map(shownStatus))),
+    statuses: sorted(new Set(list.map((r) => shownStatus(r)))),
   };
 }
 
