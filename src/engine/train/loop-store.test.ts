@@ -81,4 +81,30 @@ describe('runExperiment with a run folder', () => {
     expect(trainSteps(s.events)).toEqual(Array.from({ length: 40 }, (_, i) => i));
     expect(ahead).toEqual([]);
   });
+
+  it('emits a SOM snapshot only once its file is written (the filmstrip fetches its step at once)', async () => {
+    const onDisk = new Set<number>();
+    const ahead: number[] = [];
+    const seen: number[] = [];
+    const slowSnapshots: RunStore = {
+      appendMetrics: async () => {},
+      writeSnapshot: async (snap) => {
+        await new Promise((r) => setTimeout(r, 5));
+        onDisk.add(snap.step);
+      },
+      writeWinners: async () => {},
+      saveModel: async () => {},
+      finish: async () => {},
+      fail: async () => {},
+    };
+    const onEvent = (e: RunEvent): void => {
+      if (e.type !== 'som-snapshot') return;
+      seen.push(e.snapshot.step);
+      if (!onDisk.has(e.snapshot.step)) ahead.push(e.snapshot.step);
+    };
+    const s = loopHarness({}, { store: slowSnapshots, onEvent });
+    expect((await runExperiment(s.exp, s.opts)).status).toBe('finished');
+    expect(seen).toEqual([0, 3, 7, 9]);
+    expect(ahead).toEqual([]);
+  });
 });
