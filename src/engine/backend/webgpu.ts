@@ -7,6 +7,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
 import { activate, firstLine } from './activate';
 import { findSharedLib } from './shared-libs';
 import { watchDevice } from './webgpu-device';
@@ -128,6 +129,16 @@ export async function findAdapter(
 }
 
 /**
+ * tfjs picks its split-K matmul (K cut across workgroups, summed with atomics) for products with few outputs and
+ * K ≥ 2000; on lavapipe its sums are wrong (43 of 64 winners of a [64, 3136]·[3136, 32] SOM distance, 0.4 relative
+ * error; webgpu-kinds.test.ts checks those shapes). A threshold below one workgroup makes tfjs take its
+ * tiled matmul for every product, which is right there. Real GPUs keep tfjs's choice (checked by the same test).
+ */
+export function avoidSplitK(): void {
+  tf.env().set('WEBGPU_THRESHOLD_TO_INCREASE_WORKGROUPS_FOR_MATMUL', 1e-9);
+}
+
+/**
  * Starts tfjs's webgpu backend on the adapter found. A software adapter is refused with RanksBelow unless
  * the user asked for webgpu by name (`byName`), or the picker comes back to it after wasm.
  */
@@ -147,6 +158,7 @@ export async function setupWebGpu(
   Object.defineProperty(globalThis, 'navigator', { value: { gpu }, configurable: true, writable: true });
   await import('@tensorflow/tfjs-backend-webgpu');
   await activate('webgpu');
+  if (adapter.fallback) avoidSplitK();
   watchDevice();
   const soft = adapter.fallback ? ', a software adapter' : '';
   return { device: `${name} via Dawn/WebGPU${soft}${note}`, adapter };
