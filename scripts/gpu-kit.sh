@@ -18,7 +18,8 @@ cp "$(readlink -f "$(command -v node)")" "$stage/bin/node"
 
 add_lib() { # soname debian-package: from this machine, or unpacked from the Debian package
   local path
-  path=$(ldconfig -p | awk -v n="$1" '$1 == n { print $NF; exit }')
+  # No early exit in awk: under pipefail, ldconfig's SIGPIPE would fail the script (seen: rc 141).
+  path=$(ldconfig -p | awk -v n="$1" '$1 == n && !found { print $NF; found = 1 }')
   if [ -z "$path" ]; then
     local d
     d=$(mktemp -d)
