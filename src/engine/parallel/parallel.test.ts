@@ -32,7 +32,8 @@ const KINDS: Record<string, unknown> = {
 
 describe('data-parallel training', () => {
   // CSOM matches one thread after its first step (7e-7) and drifts from the second on (0.15–0.65 relative, with
-  // σ_org 2 or 0.5): not yet explained, so the planner keeps csom on one thread and this records the first step.
+  // σ_org 2 or 0.5): its maps start as equal blank-patch units, so after the first step rounding picks the winners
+  // (docs/ARCHITECTURE.md, "Every kind on webgpu vs cpu"); the planner keeps csom on one thread.
   it('csom: the first step split across 2 workers is the one-thread step', async () => {
     const spec = { ...base, kind: 'csom', conv, dense: 16, mask };
     const d = maxRelDiff((await trainFor(spec, 1, 1)).weights, (await trainFor(spec, 2, 1)).weights);
