@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSpec } from './validate';
 import { datasetLabel } from './spec';
+import { inlineSummary } from './spec-points';
 
 const dataset = {
   source: 'inline',
@@ -94,5 +95,13 @@ describe('inline points dataset', () => {
       'experiment spec: dataset.testLabels.0: expected a class index below classes (2), received 5',
     );
     expect(error({ testPoints: [[0, 0]], testLabels: [1] })).toBe('accepted');
+  });
+
+  it('sums an inline set up in one line, counting a half-edited draft as it stands', () => {
+    const testPoints = [[2, 2]];
+    expect(inlineSummary({ ...dataset, name: 'spiral', testPoints, testLabels: [0] })).toBe(
+      'inline “spiral”: 2 points, 1 test, 2 classes',
+    );
+    expect(inlineSummary({ points: 'oops' })).toBe('inline: 0 points');
   });
 });

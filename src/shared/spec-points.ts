@@ -66,3 +66,21 @@ export const InlinePointsSchema = z
       checkSplit(ctx, d.testPoints, d.testLabels, d.classes, ['testPoints', 'testLabels']);
   });
 export type InlinePoints = z.infer<typeof InlinePointsSchema>;
+
+const countOf = (a: unknown): number => (Array.isArray(a) ? a.length : 0);
+
+/**
+ * The new-run form's read-only line for an inline set (it has no editor for points; they come from the
+ * playground). Takes the draft as it stands, which may be half-edited JSON, so it counts what is there.
+ */
+export function inlineSummary(d: {
+  name?: unknown;
+  points?: unknown;
+  testPoints?: unknown;
+  classes?: unknown;
+}): string {
+  const name = typeof d.name === 'string' ? ` “${d.name}”` : '';
+  const test = d.testPoints === undefined ? '' : `, ${countOf(d.testPoints)} test`;
+  const classes = typeof d.classes === 'number' ? `, ${d.classes} classes` : '';
+  return `inline${name}: ${countOf(d.points)} points${test}${classes}`;
+}

@@ -10,7 +10,8 @@ import NewRunForm from './NewRunForm.vue';
 let fake: FakeApi,
   app: App | null = null,
   host: HTMLElement,
-  started: string[];
+  started: string[],
+  form: { loadSpec(spec: unknown): void };
 beforeEach(() => {
   fake = createFakeApi({ project: { format: 'somlab-project', version: 1, name: 'p', created: '', dir: '/p' } });
   setApi(fake);
@@ -18,7 +19,7 @@ beforeEach(() => {
   document.body.appendChild(host);
   started = [];
   app = createApp(NewRunForm, { onStarted: (id: string) => started.push(id) }).use(createPinia());
-  app.mount(host);
+  form = app.mount(host) as unknown as typeof form;
 });
 afterEach(() => {
   app?.unmount();
@@ -102,5 +103,25 @@ describe('new-run form', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(fake.calls.filter((c) => c.call === 'runs:start')).toEqual([]);
     expect($('#f-som-cols-msg').textContent).toMatch(/<=256/);
+  });
+
+  it('shows a playground run\'s inline points read-only on "Run again with changes" and keeps them', async () => {
+    const points = [
+      [0, 0],
+      [1, 1],
+      [0, 1],
+    ];
+    const dataset = { source: 'inline', name: 'clicked', classes: 2, points, labels: [0, 1, 1] };
+    form.loadSpec({ kind: 'soft-som', dataset });
+    await nextTick();
+    expect($<HTMLInputElement>('input[name="ds-source"][value="inline"]').checked).toBe(true);
+    expect(host.querySelector('input[name="ds-source"]:checked')?.getAttribute('value')).toBe('inline');
+    expect($('#f-dataset-inline').textContent).toContain('inline “clicked”: 3 points, 2 classes');
+    expect(host.querySelector('#f-dataset-path')).toBeNull();
+    await change('#f-dataset-trainLimit', '2');
+    $<HTMLFormElement>('form').dispatchEvent(new Event('submit'));
+    await new Promise((r) => setTimeout(r, 0));
+    const call = fake.calls.find((c) => c.call === 'runs:start')!;
+    expect(call.args[0]).toMatchObject({ kind: 'soft-som', dataset: { ...dataset, trainLimit: 2 } });
   });
 });
