@@ -99,7 +99,7 @@ describe('inline points dataset', () => {
 
   it('sums an inline set up in one line, counting a half-edited draft as it stands', () => {
     const testPoints = [[2, 2]];
-    expect(inlineSummary({ ...dataset, name: 'spiral', testPoints, testLabels: [0] })).toBe(
+    expect(inlineSummary({ ...dataset, name: 'spiral', testPoints })).toBe(
       'inline “spiral”: 2 points, 1 test, 2 classes',
     );
     expect(inlineSummary({ points: 'oops' })).toBe('inline: 0 points');
