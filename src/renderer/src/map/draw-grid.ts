@@ -23,14 +23,7 @@ export function modesFor(s: SomSnapshot): GridMode[] {
   return m;
 }
 
-export const MODE_LABEL: Record<GridMode, string> = {
-  codebook: 'Codebook',
-  umatrix: 'U-matrix',
-  hits: 'Hit map',
-  classes: 'Class map',
-  firing: 'Firing',
-  classFiring: 'Class firing',
-};
+export { modeLabel } from './mode-labels';
 
 /** Layout for a snapshot inside w×h px, leaving room for the legend. */
 export function layoutFor(s: SomSnapshot, w: number, h: number, pad = 4): GridLayout {

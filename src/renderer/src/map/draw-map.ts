@@ -13,6 +13,7 @@ import { fillCells } from './draw-cells';
 import { drawClassFiring, drawFiring } from './draw-firing';
 import type { ClassLegend, Legend } from './draw-legend';
 import type { GridMode } from './draw-grid';
+import { scaleLabel } from './mode-labels';
 
 function drawImages(ctx: CanvasRenderingContext2D, s: SomSnapshot, L: GridLayout): void {
   const img = imageShape(s.shape)!;
@@ -76,6 +77,6 @@ export function drawMap(
     scale,
     lo: ext[0],
     hi: ext[1],
-    label: mode === 'hits' ? 'winner count' : 'mean distance to neighbours',
+    label: scaleLabel(s, mode === 'hits' ? 'hits' : 'umatrix'),
   };
 }
