@@ -6,11 +6,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { makeBigCsv } from '../bench/make-big-csv';
 import { fmtDuration } from '../src/renderer/src/util/format';
-import { closeLab, noChromium, openLab, shot, type Lab } from './helpers';
+import { noChromium, shot, useLab } from './helpers';
 
 const ROWS = 150_000,
   COLS = 16,
@@ -33,13 +33,7 @@ async function recordPhases(page: Page, phase: string, status: string): Promise<
 const seen = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { seen: string[] }).seen);
 
 describe.skipIf(noChromium)('a big table in the browser', () => {
-  let l: Lab;
-  beforeAll(async () => {
-    l = await openLab();
-  }, 180_000);
-  afterAll(async () => {
-    await closeLab(l);
-  });
+  const l = useLab();
 
   it('shows the evaluating phase live, then the time per epoch from that run in the preview', async () => {
     const { page, lab, dataRoot, project } = l;

@@ -5,9 +5,9 @@
  * is a normal saved run in the Runs list. A generated spiral with the interposed soft SOM is shot mid-training
  * and at the end (e2e-artifacts/playground-*.png).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { closeLab, noChromium, openLab, shot, type Lab } from './helpers';
+import { noChromium, shot, useLab } from './helpers';
 
 const PLANE = 'canvas.plane';
 /** The plane's geometry as PlaygroundPlane lays it out: 48 px of axis on the left, 6 on top, 8 on the right. */
@@ -37,13 +37,7 @@ async function colourAt(page: Page, x: number, y: number): Promise<number[]> {
 const status = (page: Page) => page.locator('.plane-panel .status').textContent();
 
 describe.skipIf(noChromium)('the soft-SOM playground', () => {
-  let l: Lab;
-  beforeAll(async () => {
-    l = await openLab();
-  }, 180_000);
-  afterAll(async () => {
-    await closeLab(l);
-  });
+  const l = useLab();
 
   it('places points, removes one, trains, draws a boundary frame, and the run is saved', async () => {
     const { page } = l;
