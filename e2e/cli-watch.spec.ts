@@ -20,9 +20,11 @@ describe.skipIf(noChromium)('runs started by another process', () => {
     const { page, project } = l;
     await page.getByText('No runs in this project yet').waitFor({ timeout: 30_000 });
     let out = '';
+    // All 40 epochs (~25 s here, longer on a loaded machine): with fewer, the run could end between opening it and
+    // the first changed frame, and the map would rightly stop changing (a CI run failed that way with 6 epochs).
     cli = spawn(
       process.execPath,
-      [join(ROOT, 'bin/somlab.js'), 'run', '--preset', 'seed004-colors', '--project', project, '--epochs', '6'],
+      [join(ROOT, 'bin/somlab.js'), 'run', '--preset', 'seed004-colors', '--project', project],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     cli.stdout!.on('data', (d) => (out += d));
