@@ -46,28 +46,25 @@ function drawScale(ctx: CanvasRenderingContext2D, legend: Legend, x: number, y: 
   ctx.fillText(short(legend.lo), x + 26, y + 13);
   ctx.textAlign = 'left';
   ctx.fillText(short(legend.hi), x + 34 + bw, y + 13);
-  ctx.fillText(legend.label, x + 30, y + 27);
+  fitText(ctx, legend.label, x + 30, y + 27, w - 30);
 }
 
-/** A swatch and name per class, as many as fit on the line (at most 20). */
-function drawClasses(
-  ctx: CanvasRenderingContext2D,
-  legend: ClassLegend,
-  x: number,
-  y: number,
-  w: number,
-  classNames: string[],
-): void {
-  let cx = x;
-  ctx.textAlign = 'left';
-  for (const k of legend.classes.slice(0, 20)) {
-    const name = classNames[k] ?? String(k);
-    const tw = ctx.measureText(name).width;
-    if (cx + tw + 18 > x + w) break;
-    ctx.fillStyle = rgbCss(classColour(k));
-    ctx.fillRect(cx, y + 7, 10, 10);
-    ctx.fillStyle = '#4a5567';
-    ctx.fillText(name, cx + 13, y + 12);
-    cx += tw + 22;
+/**
+ * A caption in the room there is: a small filmstrip frame shrinks the font down to 8 px, then drops whole
+ * " · " parts from the end and marks the cut with "…", so no word is clipped mid-letter at the canvas edge.
+ */
+export function fitText(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, room: number): void {
+  ctx.fillText(fittedCaption(ctx, text, room), x, y);
+  ctx.font = '11px system-ui, sans-serif';
+}
+
+/** The caption drawn by fitText, leaving ctx.font at the size it fits in. */
+export function fittedCaption(ctx: CanvasRenderingContext2D, text: string, room: number): string {
+  for (let px = 11; px >= 8; px--) {
+    ctx.font = `${px}px system-ui, sans-serif`;
+    if (ctx.measureText(text).width <= room) return text;
   }
+  let parts = text.split(' · ');
+  while (parts.length > 1 && ctx.measureText(parts.join(' · ') + ' …').width > room) parts = parts.slice(0, -1);
+  return parts.length === text.split(' · ').length ? text : parts.join(' · ') + ' …';
 }
