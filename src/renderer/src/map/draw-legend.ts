@@ -68,3 +68,26 @@ export function fittedCaption(ctx: CanvasRenderingContext2D, text: string, room:
   while (parts.length > 1 && ctx.measureText(parts.join(' · ') + ' …').width > room) parts = parts.slice(0, -1);
   return parts.length === text.split(' · ').length ? text : parts.join(' · ') + ' …';
 }
+
+/** A swatch and name per class, as many as fit on the line (at most 20). */
+function drawClasses(
+  ctx: CanvasRenderingContext2D,
+  legend: ClassLegend,
+  x: number,
+  y: number,
+  w: number,
+  classNames: string[],
+): void {
+  let cx = x;
+  ctx.textAlign = 'left';
+  for (const k of legend.classes.slice(0, 20)) {
+    const name = classNames[k] ?? String(k);
+    const tw = ctx.measureText(name).width;
+    if (cx + tw + 18 > x + w) break;
+    ctx.fillStyle = rgbCss(classColour(k));
+    ctx.fillRect(cx, y + 7, 10, 10);
+    ctx.fillStyle = '#4a5567';
+    ctx.fillText(name, cx + 13, y + 12);
+    cx += tw + 22;
+  }
+}
