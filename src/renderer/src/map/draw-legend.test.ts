@@ -32,7 +32,9 @@ describe('fittedCaption', () => {
     expect(ctx.font).toMatch(/^8px/);
   });
 
-  it('keeps the first part even when nothing fits', () => {
-    expect(fittedCaption(fakeCtx(), LABEL, 10)).toBe('fraction of samples a unit fires for …');
+  it('drops words of the first part when even that does not fit, keeping at least one', () => {
+    // "fraction of samples …" is 21 glyphs: 84 px at 8 px.
+    expect(fittedCaption(fakeCtx(), LABEL, 84)).toBe('fraction of samples …');
+    expect(fittedCaption(fakeCtx(), LABEL, 10)).toBe('fraction …');
   });
 });

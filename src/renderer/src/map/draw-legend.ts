@@ -64,9 +64,13 @@ export function fittedCaption(ctx: CanvasRenderingContext2D, text: string, room:
     ctx.font = `${px}px system-ui, sans-serif`;
     if (ctx.measureText(text).width <= room) return text;
   }
+  const fits = (t: string): boolean => ctx.measureText(`${t} …`).width <= room;
   let parts = text.split(' · ');
-  while (parts.length > 1 && ctx.measureText(parts.join(' · ') + ' …').width > room) parts = parts.slice(0, -1);
-  return parts.length === text.split(' · ').length ? text : parts.join(' · ') + ' …';
+  while (parts.length > 1 && !fits(parts.join(' · '))) parts = parts.slice(0, -1);
+  // Even the first part is too wide (a filmstrip thumbnail): drop its last words instead.
+  let words = parts.join(' · ').split(' ');
+  while (words.length > 1 && !fits(words.join(' '))) words = words.slice(0, -1);
+  return `${words.join(' ')} …`;
 }
 
 /** A swatch and name per class, as many as fit on the line (at most 20). */
