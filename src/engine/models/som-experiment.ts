@@ -15,6 +15,7 @@ import { LateMetrics } from '../train/late-metrics';
 import type { ExperimentHooks } from './hooks';
 import { saveNamedTensors } from './save';
 import { currentReducer } from '../parallel/reduce';
+import { splitsByNeurons } from '../som/neuron-split';
 import { phaseReporter, type Report } from '../train/phase-reporter';
 
 const EVAL_SAMPLES = 2000;
@@ -82,11 +83,12 @@ export class SomExperiment implements Experiment {
 
   async step(step: number, epoch: number): Promise<Record<string, number>> {
     const { sigma, alpha } = this.schedules(step);
-    const x = await this.train.batch(epoch, step % this.stepsPerEpoch, this.spec.batchSize);
+    const whole = splitsByNeurons(this.spec.batchSize, this.som.grid.n, currentReducer().size);
+    const x = await this.train.batch(epoch, step % this.stepsPerEpoch, this.spec.batchSize, whole);
     this.trained = step + 1;
     if (step === 0 && this.train.note) this.progress?.(this.train.note);
     if (this.spec.som.mode === 'online') await this.som.trainOnline(x as tf.Tensor2D, sigma, alpha);
-    else this.som.trainBatchBlended(x as tf.Tensor2D, sigma, alpha);
+    else this.som.trainBatchBlended(x as tf.Tensor2D, sigma, alpha, whole);
     this.hooks.afterStep?.(this, x, step);
     tf.dispose(x);
     // QE/TE: its kernels are queued now (on this step's codebook), read back later.

@@ -27,7 +27,8 @@ export interface SomSource {
   /** Set when the rows stream from disk: what the run log should say about it. */
   readonly note?: string;
   stepsPerEpoch(batchSize: number): number;
-  batch(epoch: number, i: number, batchSize: number): Promise<tf.Tensor2D>;
+  /** This thread's share of the batch, or with `whole` all of it (a step split by neurons: som/neuron-split). */
+  batch(epoch: number, i: number, batchSize: number, whole?: boolean): Promise<tf.Tensor2D>;
   head(n: number): Promise<tf.Tensor2D>;
   evalSet(n: number): Promise<EvalSet>;
   /** The winner-trace probes: the same number from every class (models/probes.ts). */
@@ -45,9 +46,10 @@ class MemorySource implements SomSource {
   stepsPerEpoch(b: number): number {
     return this.train.stepsPerEpoch(b);
   }
-  /** This thread's share of the batch (all of it without a worker pool). */
-  async batch(epoch: number, i: number, b: number): Promise<tf.Tensor2D> {
-    return this.train.batchX(this.train.shareIndices(epoch, i, b).idx) as tf.Tensor2D;
+  /** This thread's share of the batch (all of it without a worker pool, or `whole`). */
+  async batch(epoch: number, i: number, b: number, whole = false): Promise<tf.Tensor2D> {
+    const idx = whole ? this.train.batchIndices(epoch, i, b) : this.train.shareIndices(epoch, i, b).idx;
+    return this.train.batchX(idx) as tf.Tensor2D;
   }
   async head(n: number): Promise<tf.Tensor2D> {
     return this.train.head(n) as tf.Tensor2D;
@@ -89,13 +91,13 @@ class DiskSource implements SomSource {
   stepsPerEpoch(): number {
     return this.stream.stepsPerEpoch();
   }
-  /** This thread's share of the batch's rows (all of them without a worker pool). */
-  async batch(epoch: number, i: number): Promise<tf.Tensor2D> {
+  /** This thread's share of the batch's rows (all of them without a worker pool, or `whole`). */
+  async batch(epoch: number, i: number, _b: number, whole = false): Promise<tf.Tensor2D> {
     const rows = await this.stream.batch(epoch, i),
       w = this.stream.width,
       n = rows.length / w;
     const r = currentReducer();
-    if (r.size === 1) return tf.tensor2d(rows, [n, w]);
+    if (r.size === 1 || whole) return tf.tensor2d(rows, [n, w]);
     const [s, e] = shareOf(n, r);
     setShare({ start: s, end: e, total: n });
     return tf.tensor2d(rows.subarray(s * w, e * w), [e - s, w]);

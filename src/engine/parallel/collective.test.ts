@@ -19,6 +19,19 @@ describe('the collective sum', () => {
     [a, b].forEach((m) => (m.port1.close(), m.port2.close()));
   });
 
+  it('gathers parts of any lengths end to end in rank order and sends each member the whole', () => {
+    const [a, b] = [new MessageChannel(), new MessageChannel()];
+    a.port2.postMessage({ part: Float32Array.from([4, 5]) });
+    b.port2.postMessage({ part: Float32Array.from([6]) });
+    const all = rootReducer([a.port1, b.port1], signalsFor(3)).gather(Float32Array.from([1, 2, 3]));
+    expect(Array.from(all)).toEqual([1, 2, 3, 4, 5, 6]);
+    for (const m of [a, b])
+      expect(Array.from((receiveMessageOnPort(m.port2)!.message as { part: Float32Array }).part)).toEqual([
+        1, 2, 3, 4, 5, 6,
+      ]);
+    [a, b].forEach((m) => (m.port1.close(), m.port2.close()));
+  });
+
   it("ends rank 0's wait with the member's error, or a part of the wrong length", () => {
     const c = new MessageChannel();
     postFailure(c.port2, signalsFor(2), 1, 'out of memory in SomLabBatchSums');

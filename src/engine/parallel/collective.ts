@@ -39,37 +39,53 @@ function post(port: MessagePort, sig: Int32Array, slot: number, w: Wire, transfe
 /** Rank 0: `ports[k - 1]` talks to member k. */
 export function rootReducer(ports: MessagePort[], sig: Int32Array): Reducer {
   const size = ports.length + 1;
+  /** Every member's part, in rank order. */
+  const parts = (): Float32Array[] =>
+    ports.map((port, i) => {
+      const w = take(port, sig, i + 1, `worker ${i + 1}`);
+      if ('error' in w) throw new Error(`worker ${i + 1} failed: ${w.error}`);
+      return w.part;
+    });
+  const joined = (part: Float32Array): Float32Array => {
+    const all = [part, ...parts()];
+    const total = new Float32Array(all.reduce((n, p) => n + p.length, 0));
+    all.reduce((at, p) => (total.set(p, at), at + p.length), 0);
+    return total;
+  };
+  const answer = (total: Float32Array): Float32Array => {
+    ports.forEach((port, i) => post(port, sig, size + i + 1, { part: total }));
+    return total;
+  };
   return {
     rank: 0,
     size,
     sum(part) {
       const total = Float32Array.from(part);
-      ports.forEach((port, i) => {
-        const w = take(port, sig, i + 1, `worker ${i + 1}`);
-        if ('error' in w) throw new Error(`worker ${i + 1} failed: ${w.error}`);
-        if (w.part.length !== total.length)
-          throw new Error(`worker ${i + 1} sent ${w.part.length} values to sum; rank 0 has ${total.length}`);
-        for (let j = 0; j < total.length; j++) total[j]! += w.part[j]!;
+      parts().forEach((p, i) => {
+        if (p.length !== total.length)
+          throw new Error(`worker ${i + 1} sent ${p.length} values to sum; rank 0 has ${total.length}`);
+        for (let j = 0; j < total.length; j++) total[j]! += p[j]!;
       });
-      ports.forEach((port, i) => post(port, sig, size + i + 1, { part: total }));
-      return total;
+      return answer(total);
     },
+    gather: (part) => answer(joined(part)),
+    collect: joined,
   };
 }
 
-/** Member `rank` of `size`. */
+/** Member `rank` of `size`: posts its part to rank 0 and waits for the answer (the sum or the gathered parts). */
 export function memberReducer(rank: number, size: number, port: MessagePort, sig: Int32Array): Reducer {
-  return {
-    rank,
-    size,
-    sum(part) {
-      const own = part.byteOffset === 0 && part.byteLength === part.buffer.byteLength ? part : part.slice();
-      post(port, sig, rank, { part: own }, [own.buffer as ArrayBuffer]);
-      const w = take(port, sig, size + rank, 'rank 0');
-      if ('error' in w) throw new Error(`rank 0 failed: ${w.error}`);
-      return w.part;
-    },
+  const send = (part: Float32Array): void => {
+    const own = part.byteOffset === 0 && part.byteLength === part.buffer.byteLength ? part : part.slice();
+    post(port, sig, rank, { part: own }, [own.buffer as ArrayBuffer]);
   };
+  const exchange = (part: Float32Array): Float32Array => {
+    send(part);
+    const w = take(port, sig, size + rank, 'rank 0');
+    if ('error' in w) throw new Error(`rank 0 failed: ${w.error}`);
+    return w.part;
+  };
+  return { rank, size, sum: exchange, gather: exchange, collect: (part) => (send(part), null) };
 }
 
 /** A member's failure, sent where the root is (or will be) waiting for its part. */

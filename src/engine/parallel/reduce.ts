@@ -2,7 +2,8 @@
  * The one collective of data-parallel training: every rank (the trainer and its worker threads, each with its
  * own tfjs engine) calls `sum` at the same points of the same step, with arrays of the same length, and each
  * gets the element-wise sum over all ranks. Batch-SOM steps sum Σ hᵀX and Σh, gradient steps their gradients,
- * so every rank applies the same update and the replicas stay equal. Outside a pool the reducer is SOLO.
+ * so every rank applies the same update and the replicas stay equal; a neuron-split SOM step gathers each rank's
+ * rows of the new codebook instead (gather). Outside a pool the reducer is SOLO.
  */
 import * as tf from '@tensorflow/tfjs-core';
 
@@ -11,9 +12,13 @@ export interface Reducer {
   readonly size: number;
   /** The element-wise sum of `part` over every rank (synchronous: it blocks until all ranks have sent). */
   sum(part: Float32Array): Float32Array;
+  /** Every rank's `part` end to end in rank order (parts may differ in length; synchronous like sum). */
+  gather(part: Float32Array): Float32Array;
+  /** gather on rank 0 only: it gets every part, the other ranks post theirs and go on (null). */
+  collect(part: Float32Array): Float32Array | null;
 }
 
-export const SOLO: Reducer = { rank: 0, size: 1, sum: (part) => part };
+export const SOLO: Reducer = { rank: 0, size: 1, sum: (part) => part, gather: (part) => part, collect: (part) => part };
 
 let current: Reducer = SOLO;
 

@@ -18,7 +18,7 @@ const EPS = 1e-12;
 
 registerSomKernels();
 
-const fused = (name: string): boolean => tf.getKernel(name, tf.getBackend()) !== undefined;
+export const fused = (name: string): boolean => tf.getKernel(name, tf.getBackend()) !== undefined;
 
 /** ‖w‖² − 2xWᵀ [B, N]: the squared distance less ‖x‖², which does not move the winner. */
 export function scores(x: tf.Tensor2D, w: tf.Tensor2D, wsq: tf.Tensor = tf.sum(tf.square(w), 1)): tf.Tensor2D {

@@ -19,6 +19,7 @@ import {
   type Grid,
 } from '../../shared/som-math';
 import { initCodebook } from './init';
+import { NeuronSplit } from './neuron-split';
 import { NeighbourhoodCache } from './neighbourhood-cache';
 import { onlineUpdate } from './online';
 
@@ -30,6 +31,7 @@ export class Som {
   private readonly h: NeighbourhoodCache;
   private readonly hFn: (d2: number, sigma: number) => number;
   private readonly ownsCodebook: boolean;
+  private readonly split = new NeuronSplit();
 
   /** `codebook` may be supplied (a layer's non-trainable weight); otherwise the Som owns a new variable. */
   constructor(
@@ -87,18 +89,17 @@ export class Som {
    * Minibatch form for big datasets: W ← (1 − α)W + α·(hᵀX / Σh). α = 1 is the plain batch rule; α above 1
    * (a learning-rate schedule may start there) acts as 1, since a blend past the batch target overshoots it.
    */
-  trainBatchBlended(x: tf.Tensor2D, sigma: number, alpha: number): void {
+  trainBatchBlended(x: tf.Tensor2D, sigma: number, alpha: number, whole = false): void {
     if (!(alpha >= 0)) throw new Error(`SOM batch blend α must be a number ≥ 0, received ${alpha}`);
     this.checkInput(x, 'trainBatch');
     const h = this.h.get(sigma); // built outside the tidy: the cache owns it
-    const a = Math.min(alpha, 1);
-    if (currentReducer().size === 1) {
-      tf.tidy(() => this.codebook.assign(batchBlend(this.codebook, x, h, a)));
-      return;
-    }
-    // Data-parallel: x is this rank's share of the batch; Σ hᵀX and Σh summed over ranks give every rank the
-    // one-thread step.
+    const a = Math.min(alpha, 1),
+      r = currentReducer();
+    // `whole`: x is the whole batch on every rank, and each steps its block of neurons (splitsByNeurons).
+    if (whole && r.size > 1) return this.split.step(this.codebook, x, h, a, r);
     tf.tidy(() => {
+      if (r.size === 1) return this.codebook.assign(batchBlend(this.codebook, x, h, a));
+      // Else x is this rank's share of the batch; Σ hᵀX and Σh summed over ranks give every rank the one-thread step.
       const [num, den] = reduceTensors(sumsOf(this.codebook, x, h)) as [tf.Tensor2D, tf.Tensor1D];
       this.codebook.assign(blendSums(this.codebook, num, den, a));
     });
@@ -178,6 +179,7 @@ export class Som {
   dispose(): void {
     if (this.ownsCodebook) this.codebook.dispose();
     this.h.dispose();
+    this.split.dispose();
   }
 
   private checkInput(x: tf.Tensor, who: string): void {

@@ -36,31 +36,39 @@ export function winnersOf(p: Float32Array, wsq: Float32Array, n: number, b: numb
   }
 }
 
-/** Argmax of each of the b rows of s [b, n] (sample-major scores); ties go to the lowest neuron index. */
-export function bestOfRows(s: Float32Array, b: number, n: number, out: Int32Array): void {
+/**
+ * Argmax of each of the b rows of s [b, n] (sample-major scores); ties go to the lowest neuron index. `best`, when
+ * given, gets each row's maximum.
+ */
+export function bestOfRows(s: Float32Array, b: number, n: number, out: Int32Array, best?: Float32Array): void {
   for (let i = 0; i < b; i++) {
-    let best = -Infinity,
+    let top = -Infinity,
       at = 0;
     for (let j = 0, o = i * n; j < n; j++) {
       const v = s[o + j]!;
-      if (v > best) {
-        best = v;
+      if (v > top) {
+        top = v;
         at = j;
       }
     }
     out[i] = at;
+    if (best) best[i] = top;
   }
 }
 
-/** den_j = Σ_i h[win_i, j] (h is the [n, n] neighbourhood matrix), by winner counts: O(distinct winners · n). */
-export function neighbourSums(win: Int32Array, h: Float32Array, n: number, out: Float32Array): void {
-  const count = new Float64Array(n);
+/**
+ * den_j = Σ_i h[win_i, lo + j] for the n neurons from `lo` (h: the neighbourhood matrix, rows of `width`), by
+ * winner counts: O(distinct winners · n).
+ */
+export function neighbourSums(win: Int32Array, h: Float32Array, n: number, out: Float32Array, lo = 0, width = n) {
+  const rows = h.length / width;
+  const count = new Float64Array(rows);
   for (let i = 0; i < win.length; i++) count[win[i]!]!++;
   const acc = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < rows; k++) {
     const c = count[k]!;
     if (c === 0) continue;
-    for (let j = 0, r = k * n; j < n; j++) acc[j]! += c * h[r + j]!;
+    for (let j = 0, r = k * width + lo; j < n; j++) acc[j]! += c * h[r + j]!;
   }
   for (let j = 0; j < n; j++) out[j] = acc[j]!;
 }
@@ -103,17 +111,22 @@ export function sumByWinner(win: Int32Array, slot: Int32Array, x: Float32Array, 
   }
 }
 
-/** A [n, K]: A[j, k] = h[units_k, j]·scale_j (scale null: 1), the left operand of num = A·s. */
+/**
+ * A [n, K]: A[j, k] = h[units_k, lo + j]·scale_j (scale null: 1), the left operand of num = A·s, for the n neurons
+ * from `lo` (h: rows of `width`).
+ */
 export function neighbourRowsT(
   units: Int32Array,
   h: Float32Array,
   n: number,
   scale: Float32Array | null,
   out: Float32Array,
+  lo = 0,
+  width = n,
 ): void {
   const k = units.length;
   for (let u = 0; u < k; u++) {
-    const r = units[u]! * n;
+    const r = units[u]! * width + lo;
     if (scale) for (let j = 0; j < n; j++) out[j * k + u] = h[r + j]! * scale[j]!;
     else for (let j = 0; j < n; j++) out[j * k + u] = h[r + j]!;
   }

@@ -8,7 +8,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { KernelScope, type Info, type WasmBackend } from '../../backend/wasm-fixes/kernels';
 import { simdLoops } from '../../backend/simd/simd';
-import { SOM_STEP, SOM_SUMS, type SomStepAttrs } from './names';
+import { SOM_BEST, SOM_STEP, SOM_SUMS, type SomStepAttrs } from './names';
 import {
   addKept,
   blendFactors,
@@ -21,7 +21,7 @@ import {
 } from './step-math';
 
 interface Args {
-  inputs: { x: Info; w: Info; h: Info };
+  inputs: { x: Info; w: Info; h: Info; win?: Info };
   backend: WasmBackend;
   attrs?: Partial<SomStepAttrs>;
 }
@@ -85,6 +85,14 @@ function scores(scope: KernelScope, x: Info, w: Info): Info {
   return scope.run('_FusedMatMul', { a: as3(x), b: as3(wt), bias }, plain);
 }
 
+/** The winners given as input `win` (a neuron-split step), else the nearest neurons of w. */
+function winnersOf(scope: KernelScope, { x, w, win }: Args['inputs']): Int32Array {
+  if (win) return Int32Array.from(scope.backend.typedArrayFromHeap(win) as Int32Array);
+  const out = new Int32Array(x.shape[0]!);
+  bestOfRows(f32(scope.backend, scores(scope, x, w)), x.shape[0]!, w.shape[0]!, out);
+  return out;
+}
+
 /**
  * Winners, Σh and the batch grouped by winner; then A [N, K] filled with the neighbourhood rows of the winners
  * times `scale` and num = A·S. Heap views are taken after the last allocation before they are used, since a
@@ -94,19 +102,19 @@ function sums(args: Args, scaleOf: (den: Float32Array) => Float32Array | null) {
   const { x, w, h } = args.inputs;
   const backend = args.backend,
     scope = new KernelScope(backend);
-  const [b, d] = x.shape as [number, number];
+  const d = x.shape[1]!;
   const n = w.shape[0]!;
   const noT = { transposeA: false, transposeB: false };
-  const win = new Int32Array(b),
+  const win = winnersOf(scope, args.inputs),
     den = new Float32Array(n);
-  bestOfRows(f32(backend, scores(scope, x, w)), b, n, win);
-  neighbourSums(win, f32(backend, h), n, den);
-  const { units, slot } = distinctWinners(win, n);
+  const [lo, width] = [args.attrs?.lo ?? 0, h.shape[1]!];
+  neighbourSums(win, f32(backend, h), n, den, lo, width);
+  const { units, slot } = distinctWinners(win, h.shape[0]!);
   const k = units.length;
   const s = scope.make([k, d]),
     a = scope.make([n, k]);
   groupSums(backend, win, slot, x, s);
-  neighbourRowsT(units, f32(backend, h), n, scaleOf(den), f32(backend, a));
+  neighbourRowsT(units, f32(backend, h), n, scaleOf(den), f32(backend, a), lo, width);
   const num = scope.run('BatchMatMul', { a, b: s }, noT); // [N, D]
   scope.done(num);
   return { num, den, backend };
@@ -132,7 +140,20 @@ function somSums(args: Args): Info[] {
   return [num, out];
 }
 
+/** Each row's nearest neuron of w and its score (SOM_BEST). */
+function somBest({ inputs: { x, w }, backend }: Args): Info[] {
+  const scope = new KernelScope(backend);
+  const b = x.shape[0]!;
+  const [best, at] = [backend.makeOutput([b], 'float32'), backend.makeOutput([b], 'int32')];
+  const s = scores(scope, x, w);
+  bestOfRows(f32(backend, s), b, w.shape[0]!, backend.typedArrayFromHeap(at) as Int32Array, f32(backend, best));
+  scope.done(s);
+  backend.disposeData(s.dataId);
+  return [best, at];
+}
+
 export const wasmKernels: tf.KernelConfig[] = [
   { kernelName: SOM_STEP, backendName: 'wasm', kernelFunc: somStep as unknown as tf.KernelFunc },
   { kernelName: SOM_SUMS, backendName: 'wasm', kernelFunc: somSums as unknown as tf.KernelFunc },
+  { kernelName: SOM_BEST, backendName: 'wasm', kernelFunc: somBest as unknown as tf.KernelFunc },
 ];
