@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSpec } from '../../shared/validate';
-import { MIN_WORK, planWorkers } from './plan';
+import { MIN_DENSE_ROWS, MIN_WORK, planWorkers } from './plan';
 
 const mnist = { source: 'builtin', name: 'mnist' };
 const som = (extra: Record<string, unknown> = {}) =>
@@ -25,6 +25,16 @@ describe('planWorkers', () => {
     expect(p.note).toMatch(/8 rows × 100 weights is too small to split/);
     const fit = planWorkers(som({ workers: 8 }), 'wasm', (3 * MIN_WORK) / 256, 8);
     expect(fit.workers).toBe(3);
+  });
+  it('splits a dense net only from MIN_DENSE_ROWS rows a worker (its gradient sum costs as much as its rows)', () => {
+    const mlp = (batchSize: number) => parseSpec({ kind: 'baseline-mlp', dataset: mnist, batchSize, workers: 8 });
+    const w = 784 * 256 + 256 * 256;
+    const one = planWorkers(mlp(MIN_DENSE_ROWS), 'wasm', w, 8);
+    expect(one.workers).toBe(1);
+    expect(one.note).toMatch(/under 128 rows of a dense net per worker/);
+    expect(planWorkers(mlp(4 * MIN_DENSE_ROWS), 'wasm', w, 8).workers).toBe(4);
+    const cnn = parseSpec({ kind: 'baseline-cnn', dataset: mnist, batchSize: 64, workers: 2 });
+    expect(planWorkers(cnn, 'wasm', 215_000, 8).workers).toBe(2);
   });
   it('keeps one thread where a split cannot give the one-thread result', () => {
     expect(planWorkers(som(), 'webgpu', W, 8).note).toMatch(/webgpu backend trains on one device/);

@@ -24,6 +24,15 @@ import type { ExperimentSpec } from '../../shared/spec';
 export const MIN_WORK = 4_000_000;
 
 /**
+ * Rows per worker below which a dense net's split step is slower than one thread: its work per row is about its
+ * weights, so the gradient sum costs as much as B/2 rows of work. Measured (npm run bench, MLP 784-256-256-10,
+ * wasm, this 2-core box, ms/step one thread vs two): b128 12.0 vs 13.2, b256 14.0 vs 13.4, b512 26.1 vs 20.9.
+ * A conv net does ~13× more work per weight (LeNet b64: 77.8 vs 48.3) and MIN_WORK alone decides.
+ */
+export const MIN_DENSE_ROWS = 128;
+const DENSE = new Set(['baseline-mlp', 'som-mask-mlp', 'kwta-mlp']);
+
+/**
  * What one more worker thread added to the peak RSS of a streamed 30×30 SOM run (bench:big-table, 2M × 64,
  * wasm: 344 MB on one thread, 466 MB on two; the epoch took 102 s and 65 s on this loaded 2-core box).
  */
@@ -72,10 +81,13 @@ export function planWorkers(
   if (asked <= 1) return { workers: 1 };
   const why = unsplittable(spec, backend);
   if (why) return { workers: 1, note: `1 worker: ${why}` };
-  const fit = Math.min(asked, Math.floor((spec.batchSize * weights) / MIN_WORK), spec.batchSize);
+  const dense = DENSE.has(spec.kind);
+  const rows = dense ? Math.floor(spec.batchSize / MIN_DENSE_ROWS) : spec.batchSize;
+  const fit = Math.min(asked, Math.floor((spec.batchSize * weights) / MIN_WORK), rows);
   if (fit <= 1) {
     const step = `a step of ${spec.batchSize} rows × ${weights} weights`;
-    return { workers: 1, note: `1 worker: ${step} is too small to split (under ${MIN_WORK} per worker)` };
+    const under = dense ? `${MIN_DENSE_ROWS} rows of a dense net` : MIN_WORK;
+    return { workers: 1, note: `1 worker: ${step} is too small to split (under ${under} per worker)` };
   }
   if (fit === asked) return { workers: fit };
   return { workers: fit, note: `${fit} workers: a smaller share per worker would cost more than it saves` };
