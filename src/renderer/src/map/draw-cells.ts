@@ -13,10 +13,16 @@ export function fillCells(
   colour: (i: number) => string,
   inset = 0.94,
 ): void {
-  const n = L.rows * L.cols;
+  const n = L.rows * L.cols,
+    s = L.cell * inset;
   for (let i = 0; i < n; i++) {
     ctx.fillStyle = colour(i);
-    path(ctx, cellPolygon(L.shape, L.centres[2 * i]!, L.centres[2 * i + 1]!, L.cell * inset));
-    ctx.fill();
+    const [cx, cy] = [L.centres[2 * i]!, L.centres[2 * i + 1]!];
+    // A square is one fillRect: the same pixels as its path, for a fraction of the cost.
+    if (L.shape === 'square') ctx.fillRect(cx - s / 2, cy - s / 2, s, s);
+    else {
+      path(ctx, cellPolygon(L.shape, cx, cy, s));
+      ctx.fill();
+    }
   }
 }
