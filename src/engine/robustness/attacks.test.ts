@@ -41,6 +41,15 @@ describe('FGSM and PGD on a linear model', () => {
     expect(got[0]![0]).toBeCloseTo(-0.2298, 3);
   });
 
+  it('keeps the true class in the gradient when the net is sure (logit margin 40: p_y − 1 rounds to 0)', async () => {
+    // z = x·[[20, −20]] for one input x = 1 and label 0: z = (20, −20); p₁ = e⁻⁴⁰. The exact ∂L/∂x is
+    // (p₀ − 1)·20 + p₁·(−20) = −40·p₁ (negative: raising x makes class 0 surer); float32's p₀ − 1 = 0 would give
+    // −20·p₁, half of it. The direction matters to FGSM and PGD (they take its sign), the magnitude shows the half.
+    const sure: LogitsFn = (x) => tf.matMul(x as tf.Tensor2D, tf.tensor2d([[20, -20]])) as tf.Tensor2D;
+    const g = (await inputGradient(sure, tf.tensor2d([[1]]), tf.tensor1d([0], 'int32'), 2).data())[0]!;
+    expect(g / (-40 * Math.exp(-40))).toBeCloseTo(1, 4);
+  });
+
   it('FGSM moves each input by ε against the gradient sign, clipped into the range', async () => {
     const eps = 0.3;
     const adv = (await attackBatch('fgsm', linear, tf.tensor2d(X), tf.tensor1d(Y, 'int32'), 3, {
