@@ -1,5 +1,5 @@
 /**
- * SOM Lab's wasm kernel fixes (conv training, transposed matmuls, GatherV2, MaxPoolGrad: one file each, each
+ * SOM Lab's wasm kernel fixes (conv training, transposed matmuls, GatherV2, MaxPoolGrad, Sign: one file each, each
  * tested against the cpu backend), installed once after the wasm backend is ready.
  */
 import { installBatchMatMulFix } from './batch-matmul';
@@ -9,6 +9,7 @@ import { installFusedMatMulFix } from './fused-matmul';
 import { installGatherV2Fix } from './gather-v2';
 import { isFix } from './kernels';
 import { installMaxPoolGradFix } from './max-pool-grad';
+import { installSignFix } from './sign';
 
 /** Kernel name → installer. The names are what the fixes replace (or, for Conv2DBackpropFilter, add). */
 export const WASM_FIXES: Record<string, () => void> = {
@@ -18,6 +19,7 @@ export const WASM_FIXES: Record<string, () => void> = {
   Conv2DBackpropInput: installConv2dBackpropInputFix,
   GatherV2: installGatherV2Fix,
   MaxPoolGrad: installMaxPoolGradFix,
+  Sign: installSignFix,
 };
 
 /** Registers every fix on the wasm backend (idempotent). Call after `tf.setBackend('wasm')` has resolved. */
