@@ -32,7 +32,9 @@ export interface AttackOptions {
  * −Σ_{j≠y} p_j, the same number in exact arithmetic.
  */
 function crossEntropy(oneHot: tf.Tensor2D) {
-  return tf.customGrad((z: tf.Tensor, save: tf.GradSaveFunc) => {
+  // customGrad passes the inputs and then the save function through one rest parameter.
+  return tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [z, save] = args as [tf.Tensor, tf.GradSaveFunc];
     const p = tf.softmax(z);
     save([p]);
     const value = tf.sum(tf.sub(tf.logSumExp(z, 1), tf.sum(tf.mul(z, oneHot), 1)));
