@@ -55,6 +55,20 @@ describe.each(['cpu', 'wasm'])('the neuron-split kernels on %s', (backend) => {
     for (let i = 0; i < c.b; i++) expect(best![i]).toBeCloseTo(score(i, win[i]!), 4);
   });
 
+  it('leaves nothing on the backend (outputs disposed, intermediates freed inside the kernels)', async () => {
+    await tf.setBackend(backend);
+    const [xs, w, h] = [x(), block(0, c.n), tf.tensor2d(c.h, [c.n, c.n])];
+    const win = tf.tensor1d(naiveWinners(c), 'int32');
+    const ids = () => (tf.backend() as unknown as { numDataIds(): number }).numDataIds();
+    const before = ids();
+    tf.tidy(() => {
+      tf.engine().runKernel(SOM_BEST, { x: xs, w });
+      tf.engine().runKernel(SOM_STEP, { x: xs, w, h, win }, { alpha: 0.5, lo: 0 });
+    });
+    expect(ids()).toBe(before);
+    tf.dispose([xs, w, h, win]);
+  });
+
   it('a block of neurons stepped with the winners given is those rows of the whole step', async () => {
     await tf.setBackend(backend);
     const whole = naiveStep(c, 0.6);

@@ -147,8 +147,7 @@ function somBest({ inputs: { x, w }, backend }: Args): Info[] {
   const [best, at] = [backend.makeOutput([b], 'float32'), backend.makeOutput([b], 'int32')];
   const s = scores(scope, x, w);
   bestOfRows(f32(backend, s), b, w.shape[0]!, backend.typedArrayFromHeap(at) as Int32Array, f32(backend, best));
-  scope.done(s);
-  backend.disposeData(s.dataId);
+  scope.done(best); // frees the scores (best and at are outputs, not the scope's)
   return [best, at];
 }
 
